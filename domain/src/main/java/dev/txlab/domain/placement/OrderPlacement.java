@@ -1,0 +1,34 @@
+package dev.txlab.domain.placement;
+
+import dev.txlab.domain.model.OrderRequest;
+
+import java.time.Duration;
+
+/**
+ * One way of placing an order: the contract every implementation (local-baseline, xa-narayana,
+ * xa-atomikos, saga-choreo, saga-orch) satisfies. {@link #submit} returns once the order is
+ * acknowledged (durably accepted) and hands back a completion for its final outcome.
+ */
+public interface OrderPlacement extends AutoCloseable {
+
+    ImplementationId id();
+
+    /** Starts whatever the implementation runs beside its callers (consumers, relays, recovery). */
+    void start();
+
+    /**
+     * Submits an order. Returns after the acknowledgement.
+     *
+     * @throws SubmitFailedException when the order could not be accepted; it then left no trace
+     */
+    Submission submit(OrderRequest order);
+
+    /** How long after its acknowledgement an order is guaranteed to be terminal (invariant I5). */
+    Duration terminationBound();
+
+    /** How the bound is made up, for the output (e.g. "5 attempts x 10 s lock timeout"). */
+    String terminationBoundExplained();
+
+    @Override
+    void close();
+}

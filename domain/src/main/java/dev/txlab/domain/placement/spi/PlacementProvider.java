@@ -1,0 +1,31 @@
+package dev.txlab.domain.placement.spi;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.store.Topology;
+
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Creates one implementation; registered in {@code META-INF/services}. */
+public interface PlacementProvider {
+
+    ImplementationId id();
+
+    /** How this implementation lays the services out on databases. */
+    Topology topology();
+
+    OrderPlacement create(PlacementContext context);
+
+    /** The provider of an implementation, or a clear error naming those that are available. */
+    static PlacementProvider forId(ImplementationId id) {
+        ServiceLoader<PlacementProvider> providers = ServiceLoader.load(PlacementProvider.class);
+        for (PlacementProvider provider : providers) {
+            if (provider.id() == id) {
+                return provider;
+            }
+        }
+        throw new IllegalArgumentException("implementation '" + id + "' is not built yet; available: "
+                + providers.stream().map(p -> p.get().id().id()).sorted().collect(Collectors.joining(", ")));
+    }
+}

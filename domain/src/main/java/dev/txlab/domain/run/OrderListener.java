@@ -1,0 +1,17 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.placement.OrderResult;
+
+/** Told about every order of a run as it completes; called from the callers' threads. */
+public interface OrderListener {
+    OrderListener NONE = new OrderListener() {
+    };
+
+    /** An order reached its outcome; both latencies measured by the caller with nanoTime. */
+    default void completed(OrderResult result, long ackNanos, long outcomeNanos) {
+    }
+
+    /** An order was not accepted (infrastructure failure before the acknowledgement). */
+    default void submitFailed(String orderId, RuntimeException failure) {
+    }
+}

@@ -1,0 +1,130 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.audit.ConsistencyAudit;
+import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.Durability;
+import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.trace.CostCounters;
+import dev.txlab.domain.trace.StepTrace;
+import dev.txlab.domain.workload.InitialStateWriter;
+import dev.txlab.domain.workload.Workload;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One run of one implementation: prepared fresh (databases reset, initial state written, run
+ * record written, placement started, setup marked complete), executed in a closed loop, audited.
+ */
+public final class Run implements AutoCloseable {
+    private final RunOptions options;
+    private final Workload workload;
+    private final Stores stores;
+    private final OrderPlacement placement;
+    private final CostCounters costs;
+    private final StepTrace trace;
+    private final Ledger ledger;
+    private final RunRecord record;
+
+    private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
+                StepTrace trace, Ledger ledger, RunRecord record) {
+        this.options = options;
+        this.workload = workload;
+        this.stores = stores;
+        this.placement = placement;
+        this.costs = costs;
+        this.trace = trace;
+        this.ledger = ledger;
+        this.record = record;
+    }
+
+    /** Resets the prefix's databases and prepares a fresh run; the placement is started. */
+    public static Run prepare(RunOptions options) throws SQLException {
+        PlacementProvider provider = PlacementProvider.forId(options.implementation());
+        StoreConfig config = options.store();
+        Workload workload = Workload.of(options.workload());
+        Stores.reset(config);
+        CostCounters costs = new CostCounters();
+        StepTrace trace = StepTrace.ofDefaults();
+        Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of(costs));
+        OrderPlacement placement = null;
+        try {
+            InitialStateWriter.write(workload.initialState(), stores::dataSource);
+            Clock clock = options.clock();
+            placement = provider.create(new PlacementContext(stores, clock, CrashPoints.of(options.faults()), trace,
+                    options.concurrency()));
+            RunRecord record = new RunRecord(options.implementation(), provider.topology(), options.workload(),
+                    config.durability(), placement.terminationBound(), Optional.empty(), false, clock.instant());
+            try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
+                RunRecords.write(connection, record);
+            }
+            Ledger ledger = Ledger.create(ledgerPath(config), config.durability() == Durability.POWER);
+            placement.start();
+            try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
+                RunRecords.markSetupComplete(connection);
+            }
+            return new Run(options, workload, stores, placement, costs, trace, ledger, record);
+        } catch (SQLException | RuntimeException e) {
+            if (placement != null) {
+                placement.close();
+            }
+            stores.close();
+            throw e;
+        }
+    }
+
+    public static Path ledgerPath(StoreConfig config) {
+        return config.runDir().resolve(Ledger.FILE_NAME);
+    }
+
+    /** Runs every order of the workload with the configured number of callers. */
+    public RunResult execute(OrderListener listener) throws InterruptedException {
+        return new ClosedLoop(placement, workload, ledger, costs, listener).run(options.concurrency());
+    }
+
+    /** Audits the run's databases against its ledger. */
+    public AuditReport audit() throws SQLException {
+        return new ConsistencyAudit(stores::dataSource, workload.initialState(), record.terminationBound(),
+                options.clock()).audit(Ledger.read(ledgerPath(options.store())));
+    }
+
+    public RunRecord record() {
+        return record;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public OrderPlacement placement() {
+        return placement;
+    }
+
+    public StepTrace trace() {
+        return trace;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    @Override
+    public void close() {
+        try {
+            placement.close();
+        } finally {
+            ledger.close();
+            stores.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.store.Durability;
+import dev.txlab.domain.store.Topology;
+import dev.txlab.domain.workload.WorkloadSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a run is, written in the orders database before the first order: the implementation, its
+ * topology, the workload (so the audit can regenerate the initial stock and money), durability,
+ * the I5 termination bound and, for the XA runs, the transaction manager's node identity.
+ */
+public record RunRecord(ImplementationId implementation, Topology topology, WorkloadSpec workload,
+                        Durability durability, Duration terminationBound, Optional<String> tmNode,
+                        boolean setupComplete, Instant startedAt) {
+}

@@ -1,0 +1,107 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.store.DatabaseLocation;
+import dev.txlab.domain.store.Durability;
+import dev.txlab.domain.store.StoreUnavailableException;
+import dev.txlab.domain.store.Topology;
+import dev.txlab.domain.workload.WorkloadSpec;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Reads and writes the one run record of a prefix, kept in the orders database. */
+public final class RunRecords {
+    private static final int KEY = 1;
+
+    private RunRecords() {
+    }
+
+    public static void write(Connection connection, RunRecord record) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO txlab_run (run_key, implementation, topology, workload, durability,"
+                        + " termination_bound_ms, tm_node, setup_complete, started_at_ms)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setInt(1, KEY);
+            insert.setString(2, record.implementation().id());
+            insert.setString(3, record.topology().name());
+            insert.setString(4, record.workload().toText());
+            insert.setString(5, record.durability().id());
+            insert.setLong(6, record.terminationBound().toMillis());
+            insert.setString(7, record.tmNode().orElse(null));
+            insert.setBoolean(8, record.setupComplete());
+            insert.setLong(9, record.startedAt().toEpochMilli());
+            insert.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    public static void markSetupComplete(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE txlab_run SET setup_complete = ? WHERE run_key = ?")) {
+            update.setBoolean(1, true);
+            update.setInt(2, KEY);
+            update.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    /**
+     * Reads the run record straight from the orders database (no pool, no migration), so a command
+     * can learn the implementation and topology before it opens the stores. Empty when there is none.
+     */
+    public static Optional<RunRecord> read(DatabaseLocation orders) {
+        try (Connection connection = DriverManager.getConnection(orders.jdbcUrl() + ifExistsOption(orders),
+                orders.user(), orders.password())) {
+            return read(connection);
+        } catch (SQLException e) {
+            if (isMissingDatabaseOrTable(e)) {
+                return Optional.empty();
+            }
+            throw new StoreUnavailableException("cannot read the run record from " + orders.describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static Optional<RunRecord> read(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT implementation, topology, workload, durability, termination_bound_ms, tm_node,"
+                        + " setup_complete, started_at_ms FROM txlab_run WHERE run_key = ?")) {
+            select.setInt(1, KEY);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RunRecord(ImplementationId.parse(rows.getString(1)),
+                        Topology.valueOf(rows.getString(2)), WorkloadSpec.parse(rows.getString(3)),
+                        Durability.parse(rows.getString(4)), Duration.ofMillis(rows.getLong(5)),
+                        Optional.ofNullable(rows.getString(6)), rows.getBoolean(7),
+                        Instant.ofEpochMilli(rows.getLong(8))));
+            }
+        }
+    }
+
+    private static String ifExistsOption(DatabaseLocation orders) {
+        return switch (orders.kind()) {
+            case H2_FILE, H2_MEM -> ";IFEXISTS=TRUE";
+            case POSTGRES, MARIADB -> "";
+        };
+    }
+
+    private static boolean isMissingDatabaseOrTable(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.equals("3D000")            // PostgreSQL: database does not exist
+                || state.equals("42P01")        // PostgreSQL: table does not exist
+                || state.equals("42S02")        // H2 / MariaDB: table not found
+                || state.equals("42000") && e.getErrorCode() == 1049   // MariaDB: unknown database
+                || e.getErrorCode() == 1049
+                || e.getErrorCode() == 90146    // H2: database not found (IFEXISTS)
+                || e.getErrorCode() == 90013;   // H2: database not found
+    }
+}

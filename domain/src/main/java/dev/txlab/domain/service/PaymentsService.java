@@ -1,0 +1,91 @@
+package dev.txlab.domain.service;
+
+import dev.txlab.domain.model.RejectionReason;
+import dev.txlab.domain.model.StepResult;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * The payments service: confirms a payment by debiting the customer's account, and refunds it as
+ * the compensation. Both lock the account row first, so they are serialized per customer.
+ */
+public final class PaymentsService {
+    static final String CONFIRMED = "CONFIRMED";
+    static final String REFUNDED = "REFUNDED";
+
+    private final Clock clock;
+    private final Ids ids;
+
+    public PaymentsService(Clock clock, Ids ids) {
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Debits the amount and records the payment; refused when the account is missing or short. */
+    public StepResult confirm(Connection connection, String orderId, String customerId, long amountCents)
+            throws SQLException {
+        Long balance = lockBalance(connection, customerId);
+        if (balance == null) {
+            return StepResult.refused(RejectionReason.NO_ACCOUNT);
+        }
+        String existing = Sql.queryString(connection, "SELECT status FROM payments WHERE order_id = ?", orderId);
+        if (CONFIRMED.equals(existing)) {
+            return StepResult.done();
+        }
+        if (REFUNDED.equals(existing)) {
+            return StepResult.alreadyCompensated();
+        }
+        if (balance < amountCents) {
+            return StepResult.refused(RejectionReason.INSUFFICIENT_FUNDS);
+        }
+        Sql.update(connection, "UPDATE accounts SET balance_cents = balance_cents - ? WHERE customer_id = ?",
+                amountCents, customerId);
+        Sql.update(connection,
+                "INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status, created_at_ms)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                ids.next(), orderId, customerId, amountCents, CONFIRMED, clock.millis());
+        return StepResult.done();
+    }
+
+    /**
+     * Refunds the order's payment. Without a payment it records a refunded marker of zero, so a
+     * confirmation arriving later has no effect.
+     */
+    public void refund(Connection connection, String orderId, String customerId) throws SQLException {
+        lockBalance(connection, customerId);
+        String paymentId;
+        long amount;
+        try (PreparedStatement statement = Sql.prepare(connection,
+                "SELECT payment_id, status, amount_cents FROM payments WHERE order_id = ?", orderId);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                Sql.update(connection,
+                        "INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status,"
+                                + " created_at_ms, refunded_at_ms) VALUES (?, ?, ?, 0, ?, ?, ?)",
+                        ids.next(), orderId, customerId, REFUNDED, clock.millis(), clock.millis());
+                return;
+            }
+            if (REFUNDED.equals(rows.getString(2))) {
+                return;
+            }
+            paymentId = rows.getString(1);
+            amount = rows.getLong(3);
+        }
+        Sql.update(connection, "UPDATE accounts SET balance_cents = balance_cents + ? WHERE customer_id = ?",
+                amount, customerId);
+        Sql.update(connection, "UPDATE payments SET status = ?, refunded_at_ms = ? WHERE payment_id = ?",
+                REFUNDED, clock.millis(), paymentId);
+    }
+
+    private static Long lockBalance(Connection connection, String customerId) throws SQLException {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                "SELECT balance_cents FROM accounts WHERE customer_id = ? FOR UPDATE", customerId);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : null;
+        }
+    }
+}

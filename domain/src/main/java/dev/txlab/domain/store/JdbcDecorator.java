@@ -1,0 +1,78 @@
+package dev.txlab.domain.store;
+
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.internal.DecoratingProxies;
+import dev.txlab.domain.store.spi.JdbcInterceptor;
+import dev.txlab.domain.store.spi.RoundTrip;
+
+import javax.sql.DataSource;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import javax.transaction.xa.XAResource;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * The one decorator point of the stores: every Connection, XAConnection and XAResource handed out
+ * for a service passes through here, and every round trip on them is reported to the interceptors,
+ * in order, on the calling thread.
+ */
+public final class JdbcDecorator {
+    private static final JdbcDecorator NONE = new JdbcDecorator(List.of());
+
+    private final List<JdbcInterceptor> interceptors;
+
+    private JdbcDecorator(List<JdbcInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    public static JdbcDecorator of(JdbcInterceptor... interceptors) {
+        return interceptors.length == 0 ? NONE : new JdbcDecorator(List.of(interceptors));
+    }
+
+    public static JdbcDecorator of(List<JdbcInterceptor> interceptors) {
+        return interceptors.isEmpty() ? NONE : new JdbcDecorator(interceptors);
+    }
+
+    public Connection decorate(ServiceName service, Connection connection) {
+        return DecoratingProxies.connection(this, service, connection);
+    }
+
+    public DataSource decorate(ServiceName service, DataSource dataSource) {
+        return DecoratingProxies.dataSource(this, service, dataSource);
+    }
+
+    public XADataSource decorate(ServiceName service, XADataSource dataSource) {
+        return DecoratingProxies.xaDataSource(this, service, dataSource);
+    }
+
+    public XAConnection decorate(ServiceName service, XAConnection connection) {
+        return DecoratingProxies.xaConnection(this, service, connection);
+    }
+
+    public XAResource decorate(ServiceName service, XAResource resource) {
+        return DecoratingProxies.xaResource(this, service, resource);
+    }
+
+    /** Runs one round trip, reporting it to every interceptor before and after. */
+    public <T, E extends Throwable> T roundTrip(ServiceName service, RoundTrip kind, Call<T, E> call) throws E {
+        for (JdbcInterceptor interceptor : interceptors) {
+            interceptor.beforeRoundTrip(service, kind);
+        }
+        long start = System.nanoTime();
+        try {
+            return call.call();
+        } finally {
+            long elapsed = System.nanoTime() - start;
+            for (JdbcInterceptor interceptor : interceptors) {
+                interceptor.afterRoundTrip(service, kind, elapsed);
+            }
+        }
+    }
+
+    /** A call that may throw the checked exception of its API. */
+    @FunctionalInterface
+    public interface Call<T, E extends Throwable> {
+        T call() throws E;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.txlab.domain.store.internal;
+
+import dev.txlab.domain.store.DatabaseLocation;
+import dev.txlab.domain.store.ServerEndpoint;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreUnavailableException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Creates and drops the databases of a prefix, on every kind of store. */
+public final class DatabaseAdmin {
+    private final StoreConfig config;
+
+    public DatabaseAdmin(StoreConfig config) {
+        this.config = config;
+    }
+
+    /** Creates the database when it is missing; a no-op when it exists. */
+    public void ensureExists(DatabaseLocation location) {
+        switch (location.kind()) {
+            case H2_MEM -> { }
+            case H2_FILE -> createRunDir();
+            case POSTGRES -> onServer(location, admin -> {
+                try (PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    exists.setString(1, location.name());
+                    if (!exists.executeQuery().next()) {
+                        execute(admin, "CREATE DATABASE " + location.name());
+                    }
+                }
+            });
+            case MARIADB -> onServer(location, admin -> execute(admin, "CREATE DATABASE IF NOT EXISTS " + location.name()));
+        }
+    }
+
+    /** Drops every object of the database (H2) or the database itself (servers). */
+    public void drop(DatabaseLocation location) {
+        switch (location.kind()) {
+            case H2_MEM, H2_FILE -> {
+                createRunDir();
+                try (Connection connection = DriverManager.getConnection(location.jdbcUrl(), location.user(),
+                        location.password())) {
+                    execute(connection, "DROP ALL OBJECTS");
+                } catch (SQLException e) {
+                    throw new StoreUnavailableException("cannot reset " + location.describe() + ": " + e.getMessage(), e);
+                }
+            }
+            case POSTGRES -> onServer(location, admin -> execute(admin,
+                    "DROP DATABASE IF EXISTS " + location.name() + " WITH (FORCE)"));
+            case MARIADB -> onServer(location, admin -> execute(admin, "DROP DATABASE IF EXISTS " + location.name()));
+        }
+    }
+
+    /** Opens a connection to the server's administrative database, or fails naming the server. */
+    public Connection connectToServer(DatabaseLocation location) {
+        ServerEndpoint endpoint = config.endpoint(location.kind());
+        String url = switch (location.kind()) {
+            case POSTGRES -> endpoint.urlOf("postgres");
+            default -> endpoint.baseUrl();
+        };
+        try {
+            return DriverManager.getConnection(url, endpoint.user(), endpoint.password());
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot reach " + location.kind().id() + " at " + endpoint.baseUrl()
+                    + " as user '" + endpoint.user() + "': " + e.getMessage()
+                    + " (start the server, or point --" + location.kind().id() + "-url at one)", e);
+        }
+    }
+
+    private void onServer(DatabaseLocation location, AdminWork work) {
+        try (Connection admin = connectToServer(location)) {
+            work.run(admin);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot prepare database " + location.name() + " on "
+                    + location.kind().id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createRunDir() {
+        try {
+            Files.createDirectories(config.runDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.runDir(), e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @FunctionalInterface
+    private interface AdminWork {
+        void run(Connection admin) throws SQLException;
+    }
+}

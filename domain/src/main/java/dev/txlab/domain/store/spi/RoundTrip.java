@@ -1,0 +1,15 @@
+package dev.txlab.domain.store.spi;
+
+/** One request/response exchange with a database, as the decorator point sees it. */
+public enum RoundTrip {
+    STATEMENT,
+    COMMIT,
+    ROLLBACK,
+    XA_START,
+    XA_END,
+    XA_PREPARE,
+    XA_COMMIT,
+    XA_ROLLBACK,
+    XA_RECOVER,
+    XA_FORGET
+}

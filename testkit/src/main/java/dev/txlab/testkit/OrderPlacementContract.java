@@ -1,0 +1,117 @@
+package dev.txlab.testkit;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.model.Outcome;
+import dev.txlab.domain.model.RejectionReason;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderResult;
+import dev.txlab.domain.run.OrderListener;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.run.RunResult;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.workload.Workload;
+import dev.txlab.domain.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The behaviour every implementation must show, run by each implementation's own test class on
+ * each store it supports: the same outcomes as the local baseline on a conflict-free workload,
+ * every refusal path rejecting cleanly, and invariants I0-I4 under concurrency with hot products.
+ */
+public abstract class OrderPlacementContract {
+
+    /** The implementation under test. */
+    protected abstract ImplementationId implementation();
+
+    /** Where it runs; the prefix is the test's own. */
+    protected abstract StoreConfig.Builder store(String prefix);
+
+    /** A prefix unique to the test class, so tests on shared servers never meet. */
+    protected String prefix() {
+        String name = getClass().getSimpleName().replace("ContractTest", "").toLowerCase(Locale.ROOT);
+        return "t_" + name.substring(0, Math.min(name.length(), 24));
+    }
+
+    /** The outcome of every order of a run, and its audit. */
+    protected record Observed(Map<String, Outcome> outcomes, RunResult result, AuditReport audit) {
+    }
+
+    @Test
+    void reachesTheLocalBaselinesOutcomesOnAConflictFreeWorkload() throws Exception {
+        WorkloadSpec spec = WorkloadSpec.builder().seed(7).orders(300).refusalRate(0.05).build();
+        assertThat(spec.conflictFree()).isTrue();
+
+        Observed observed = run(store(prefix()).build(), implementation(), spec, 4);
+        Observed baseline = implementation() == ImplementationId.LOCAL_BASELINE ? observed
+                : run(TestStores.of(StoreKind.H2_MEM, prefix() + "_ref").build(), ImplementationId.LOCAL_BASELINE,
+                        spec, 4);
+
+        Workload workload = Workload.of(spec);
+        Map<String, Outcome> expected = new TreeMap<>();
+        for (int i = 0; i < workload.size(); i++) {
+            expected.put(Workload.orderId(i), workload.kind(i).conflictFreeOutcome());
+        }
+        assertThat(new TreeMap<>(observed.outcomes())).isEqualTo(expected);
+        assertThat(new TreeMap<>(baseline.outcomes())).isEqualTo(new TreeMap<>(observed.outcomes()));
+        assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
+    }
+
+    @Test
+    void everyRefusalPathRejectsTheOrderAndHoldsNothing() throws Exception {
+        WorkloadSpec spec = WorkloadSpec.builder().seed(11).orders(200).refusalRate(0.12).build();
+
+        Observed observed = run(store(prefix()).build(), implementation(), spec, 2);
+
+        assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
+        for (RejectionReason reason : new RejectionReason[] {RejectionReason.UNKNOWN_CUSTOMER,
+                RejectionReason.CUSTOMER_DISABLED, RejectionReason.OUT_OF_STOCK, RejectionReason.INSUFFICIENT_FUNDS}) {
+            assertThat(observed.audit().count("REJECTED(" + reason + ")")).as(reason.name()).isPositive();
+        }
+        assertThat(observed.audit().count("APPROVED")).isPositive();
+        assertThat(observed.audit().acknowledged()).isEqualTo(spec.orders());
+    }
+
+    @Test
+    void keepsEveryInvariantUnderConcurrencyWithHotProducts() throws Exception {
+        WorkloadSpec spec = WorkloadSpec.builder().seed(13).orders(400).products(20).skew(1.5)
+                .initialStock(120).initialBalanceCents(60_000).refusalRate(0.03).build();
+
+        Observed observed = run(store(prefix()).build(), implementation(), spec, 8);
+
+        assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
+        assertThat(observed.result().failedSubmits()).isZero();
+        assertThat(observed.outcomes()).hasSize(spec.orders());
+        long regularOutOfStock = observed.audit().count("REJECTED(OUT_OF_STOCK)");
+        assertThat(regularOutOfStock).as("hot products ran dry under contention")
+                .isGreaterThan(Math.round(spec.orders() * spec.outOfStockRate() * 2));
+        assertThat(observed.audit().count("APPROVED")).isPositive();
+    }
+
+    /** Runs a fresh workload to its end and audits it. */
+    protected static Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec,
+                                  int concurrency) throws SQLException, InterruptedException {
+        Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        try (Run run = Run.prepare(new RunOptions(store, implementation, spec, concurrency, FaultPlan.NONE,
+                Clock.systemUTC()))) {
+            RunResult result = run.execute(new OrderListener() {
+                @Override
+                public void completed(OrderResult order, long ackNanos, long outcomeNanos) {
+                    outcomes.put(order.orderId(), order.outcome());
+                }
+            });
+            return new Observed(outcomes, result, run.audit());
+        }
+    }
+}

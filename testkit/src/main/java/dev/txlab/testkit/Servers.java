@@ -1,0 +1,45 @@
+package dev.txlab.testkit;
+
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.store.StoreUnavailableException;
+import dev.txlab.domain.store.internal.DatabaseAdmin;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Whether the database servers a test needs are up. Locally a missing server skips the test,
+ * saying why; with {@code TXLAB_REQUIRE_SERVICES=1} (CI) it fails it.
+ */
+public final class Servers {
+    public static final String REQUIRE_ENV = "TXLAB_REQUIRE_SERVICES";
+
+    private Servers() {
+    }
+
+    public static boolean required() {
+        return "1".equals(System.getenv(REQUIRE_ENV));
+    }
+
+    /** Skips (locally) or fails (in CI) the calling test when the server of {@code kind} is unreachable. */
+    public static void assumeAvailable(StoreKind kind) {
+        if (!kind.isServer()) {
+            return;
+        }
+        StoreConfig config = StoreConfig.builder().allServices(kind).build();
+        try {
+            Connection connection = new DatabaseAdmin(config).connectToServer(config.location(ServiceName.ORDERS));
+            connection.close();
+        } catch (StoreUnavailableException | SQLException e) {
+            String message = kind.id() + " server not available: " + e.getMessage();
+            if (required()) {
+                Assertions.fail(message + " (" + REQUIRE_ENV + "=1, so this is a failure)");
+            }
+            Assumptions.abort(message + " (set " + REQUIRE_ENV + "=1 to make this a failure)");
+        }
+    }
+}
