@@ -1,0 +1,41 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.run.RunAudit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code txlab audit}: checks the invariants of the run that the placement flags point at. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audits the run found with the given placement flags; exit 0 when the invariants hold, 1 if not.")
+final class AuditCommand implements Callable<Integer>, Errors.Verbose {
+    private static final int SHOWN_VIOLATIONS = 200;
+
+    @Option(names = "--verbose", description = "stack traces with errors")
+    boolean verbose;
+
+    @Mixin
+    PlacementOptions placement;
+
+    @Override
+    public boolean verbose() {
+        return verbose;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunAudit.Audited audited = RunAudit.audit(placement.toConfig(2), Clock.systemUTC());
+        PrintStream out = System.out;
+        out.printf("txlab audit: %s run of %s, durability %s, setup %s%n", audited.record().implementation(),
+                audited.record().startedAt(), audited.record().durability().id(),
+                audited.record().setupComplete() ? "complete" : "NOT complete (the run died during setup)");
+        out.println("outcomes (orders): " + RunPrinter.outcomes(audited.report().outcomeCounts()));
+        out.println("audit (" + audited.report().orders() + " orders, " + audited.report().acknowledged()
+                + " acknowledged): " + audited.report().describe(SHOWN_VIOLATIONS));
+        return audited.report().ok() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+    }
+}

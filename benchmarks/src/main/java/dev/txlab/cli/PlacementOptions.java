@@ -1,0 +1,69 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.store.Durability;
+import dev.txlab.domain.store.ServerEndpoint;
+import dev.txlab.domain.store.StoreConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The flags that say where a run's data lives; run, audit and recover take the same ones. */
+final class PlacementOptions {
+    @Option(names = "--store", paramLabel = "KIND|MIX", defaultValue = "h2-file",
+            description = "h2-file (default), h2 (in memory, not durable), postgres, mariadb, or a mix such as "
+                    + "orders=postgres,depot=mariadb")
+    String store;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "txlab-data",
+            description = "folder for H2 files, the ledger and logs (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--db-prefix", paramLabel = "PREFIX", defaultValue = StoreConfig.DEFAULT_PREFIX,
+            description = "databases are named PREFIX_<service> (default: ${DEFAULT-VALUE})")
+    String prefix;
+
+    @Option(names = "--durability", paramLabel = "none|process|power",
+            description = "durability profile for every component (default: process; none with --store h2)")
+    String durability;
+
+    @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/",
+            description = "PostgreSQL server URL without database (default: ${DEFAULT-VALUE})")
+    String postgresUrl;
+
+    @Option(names = "--postgres-user", defaultValue = "postgres")
+    String postgresUser;
+
+    @Option(names = "--postgres-password", defaultValue = "")
+    String postgresPassword;
+
+    @Option(names = "--mariadb-url", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
+            description = "MariaDB server URL without database (default: ${DEFAULT-VALUE})")
+    String mariadbUrl;
+
+    @Option(names = "--mariadb-user", defaultValue = "root")
+    String mariadbUser;
+
+    @Option(names = "--mariadb-password", defaultValue = "")
+    String mariadbPassword;
+
+    StoreConfig toConfig(int poolSize) {
+        requireUrl("--postgres-url", postgresUrl, "jdbc:postgresql://");
+        requireUrl("--mariadb-url", mariadbUrl, "jdbc:mariadb://");
+        return StoreConfig.builder()
+                .stores(store)
+                .dataDir(dataDir)
+                .prefix(prefix)
+                .durability(durability == null ? null : Durability.parse(durability))
+                .postgres(new ServerEndpoint(postgresUrl, postgresUser, postgresPassword))
+                .mariadb(new ServerEndpoint(mariadbUrl, mariadbUser, mariadbPassword))
+                .poolSize(poolSize)
+                .build();
+    }
+
+    private static void requireUrl(String flag, String url, String scheme) {
+        if (!url.startsWith(scheme)) {
+            throw new IllegalArgumentException("invalid " + flag + " '" + url + "'; expected a URL like " + scheme
+                    + "127.0.0.1:PORT/");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderResult;
+import dev.txlab.domain.run.OrderListener;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.run.RunResult;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.workload.WorkloadSpec;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@code txlab run}: a fresh run of one implementation, audited, with its figures printed. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Seeds the databases, places the orders with N concurrent callers, audits, prints the figures.")
+final class RunCommand implements Callable<Integer>, Errors.Verbose {
+    private static final int SHOWN_VIOLATIONS = 50;
+
+    @Option(names = "--impl", required = true, paramLabel = "ID",
+            description = "local-baseline, xa-narayana, xa-atomikos, saga-choreo or saga-orch")
+    String implementation;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "concurrent callers (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--crash", paramLabel = "POINT[@N]", description = "halt the JVM at the N-th hit of a crash point")
+    String crash;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Option(names = "--verbose", description = "stack traces with errors")
+    boolean verbose;
+
+    @Mixin
+    PlacementOptions placement;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Override
+    public boolean verbose() {
+        return verbose;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ImplementationId id = ImplementationId.parse(implementation);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, was " + concurrency);
+        }
+        WorkloadSpec spec = workload.toSpec();
+        StoreConfig store = placement.toConfig(concurrency + 2);
+        FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
+        PrintStream out = System.out;
+        out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
+                        + "refusal rate %s each, conflict-free: %s%n",
+                id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
+                spec.skew(), workload.refusalRate, spec.conflictFree() ? "yes" : "no");
+        store.durabilityNotes().forEach(note -> out.println("  note: " + note));
+
+        try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC()))) {
+            out.println("  databases: " + Databases.describe(run.stores()));
+            LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
+            LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
+            RunResult result = execute(run, outcomeLatency, ackLatency, spec.orders());
+            AuditReport audit = run.audit();
+            new RunPrinter(out).print(run, result, outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
+            return audit.ok() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+        }
+    }
+
+    private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders)
+            throws InterruptedException {
+        AtomicReference<ProgressBar> bar = new AtomicReference<>();
+        if (!noProgress) {
+            bar.set(new ProgressBarBuilder().setTaskName("orders").setInitialMax(orders)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build());
+        }
+        try {
+            return run.execute(new OrderListener() {
+                @Override
+                public void completed(OrderResult result, long ackNanos, long outcomeNanos) {
+                    outcomeLatency.record(outcomeNanos);
+                    ackLatency.record(ackNanos);
+                    step(bar);
+                }
+
+                @Override
+                public void submitFailed(String orderId, RuntimeException failure) {
+                    step(bar);
+                }
+            });
+        } finally {
+            if (bar.get() != null) {
+                bar.get().close();
+            }
+        }
+    }
+
+    private static void step(AtomicReference<ProgressBar> bar) {
+        ProgressBar progress = bar.get();
+        if (progress != null) {
+            progress.step();
+        }
+    }
+}

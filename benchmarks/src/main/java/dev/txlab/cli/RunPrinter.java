@@ -1,0 +1,59 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunResult;
+import dev.txlab.domain.store.spi.RoundTrip;
+import dev.txlab.domain.trace.CostCounters;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Prints a run's figures: each says what it is, its unit, over how many orders and runs, and its spread. */
+final class RunPrinter {
+    private final PrintStream out;
+
+    RunPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(Run run, RunResult result, LatencyStats outcomeLatency, LatencyStats ackLatency, AuditReport audit,
+               int shownViolations) {
+        out.printf(Locale.ROOT, "throughput: %.1f orders/s (%d orders reached an outcome in %.2f s; 1 run, "
+                        + "closed loop, so no spread across runs)%n",
+                result.throughputPerSecond(), result.completed(), result.elapsed().toNanos() / 1e9);
+        out.println(outcomeLatency.describe());
+        out.println(ackLatency.describe());
+        out.println("outcomes (orders): " + outcomes(result.outcomeCounts())
+                + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
+        out.println(costs(result.costs(), result.completed()));
+        out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
+                run.placement().terminationBound().toMillis() / 1000.0, run.placement().terminationBoundExplained());
+        out.println("audit (" + audit.orders() + " orders, " + audit.acknowledged() + " acknowledged): "
+                + audit.describe(shownViolations));
+    }
+
+    static String outcomes(Map<String, Long> counts) {
+        return new TreeMap<>(counts).entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String costs(CostCounters.Costs costs, int orders) {
+        if (orders == 0) {
+            return "cost per order: no orders";
+        }
+        return String.format(Locale.ROOT, "cost per order (mean over %d orders, counted at the JDBC decorator): "
+                        + "round trips %.2f, statements %.2f, commits %.2f, rollbacks %.2f, XA prepares %.2f, "
+                        + "XA commits %.2f",
+                orders, perOrder(costs.roundTrips(), orders), perOrder(costs.count(RoundTrip.STATEMENT), orders),
+                perOrder(costs.count(RoundTrip.COMMIT), orders), perOrder(costs.count(RoundTrip.ROLLBACK), orders),
+                perOrder(costs.count(RoundTrip.XA_PREPARE), orders), perOrder(costs.count(RoundTrip.XA_COMMIT), orders));
+    }
+
+    private static double perOrder(long count, int orders) {
+        return (double) count / orders;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.txlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code txlab} command. */
+@Command(name = "txlab", mixinStandardHelpOptions = true, versionProvider = TxlabCli.Version.class,
+        description = "Compares XA two-phase commit and sagas on one order transaction.",
+        subcommands = {RunCommand.class, AuditCommand.class})
+public final class TxlabCli implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_VIOLATIONS = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_FAILED = 3;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new TxlabCli());
+        commandLine.setParameterExceptionHandler(new Errors.BadParameters());
+        commandLine.setExecutionExceptionHandler(new Errors.FailedExecution());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run or audit");
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TxlabCli.class.getPackage().getImplementationVersion();
+            return new String[] {"txlab " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
