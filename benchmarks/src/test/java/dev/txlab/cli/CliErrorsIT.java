@@ -1,0 +1,60 @@
+package dev.txlab.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets one clear line naming what is wrong and what is accepted, exit code 2, no stack trace. */
+class CliErrorsIT {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "run --impl two-phase                            | unknown implementation 'two-phase'; expected one of local-baseline, xa-narayana",
+            "run --impl local-baseline --orders -5           | orders must not be negative, was -5",
+            "run --impl local-baseline --concurrency 0       | --concurrency must be at least 1",
+            "run --impl local-baseline --store oracle        | unknown store 'oracle'; expected one of h2, h2-file, postgres, mariadb",
+            "run --impl local-baseline --durability forever  | unknown durability 'forever'; expected one of none, process, power",
+            "run --impl local-baseline --orders many         | Invalid value for option '--orders'",
+            "run --impl local-baseline --store h2 --durability power | durability 'power'",
+            "run --impl local-baseline --postgres-url http://x | invalid --postgres-url 'http://x'",
+            "run --impl local-baseline --crash nowhere       | unknown crash point 'nowhere'",
+            "run --impl xa-narayana --store h2               | implementation 'xa-narayana' is not built yet; available: local-baseline",
+            "run                                             | Missing required option: '--impl=ID'",
+            "launch                                          | Unmatched argument at index 0: 'launch'",
+    })
+    void rejectsBadInputWithOneClearLine(String args, String expected) throws Exception {
+        CliJar.Outcome outcome = CliJar.run(args.trim().split("\\s+"));
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains(expected.trim()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsBadInputNamingTheServer() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("run", "--impl", "local-baseline", "--store", "postgres", "--orders", "1",
+                "--postgres-url", "jdbc:postgresql://127.0.0.1:1/", "--no-progress");
+
+        assertThat(outcome.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr().lines().filter(line -> !line.isBlank()).count()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("cannot reach postgres at jdbc:postgresql://127.0.0.1:1/")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("run", "--impl", "local-baseline", "--store", "oracle", "--verbose");
+
+        assertThat(outcome.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains("IllegalArgumentException").contains("\tat ");
+    }
+
+    @Test
+    void auditingAPrefixWithoutARunSaysHowToFindOne() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("audit", "--db-prefix", "t_cli_norun", "--data-dir", CliJar.dataDir());
+
+        assertThat(outcome.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains("no run found with prefix 't_cli_norun'");
+    }
+}

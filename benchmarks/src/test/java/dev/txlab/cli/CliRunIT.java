@@ -1,0 +1,51 @@
+package dev.txlab.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code txlab run} then {@code txlab audit} with the same placement flags, through the shaded jar. */
+class CliRunIT {
+
+    @Test
+    void runsAuditsAndPrintsEveryFigureWithItsUnit() throws Exception {
+        CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders", "300", "--concurrency", "4",
+                "--skew", "1.2", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_run", "--no-progress");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout())
+                .contains("local-baseline on h2-file (durability process), 300 orders, concurrency 4")
+                .containsPattern("throughput: [0-9.]+ orders/s \\(300 orders reached an outcome")
+                .containsPattern("outcome latency, submit to final outcome \\(ms, n=300\\): p50 [0-9.]+  p90 [0-9.]+"
+                        + "  p99 [0-9.]+  max [0-9.]+  mean [0-9.]+ \\+- [0-9.]+ \\(stddev\\)")
+                .contains("outcomes (orders): APPROVED ")
+                .containsPattern("cost per order \\(mean over 300 orders.*round trips [0-9.]+, statements [0-9.]+, commits 1.00")
+                .contains("termination bound (I5): ")
+                .contains("audit (300 orders, 300 acknowledged): invariants: OK");
+
+        CliJar.Outcome audit = CliJar.run("audit", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_run");
+        assertThat(audit.exitCode()).as(audit.stdout() + audit.stderr()).isZero();
+        assertThat(audit.stdout()).contains("local-baseline run of").contains("invariants: OK");
+    }
+
+    @Test
+    void auditExitsOneAndNamesTheOrderWhenDataWasBroken() throws Exception {
+        CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders", "50", "--concurrency", "2",
+                "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_broken", "--no-progress");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+
+        String url = "jdbc:h2:file:" + Path.of(CliJar.dataDir(), "t_cli_broken", "t_cli_broken_orders");
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE orders SET status = 'PENDING' WHERE order_id = 'o00000007'");
+        }
+
+        CliJar.Outcome audit = CliJar.run("audit", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_broken");
+        assertThat(audit.exitCode()).isEqualTo(TxlabCli.EXIT_VIOLATIONS);
+        assertThat(audit.stdout()).contains("invariants: VIOLATED").contains("I3 no leftovers: o00000007: still PENDING");
+    }
+}

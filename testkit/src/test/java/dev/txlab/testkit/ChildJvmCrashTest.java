@@ -1,0 +1,59 @@
+package dev.txlab.testkit;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.run.Ledger;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunAudit;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness halts a real child JVM at a named point; a new JVM (this one) then audits what the
+ * crashed run left. local-baseline commits atomically, so nothing acknowledged is lost and nothing
+ * is half done, whichever side of the commit the crash falls on.
+ */
+class ChildJvmCrashTest {
+    private static final int CRASH_ON_ORDER = 25;
+
+    @Test
+    void aCrashAfterTheCommitLosesNoAcknowledgedOrderAndLeavesNothingHalfDone() throws Exception {
+        String prefix = "t_crash_after";
+        ChildJvm.Result child = crash(prefix, CrashPoint.BASELINE_AFTER_COMMIT);
+
+        StoreConfig store = TestStores.of(StoreKind.H2_FILE, prefix).build();
+        AuditReport audit = RunAudit.audit(store, Clock.systemUTC()).report();
+        assertThat(audit.ok()).as(audit.describe(20)).isTrue();
+        assertThat(audit.orders()).as("the crashing order committed before the halt").isEqualTo(CRASH_ON_ORDER);
+        assertThat(Ledger.read(Run.ledgerPath(store))).hasSize(CRASH_ON_ORDER - 1);
+        assertThat(child.stdout()).isEmpty();
+    }
+
+    @Test
+    void aCrashBeforeTheCommitLeavesNoTraceOfTheCrashingOrder() throws Exception {
+        String prefix = "t_crash_before";
+        crash(prefix, CrashPoint.BASELINE_BEFORE_COMMIT);
+
+        StoreConfig store = TestStores.of(StoreKind.H2_FILE, prefix).build();
+        AuditReport audit = RunAudit.audit(store, Clock.systemUTC()).report();
+        assertThat(audit.ok()).as(audit.describe(20)).isTrue();
+        assertThat(audit.orders()).isEqualTo(CRASH_ON_ORDER - 1);
+        assertThat(audit.acknowledged()).isEqualTo(CRASH_ON_ORDER - 1);
+    }
+
+    private static ChildJvm.Result crash(String prefix, CrashPoint point) {
+        ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
+                ChildRun.args(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir(), prefix, 100, 1,
+                        42, point.name() + "@" + CRASH_ON_ORDER));
+        assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
+        assertThat(child.firedPoint()).contains(point.name());
+        return child;
+    }
+}
