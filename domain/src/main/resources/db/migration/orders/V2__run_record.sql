@@ -4,6 +4,8 @@ CREATE TABLE txlab_run (
     topology              VARCHAR(32)   NOT NULL,
     workload              VARCHAR(2000) NOT NULL,
     durability            VARCHAR(16)   NOT NULL,
+    initial_stock         BIGINT        NOT NULL,
+    initial_money_cents   BIGINT        NOT NULL,
     termination_bound_ms  BIGINT        NOT NULL,
     tm_node               VARCHAR(64),
     setup_complete        BOOLEAN       NOT NULL,

@@ -66,7 +66,7 @@ public final class Run implements AutoCloseable {
             RunRecord record = new RunRecord(options.implementation(), provider.topology(), options.workload(),
                     config.durability(), placement.terminationBound(), Optional.empty(), false, clock.instant());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
-                RunRecords.write(connection, record);
+                RunRecords.write(connection, record, workload.initialState());
             }
             Ledger ledger = Ledger.create(ledgerPath(config), config.durability() == Durability.POWER);
             placement.start();

@@ -5,6 +5,7 @@ import dev.txlab.domain.store.DatabaseLocation;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.StoreUnavailableException;
 import dev.txlab.domain.store.Topology;
+import dev.txlab.domain.workload.InitialState;
 import dev.txlab.domain.workload.WorkloadSpec;
 
 import java.sql.Connection;
@@ -23,20 +24,23 @@ public final class RunRecords {
     private RunRecords() {
     }
 
-    public static void write(Connection connection, RunRecord record) throws SQLException {
+    /** Writes the run record; the initial state is the one generated from the record's workload. */
+    public static void write(Connection connection, RunRecord record, InitialState initial) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO txlab_run (run_key, implementation, topology, workload, durability,"
-                        + " termination_bound_ms, tm_node, setup_complete, started_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO txlab_run (run_key, implementation, topology, workload, durability, initial_stock,"
+                        + " initial_money_cents, termination_bound_ms, tm_node, setup_complete, started_at_ms)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setInt(1, KEY);
             insert.setString(2, record.implementation().id());
             insert.setString(3, record.topology().name());
             insert.setString(4, record.workload().toText());
             insert.setString(5, record.durability().id());
-            insert.setLong(6, record.terminationBound().toMillis());
-            insert.setString(7, record.tmNode().orElse(null));
-            insert.setBoolean(8, record.setupComplete());
-            insert.setLong(9, record.startedAt().toEpochMilli());
+            insert.setLong(6, initial.totalStock());
+            insert.setLong(7, initial.totalMoneyCents());
+            insert.setLong(8, record.terminationBound().toMillis());
+            insert.setString(9, record.tmNode().orElse(null));
+            insert.setBoolean(10, record.setupComplete());
+            insert.setLong(11, record.startedAt().toEpochMilli());
             insert.executeUpdate();
         }
         connection.commit();

@@ -10,6 +10,7 @@ import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAResource;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,13 @@ public final class JdbcDecorator {
 
     public static JdbcDecorator of(List<JdbcInterceptor> interceptors) {
         return interceptors.isEmpty() ? NONE : new JdbcDecorator(interceptors);
+    }
+
+    /** This decorator with one more interceptor, called after the others before a round trip. */
+    public JdbcDecorator with(JdbcInterceptor interceptor) {
+        List<JdbcInterceptor> all = new ArrayList<>(interceptors);
+        all.add(interceptor);
+        return new JdbcDecorator(all);
     }
 
     public Connection decorate(ServiceName service, Connection connection) {

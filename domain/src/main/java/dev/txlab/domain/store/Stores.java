@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.internal.DatabaseAdmin;
+import dev.txlab.domain.store.internal.H2RollbackGuard;
 import dev.txlab.domain.store.internal.Migrations;
 import dev.txlab.domain.store.internal.XaDataSources;
 
@@ -31,7 +32,19 @@ public final class Stores implements AutoCloseable {
     private Stores(StoreConfig config, Topology topology, JdbcDecorator decorator) {
         this.config = config;
         this.topology = topology;
-        this.decorator = decorator;
+        this.decorator = withH2RollbackGuard(config, topology, decorator);
+    }
+
+    /** Adds the {@link H2RollbackGuard} for the services kept in H2 files, if any. */
+    private static JdbcDecorator withH2RollbackGuard(StoreConfig config, Topology topology, JdbcDecorator decorator) {
+        Map<ServiceName, String> h2Files = new EnumMap<>(ServiceName.class);
+        for (ServiceName service : ServiceName.values()) {
+            DatabaseLocation location = config.location(service, topology);
+            if (location.kind() == StoreKind.H2_FILE) {
+                h2Files.put(service, location.name());
+            }
+        }
+        return h2Files.isEmpty() ? decorator : decorator.with(new H2RollbackGuard(h2Files));
     }
 
     /** Opens (creating and migrating where needed) the databases of the configuration. */
