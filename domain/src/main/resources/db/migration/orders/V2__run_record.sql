@@ -8,6 +8,7 @@ CREATE TABLE txlab_run (
     initial_money_cents   BIGINT        NOT NULL,
     termination_bound_ms  BIGINT        NOT NULL,
     tm_node               VARCHAR(64),
+    tm_log_dir            VARCHAR(1000),
     setup_complete        BOOLEAN       NOT NULL,
     started_at_ms         BIGINT        NOT NULL
 );

@@ -5,7 +5,6 @@ import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
-import dev.txlab.domain.model.StepResult;
 import dev.txlab.domain.placement.ConcurrencyRetry;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
@@ -14,11 +13,10 @@ import dev.txlab.domain.placement.Submission;
 import dev.txlab.domain.placement.SubmitFailedException;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.service.Ids;
+import dev.txlab.domain.service.OrderFlow;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.trace.StepEvent;
-import dev.txlab.domain.trace.StepTrace;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -37,8 +35,8 @@ import java.util.concurrent.CompletableFuture;
 final class LocalBaselinePlacement implements OrderPlacement {
     private final DataSource dataSource;
     private final OrderServices services;
+    private final OrderFlow flow;
     private final CrashPoints crashPoints;
-    private final StepTrace trace;
     private final Clock clock;
     private final ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
 
@@ -46,8 +44,8 @@ final class LocalBaselinePlacement implements OrderPlacement {
         this.dataSource = context.stores().dataSource(ServiceName.ORDERS);
         this.clock = context.clock();
         this.services = OrderServices.create(clock, Ids.RANDOM_UUIDS);
+        this.flow = new OrderFlow(services, context.trace(), clock);
         this.crashPoints = context.crashPoints();
-        this.trace = context.trace();
     }
 
     @Override
@@ -80,7 +78,7 @@ final class LocalBaselinePlacement implements OrderPlacement {
     private Outcome attempt(OrderRequest order) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try {
-                Outcome outcome = placeInOneTransaction(connection, order);
+                Outcome outcome = flow.place(order, (service, step) -> step.run(connection));
                 if (!outcome.isApproved()) {
                     connection.rollback();
                     services.orders().recordRejected(connection, order, outcome.reason());
@@ -96,47 +94,11 @@ final class LocalBaselinePlacement implements OrderPlacement {
         }
     }
 
-    private Outcome placeInOneTransaction(Connection connection, OrderRequest order) throws SQLException {
-        String id = order.orderId();
-        Instant start = clock.instant();
-        services.orders().createPending(connection, order);
-        start = step(id, ServiceName.ORDERS, "create pending order", start);
-        StepResult result = services.customers().authorize(connection, id, order.customerId());
-        start = step(id, ServiceName.CUSTOMERS, "authorize customer", start);
-        if (result.isDone()) {
-            result = services.depot().reserve(connection, id, order.lines());
-            start = step(id, ServiceName.DEPOT, "reserve stock", start);
-        }
-        if (result.isDone()) {
-            result = services.payments().confirm(connection, id, order.customerId(), order.totalCents());
-            start = step(id, ServiceName.PAYMENTS, "confirm payment", start);
-        }
-        if (!result.isDone()) {
-            return Outcome.rejected(refusal(result, id));
-        }
-        services.orders().approve(connection, id);
-        step(id, ServiceName.ORDERS, "approve order", start);
-        return Outcome.APPROVED;
-    }
-
-    private static RejectionReason refusal(StepResult result, String orderId) {
-        if (result.kind() != StepResult.Kind.REFUSED) {
-            throw new IllegalStateException("order " + orderId + " met a compensation it never asked for");
-        }
-        return result.reason();
-    }
-
     private void recordRejected(OrderRequest order, RejectionReason reason) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             services.orders().recordRejected(connection, order, reason);
             connection.commit();
         }
-    }
-
-    private Instant step(String orderId, ServiceName service, String step, Instant start) {
-        Instant end = clock.instant();
-        trace.record(new StepEvent(orderId, service, step, start, end));
-        return end;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.txlab.domain.placement;
 import dev.txlab.domain.model.OrderRequest;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One way of placing an order: the contract every implementation (local-baseline, xa-narayana,
@@ -28,6 +29,11 @@ public interface OrderPlacement extends AutoCloseable {
 
     /** How the bound is made up, for the output (e.g. "5 attempts x 10 s lock timeout"). */
     String terminationBoundExplained();
+
+    /** The transaction manager's identity, for implementations that have one (the XA ones). */
+    default Optional<TmIdentity> tmIdentity() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * One run of one implementation: prepared fresh (databases reset, initial state written, run
@@ -62,9 +61,9 @@ public final class Run implements AutoCloseable {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
             Clock clock = options.clock();
             placement = provider.create(new PlacementContext(stores, clock, CrashPoints.of(options.faults()), trace,
-                    options.concurrency()));
+                    options.concurrency(), options.tm()));
             RunRecord record = new RunRecord(options.implementation(), provider.topology(), options.workload(),
-                    config.durability(), placement.terminationBound(), Optional.empty(), false, clock.instant());
+                    config.durability(), placement.terminationBound(), placement.tmIdentity(), false, clock.instant());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.write(connection, record, workload.initialState());
             }

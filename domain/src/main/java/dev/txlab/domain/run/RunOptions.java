@@ -2,6 +2,7 @@ package dev.txlab.domain.run;
 
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.workload.WorkloadSpec;
 
@@ -10,13 +11,20 @@ import java.util.Objects;
 
 /** Everything a run is made of: where, what, how many callers, which faults, which clock. */
 public record RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload,
-                         int concurrency, FaultPlan faults, Clock clock) {
+                         int concurrency, FaultPlan faults, Clock clock, TmSettings tm) {
+    /** Options with the default transaction-manager settings. */
+    public RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload, int concurrency,
+                      FaultPlan faults, Clock clock) {
+        this(store, implementation, workload, concurrency, faults, clock, TmSettings.ofDefaults());
+    }
+
     public RunOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(implementation, "implementation");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(tm, "tm");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }

@@ -1,6 +1,7 @@
 package dev.txlab.domain.run;
 
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.Topology;
 import dev.txlab.domain.workload.WorkloadSpec;
@@ -16,6 +17,6 @@ import java.util.Optional;
  * initial stock and money totals are stored beside the workload, for a reader of the database.
  */
 public record RunRecord(ImplementationId implementation, Topology topology, WorkloadSpec workload,
-                        Durability durability, Duration terminationBound, Optional<String> tmNode,
+                        Durability durability, Duration terminationBound, Optional<TmIdentity> tm,
                         boolean setupComplete, Instant startedAt) {
 }

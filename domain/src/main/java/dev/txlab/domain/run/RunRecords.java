@@ -1,6 +1,7 @@
 package dev.txlab.domain.run;
 
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.store.DatabaseLocation;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.StoreUnavailableException;
@@ -8,6 +9,7 @@ import dev.txlab.domain.store.Topology;
 import dev.txlab.domain.workload.InitialState;
 import dev.txlab.domain.workload.WorkloadSpec;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,8 +30,8 @@ public final class RunRecords {
     public static void write(Connection connection, RunRecord record, InitialState initial) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO txlab_run (run_key, implementation, topology, workload, durability, initial_stock,"
-                        + " initial_money_cents, termination_bound_ms, tm_node, setup_complete, started_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " initial_money_cents, termination_bound_ms, tm_node, tm_log_dir, setup_complete, started_at_ms)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setInt(1, KEY);
             insert.setString(2, record.implementation().id());
             insert.setString(3, record.topology().name());
@@ -38,9 +40,10 @@ public final class RunRecords {
             insert.setLong(6, initial.totalStock());
             insert.setLong(7, initial.totalMoneyCents());
             insert.setLong(8, record.terminationBound().toMillis());
-            insert.setString(9, record.tmNode().orElse(null));
-            insert.setBoolean(10, record.setupComplete());
-            insert.setLong(11, record.startedAt().toEpochMilli());
+            insert.setString(9, record.tm().map(TmIdentity::node).orElse(null));
+            insert.setString(10, record.tm().map(tm -> tm.logDir().toString()).orElse(null));
+            insert.setBoolean(11, record.setupComplete());
+            insert.setLong(12, record.startedAt().toEpochMilli());
             insert.executeUpdate();
         }
         connection.commit();
@@ -76,7 +79,7 @@ public final class RunRecords {
     static Optional<RunRecord> read(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT implementation, topology, workload, durability, termination_bound_ms, tm_node,"
-                        + " setup_complete, started_at_ms FROM txlab_run WHERE run_key = ?")) {
+                        + " tm_log_dir, setup_complete, started_at_ms FROM txlab_run WHERE run_key = ?")) {
             select.setInt(1, KEY);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -85,10 +88,14 @@ public final class RunRecords {
                 return Optional.of(new RunRecord(ImplementationId.parse(rows.getString(1)),
                         Topology.valueOf(rows.getString(2)), WorkloadSpec.parse(rows.getString(3)),
                         Durability.parse(rows.getString(4)), Duration.ofMillis(rows.getLong(5)),
-                        Optional.ofNullable(rows.getString(6)), rows.getBoolean(7),
-                        Instant.ofEpochMilli(rows.getLong(8))));
+                        tm(rows.getString(6), rows.getString(7)), rows.getBoolean(8),
+                        Instant.ofEpochMilli(rows.getLong(9))));
             }
         }
+    }
+
+    private static Optional<TmIdentity> tm(String node, String logDir) {
+        return node == null ? Optional.empty() : Optional.of(new TmIdentity(node, Path.of(logDir)));
     }
 
     private static String ifExistsOption(DatabaseLocation orders) {

@@ -21,7 +21,7 @@ public final class StoreConfig {
     public static final Path DEFAULT_DATA_DIR = Path.of("txlab-data");
     public static final StoreKind DEFAULT_KIND = StoreKind.H2_FILE;
     public static final int DEFAULT_POOL_SIZE = 10;
-    /** How long a statement waits for a row lock before it fails, on every kind of database. */
+    /** How long a statement waits for a row lock before it fails, on every kind of database (set in the URL). */
     public static final int LOCK_TIMEOUT_MS = 10_000;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,30}");
@@ -94,8 +94,12 @@ public final class StoreConfig {
             case H2_FILE -> new DatabaseLocation(kind, name,
                     "jdbc:h2:file:" + runDir().resolve(name) + ";WRITE_DELAY=0;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS,
                     "sa", "");
-            case POSTGRES -> new DatabaseLocation(kind, name, postgres.urlOf(name), postgres.user(), postgres.password());
-            case MARIADB -> new DatabaseLocation(kind, name, mariadb.urlOf(name), mariadb.user(), mariadb.password());
+            case POSTGRES -> new DatabaseLocation(kind, name,
+                    postgres.urlOf(name) + "?options=-c%20lock_timeout%3D" + LOCK_TIMEOUT_MS, postgres.user(),
+                    postgres.password());
+            case MARIADB -> new DatabaseLocation(kind, name,
+                    mariadb.urlOf(name) + "?sessionVariables=innodb_lock_wait_timeout=" + LOCK_TIMEOUT_MS / 1000,
+                    mariadb.user(), mariadb.password());
         };
     }
 

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The open databases of a run: created when missing, migrated, pooled (HikariCP), every connection
@@ -94,21 +93,11 @@ public final class Stores implements AutoCloseable {
         hikari.setAutoCommit(false);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setMaximumPoolSize(config.poolSize());
-        lockTimeoutStatement(location.kind()).ifPresent(hikari::setConnectionInitSql);
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open " + location.describe() + ": " + rootMessage(e), e);
         }
-    }
-
-    /** Sets the lock timeout of {@link StoreConfig#LOCK_TIMEOUT_MS} on a server session (H2 has it in the URL). */
-    public static Optional<String> lockTimeoutStatement(StoreKind kind) {
-        return switch (kind) {
-            case POSTGRES -> Optional.of("SET lock_timeout = " + StoreConfig.LOCK_TIMEOUT_MS);
-            case MARIADB -> Optional.of("SET SESSION innodb_lock_wait_timeout = " + StoreConfig.LOCK_TIMEOUT_MS / 1000);
-            case H2_MEM, H2_FILE -> Optional.empty();
-        };
     }
 
     public StoreConfig config() {

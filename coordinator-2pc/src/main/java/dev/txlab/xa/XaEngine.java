@@ -1,0 +1,27 @@
+package dev.txlab.xa;
+
+import dev.txlab.domain.placement.TmIdentity;
+import dev.txlab.domain.service.ServiceName;
+import jakarta.transaction.TransactionManager;
+
+import javax.sql.DataSource;
+
+/** One transaction manager with a pool of enlisting XA connections per participant, and its recovery. */
+public interface XaEngine extends AutoCloseable {
+
+    TransactionManager transactionManager();
+
+    /** Pooled connections of the service's database that enlist in the current JTA transaction. */
+    DataSource dataSource(ServiceName service);
+
+    /** Runs the TM's recovery over every participant now, until what it can resolve is resolved. */
+    void recoverNow();
+
+    TmIdentity identity();
+
+    /** One line for the output: product, version, log store and its sync, presumed-abort timeout. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,49 @@
+package dev.txlab.xa;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.Topology;
+
+/** What the two XA providers share: the topology, the crash points, the placement around an engine. */
+public final class XaPlacements {
+    private XaPlacements() {
+    }
+
+    /** Builds a TM engine whose XA data sources pass through the given protocol-point decorator. */
+    @FunctionalInterface
+    public interface EngineFactory {
+        XaEngine create(JdbcDecorator protocolPoints);
+    }
+
+    /** Base of the XA providers: one database per service, the placement around the provider's engine. */
+    public abstract static class Provider implements PlacementProvider {
+        private final ImplementationId id;
+
+        protected Provider(ImplementationId id) {
+            this.id = id;
+        }
+
+        @Override
+        public final ImplementationId id() {
+            return id;
+        }
+
+        @Override
+        public final Topology topology() {
+            return Topology.DATABASE_PER_SERVICE;
+        }
+
+        @Override
+        public final OrderPlacement create(PlacementContext context) {
+            XaProtocolPoints points = new XaProtocolPoints(context.crashPoints(), ServiceName.values().length);
+            XaEngine engine = engineFactory(context).create(JdbcDecorator.of(points));
+            return new XaPlacement(id, engine, points, context);
+        }
+
+        protected abstract EngineFactory engineFactory(PlacementContext context);
+    }
+}

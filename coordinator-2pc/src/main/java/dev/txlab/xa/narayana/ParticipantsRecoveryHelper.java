@@ -1,0 +1,58 @@
+package dev.txlab.xa.narayana;
+
+import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
+import dev.txlab.domain.service.ServiceName;
+
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import javax.transaction.xa.XAResource;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives Narayana's XA recovery one fresh XA resource per participant database at every scan (so
+ * PostgreSQL, whose recover() lists only the current database's branches, is asked per database).
+ */
+final class ParticipantsRecoveryHelper implements XAResourceRecoveryHelper {
+    private final Map<ServiceName, XADataSource> participants;
+    private final List<XAConnection> open = new ArrayList<>();
+
+    ParticipantsRecoveryHelper(Map<ServiceName, XADataSource> participants) {
+        this.participants = participants;
+    }
+
+    @Override
+    public boolean initialise(String parameters) {
+        return true;
+    }
+
+    @Override
+    public synchronized XAResource[] getXAResources() {
+        closeOpen();
+        List<XAResource> resources = new ArrayList<>();
+        participants.forEach((service, dataSource) -> {
+            try {
+                XAConnection connection = dataSource.getXAConnection();
+                open.add(connection);
+                resources.add(connection.getXAResource());
+            } catch (SQLException e) {
+                throw new IllegalStateException("recovery cannot reach the " + service.id() + " database: "
+                        + e.getMessage(), e);
+            }
+        });
+        return resources.toArray(new XAResource[0]);
+    }
+
+    synchronized void closeOpen() {
+        for (XAConnection connection : open) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // a recovery connection that fails to close has nothing left to protect
+            }
+        }
+        open.clear();
+    }
+}
