@@ -22,6 +22,7 @@ public final class TxlabCli implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
+        Logging.quiet();
         CommandLine commandLine = new CommandLine(new TxlabCli());
         commandLine.setParameterExceptionHandler(new Errors.BadParameters());
         commandLine.setExecutionExceptionHandler(new Errors.FailedExecution());

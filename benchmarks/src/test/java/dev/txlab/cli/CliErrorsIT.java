@@ -20,7 +20,7 @@ class CliErrorsIT {
             "run --impl local-baseline --store h2 --durability power | durability 'power'",
             "run --impl local-baseline --postgres-url http://x | invalid --postgres-url 'http://x'",
             "run --impl local-baseline --crash nowhere       | unknown crash point 'nowhere'",
-            "run --impl xa-narayana --store h2               | implementation 'xa-narayana' is not built yet; available: local-baseline",
+            "run --impl saga-choreo --store h2               | implementation 'saga-choreo' is not built yet; available: local-baseline, xa-atomikos, xa-narayana",
             "run                                             | Missing required option: '--impl=ID'",
             "launch                                          | Unmatched argument at index 0: 'launch'",
     })

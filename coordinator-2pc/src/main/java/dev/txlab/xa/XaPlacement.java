@@ -29,6 +29,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -98,23 +100,54 @@ final class XaPlacement implements OrderPlacement {
         } catch (NotSupportedException | SystemException e) {
             throw new SQLException("cannot begin a global transaction: " + e.getMessage(), e);
         }
-        Outcome outcome;
-        try {
-            outcome = flow.place(order, (service, step) -> {
-                try (Connection connection = engine.dataSource(service).getConnection()) {
-                    return step.run(connection);
+        try (Branches branches = new Branches()) {
+            Outcome outcome;
+            try {
+                outcome = flow.place(order, (service, step) -> step.run(branches.connection(service)));
+            } catch (SQLException | RuntimeException e) {
+                rollback(tm);
+                throw e;
+            }
+            if (outcome.isApproved()) {
+                commit(tm);
+            } else {
+                rollback(tm);
+            }
+            return outcome;
+        }
+    }
+
+    /**
+     * The connection of each participant in the current global transaction, opened at its first step
+     * and kept to the end: a branch is started once and never suspended and rejoined (MariaDB refuses
+     * to join a branch), so every TM sends the same XA calls.
+     */
+    private final class Branches implements AutoCloseable {
+        private final Map<ServiceName, Connection> open = new EnumMap<>(ServiceName.class);
+
+        Connection connection(ServiceName service) throws SQLException {
+            Connection connection = open.get(service);
+            if (connection == null) {
+                connection = engine.dataSource(service).getConnection();
+                open.put(service, connection);
+            }
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failure = null;
+            for (Connection connection : open.values()) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    failure = failure == null ? e : failure;
                 }
-            });
-        } catch (SQLException | RuntimeException e) {
-            rollback(tm);
-            throw e;
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
-        if (outcome.isApproved()) {
-            commit(tm);
-        } else {
-            rollback(tm);
-        }
-        return outcome;
     }
 
     private static void commit(TransactionManager tm) throws SQLException {
@@ -154,6 +187,11 @@ final class XaPlacement implements OrderPlacement {
         return retry.attempts() + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000
                 + " s lock timeout + back-off (synchronous); after a crash, recovery presumes abort after "
                 + context.tm().presumedAbortAfter().toSeconds() + " s";
+    }
+
+    @Override
+    public Optional<String> transactionManagerDescription() {
+        return Optional.of(engine.describe());
     }
 
     @Override

@@ -31,17 +31,21 @@ public final class XaRecovery {
         this.scan = scan;
     }
 
-    /** Scans until nothing of this node is in doubt; returns what is still in doubt at the deadline. */
+    /**
+     * Scans while any of this node's branches is in doubt (no scan when none is); returns what is
+     * still in doubt at the deadline.
+     */
     public List<InDoubtBranches.Branch> resolveInDoubt() {
         long deadline = System.nanoTime() + presumedAbortAfter.plus(MARGIN).toNanos();
-        while (true) {
+        List<InDoubtBranches.Branch> left = inDoubt();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
             scan.run();
-            List<InDoubtBranches.Branch> left = InDoubtBranches.of(node, participants);
-            if (left.isEmpty() || System.nanoTime() > deadline) {
-                return left;
+            left = inDoubt();
+            if (!left.isEmpty()) {
+                LockSupport.parkNanos(PAUSE_NANOS);
             }
-            LockSupport.parkNanos(PAUSE_NANOS);
         }
+        return left;
     }
 
     /** The branches of this node in doubt right now. */

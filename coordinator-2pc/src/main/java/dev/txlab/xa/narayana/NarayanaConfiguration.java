@@ -69,6 +69,7 @@ record NarayanaConfiguration(TmIdentity identity, TmSettings.LogStore store, int
             bean.setTransactionSync(sync());
             bean.setObjectStoreSync(sync());
             bean.setObjectStoreType(objectStoreType());
+            bean.setVolatileStoreSupportAllObjUids(true);
         }
         HornetqJournalEnvironmentBean journal = BeanPopulator.getDefaultInstance(HornetqJournalEnvironmentBean.class);
         journal.setStoreDir(identity.logDir().resolve("journal").toString());

@@ -103,7 +103,7 @@ final class NarayanaEngine implements XaEngine {
 
     @Override
     public String describe() {
-        return "Narayana " + arjPropertyManager.getCoreEnvironmentBean().getBuildVersion() + ", node "
+        return "Narayana (build " + arjPropertyManager.getCoreEnvironmentBean().getBuildVersion() + "), node "
                 + configuration.identity().node() + ", " + configuration.storeDescription()
                 + ", presumed abort after " + configuration.presumedAbortMillis() / 1000 + " s";
     }

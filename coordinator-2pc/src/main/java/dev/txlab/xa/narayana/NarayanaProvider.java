@@ -1,7 +1,6 @@
 package dev.txlab.xa.narayana;
 
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.store.StoreConfig;

@@ -30,6 +30,11 @@ public interface OrderPlacement extends AutoCloseable {
     /** How the bound is made up, for the output (e.g. "5 attempts x 10 s lock timeout"). */
     String terminationBoundExplained();
 
+    /** The transaction manager and its settings in one line, for implementations that have one. */
+    default Optional<String> transactionManagerDescription() {
+        return Optional.empty();
+    }
+
     /** The transaction manager's identity, for implementations that have one (the XA ones). */
     default Optional<TmIdentity> tmIdentity() {
         return Optional.empty();

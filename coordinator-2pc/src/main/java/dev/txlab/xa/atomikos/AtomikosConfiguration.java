@@ -1,0 +1,52 @@
+package dev.txlab.xa.atomikos;
+
+import com.atomikos.icatch.config.UserTransactionServiceImp;
+import dev.txlab.domain.placement.TmIdentity;
+import dev.txlab.domain.store.Durability;
+
+import java.util.Properties;
+
+/**
+ * Atomikos' transaction service, started once per JVM with the testbed's settings: log directory
+ * and a {@code tm_unique_name} stable across restarts, a short {@code max_timeout} (presumed abort
+ * within seconds, not the 300 s default), two-phase commit on the calling thread. It refuses a
+ * different configuration in the same JVM (one XA configuration per JVM).
+ */
+record AtomikosConfiguration(TmIdentity identity, int presumedAbortMillis, Durability durability) {
+    private static final Object LOCK = new Object();
+    private static AtomikosConfiguration started;
+
+    Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("com.atomikos.icatch.log_base_dir", identity.logDir().toString());
+        properties.setProperty("com.atomikos.icatch.log_base_name", "tmlog");
+        properties.setProperty("com.atomikos.icatch.tm_unique_name", identity.node());
+        properties.setProperty("com.atomikos.icatch.max_timeout", Integer.toString(presumedAbortMillis));
+        properties.setProperty("com.atomikos.icatch.default_jta_timeout", Integer.toString(presumedAbortMillis));
+        properties.setProperty("com.atomikos.icatch.recovery_delay", Integer.toString(presumedAbortMillis));
+        properties.setProperty("com.atomikos.icatch.max_actives", "-1");
+        properties.setProperty("com.atomikos.icatch.threaded_2pc", "false");
+        properties.setProperty("com.atomikos.icatch.enable_logging", Boolean.toString(durability != Durability.NONE));
+        properties.setProperty("com.atomikos.icatch.registered", "true");
+        return properties;
+    }
+
+    String logDescription() {
+        return durability == Durability.NONE ? "no log (durability none)"
+                : "file log at " + identity.logDir() + ", decisions forced to disk by Atomikos whatever the profile";
+    }
+
+    void startOnce() {
+        synchronized (LOCK) {
+            if (started != null) {
+                if (!started.equals(this)) {
+                    throw new IllegalStateException("Atomikos is already configured in this JVM as " + started
+                            + "; one XA configuration per JVM");
+                }
+                return;
+            }
+            new UserTransactionServiceImp(properties()).init();
+            started = this;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.txlab.xa;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.testkit.OrderPlacementContract;
+import dev.txlab.testkit.Servers;
+import dev.txlab.testkit.TestStores;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The contract, run by xa-atomikos on PostgreSQL (a JVM of its own: the TM configuration is JVM-wide). */
+class XaAtomikosPostgresContractTest extends OrderPlacementContract {
+
+    @BeforeAll
+    static void serverIsUp() {
+        Servers.assumeAvailable(StoreKind.POSTGRES);
+    }
+
+    @Override
+    protected ImplementationId implementation() {
+        return ImplementationId.XA_ATOMIKOS;
+    }
+
+    @Override
+    protected StoreConfig.Builder store(String prefix) {
+        return TestStores.of(StoreKind.POSTGRES, prefix);
+    }
+}
