@@ -10,7 +10,8 @@ import dev.txlab.domain.store.spi.RoundTrip;
  * Marks the 2PC crash points from the XA calls the TM makes on the calling thread:
  * {@link CrashPoint#XA_AFTER_ALL_PREPARES} when the last participant has answered prepare (before
  * the TM logs its decision), {@link CrashPoint#XA_AFTER_COMMIT_DECISION} before the first phase-2
- * commit (the decision is logged by then).
+ * commit (the decision is logged by then), {@link CrashPoint#XA_AFTER_FIRST_PHASE2_COMMIT} once the
+ * first participant has committed and the others have not.
  */
 final class XaProtocolPoints implements JdbcInterceptor {
     private final CrashPoints crashPoints;
@@ -40,6 +41,9 @@ final class XaProtocolPoints implements JdbcInterceptor {
     public void afterRoundTrip(ServiceName service, RoundTrip kind, long elapsedNanos) {
         if (kind == RoundTrip.XA_PREPARE && ++prepares.get()[0] == participants) {
             crashPoints.hit(CrashPoint.XA_AFTER_ALL_PREPARES);
+        }
+        if (kind == RoundTrip.XA_COMMIT && commits.get()[0] == 1 && prepares.get()[0] == participants) {
+            crashPoints.hit(CrashPoint.XA_AFTER_FIRST_PHASE2_COMMIT);
         }
     }
 }

@@ -83,6 +83,7 @@ record NarayanaConfiguration(TmIdentity identity, TmSettings.LogStore store, int
         JTAEnvironmentBean jta = BeanPopulator.getDefaultInstance(JTAEnvironmentBean.class);
         jta.setXaRecoveryNodes(List.of(identity.node()));
         jta.setOrphanSafetyInterval(presumedAbortMillis);
+        jta.setXAResourceRecordWrappingPlugin(new ParticipantEisNames());
 
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
         recovery.setRecoveryListener(false);

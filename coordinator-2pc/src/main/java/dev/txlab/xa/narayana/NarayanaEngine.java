@@ -68,7 +68,7 @@ final class NarayanaEngine implements XaEngine {
                         .initialSize(0)
                         .acquisitionTimeout(ACQUISITION_TIMEOUT)
                         .transactionIntegration(new NarayanaTransactionIntegration(transactionManager, registry,
-                                "txlab/" + service.id()))
+                                ParticipantEisNames.jndiName(service)))
                         .connectionFactoryConfiguration(factory -> factory
                                 .connectionProviderClass(RegisteredXaDataSource.class)
                                 .jdbcProperty("registration", registration)

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Gives Narayana's XA recovery one fresh XA resource per participant database at every scan (so
- * PostgreSQL, whose recover() lists only the current database's branches, is asked per database).
+ * PostgreSQL, whose recover() lists only the current database's branches, is asked per database),
+ * named after its participant ({@link ParticipantEisNames}).
  */
 final class ParticipantsRecoveryHelper implements XAResourceRecoveryHelper {
     private final Map<ServiceName, XADataSource> participants;
@@ -36,7 +37,7 @@ final class ParticipantsRecoveryHelper implements XAResourceRecoveryHelper {
             try {
                 XAConnection connection = dataSource.getXAConnection();
                 open.add(connection);
-                resources.add(connection.getXAResource());
+                resources.add(new NamedXaResource(connection.getXAResource(), ParticipantEisNames.jndiName(service)));
             } catch (SQLException e) {
                 throw new IllegalStateException("recovery cannot reach the " + service.id() + " database: "
                         + e.getMessage(), e);

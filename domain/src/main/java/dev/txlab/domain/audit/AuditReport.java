@@ -1,5 +1,6 @@
 package dev.txlab.domain.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,6 +13,13 @@ public record AuditReport(List<Violation> violations, SortedMap<String, Long> ou
     public AuditReport {
         violations = List.copyOf(violations);
         outcomeCounts = new TreeMap<>(outcomeCounts);
+    }
+
+    /** This report with more violations (a module's leftovers). */
+    public AuditReport plus(List<Violation> more) {
+        List<Violation> all = new ArrayList<>(violations);
+        all.addAll(more);
+        return new AuditReport(all, outcomeCounts, orders, acknowledged);
     }
 
     public boolean ok() {

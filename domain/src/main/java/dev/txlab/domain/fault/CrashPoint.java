@@ -13,6 +13,8 @@ public enum CrashPoint {
     XA_AFTER_ALL_PREPARES,
     /** 2PC: the commit decision logged, no participant committed yet. */
     XA_AFTER_COMMIT_DECISION,
+    /** 2PC: the first participant committed in phase 2, the others not yet. */
+    XA_AFTER_FIRST_PHASE2_COMMIT,
     /** Sagas: a handler's local transaction committed, its outbox rows not yet published. */
     SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH,
     /** Sagas: outbox rows published, not yet marked published. */

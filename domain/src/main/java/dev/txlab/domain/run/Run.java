@@ -2,6 +2,7 @@ package dev.txlab.domain.run;
 
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.ConsistencyAudit;
+import dev.txlab.domain.audit.spi.LeftoverCheck;
 import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.spi.PlacementContext;
@@ -53,6 +54,7 @@ public final class Run implements AutoCloseable {
         StoreConfig config = options.store();
         Workload workload = Workload.of(options.workload());
         Stores.reset(config);
+        TmLogs.clear(config.runDir());
         CostCounters costs = new CostCounters();
         StepTrace trace = StepTrace.ofDefaults();
         Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of(costs));
@@ -94,7 +96,8 @@ public final class Run implements AutoCloseable {
     /** Audits the run's databases against its ledger. */
     public AuditReport audit() throws SQLException {
         return new ConsistencyAudit(stores::dataSource, workload.initialState(), record.terminationBound(),
-                options.clock()).audit(Ledger.read(ledgerPath(options.store())));
+                options.clock()).audit(Ledger.read(ledgerPath(options.store())))
+                .plus(LeftoverCheck.all(stores, record));
     }
 
     public RunRecord record() {

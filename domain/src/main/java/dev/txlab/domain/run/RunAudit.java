@@ -2,6 +2,7 @@ package dev.txlab.domain.run;
 
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.ConsistencyAudit;
+import dev.txlab.domain.audit.spi.LeftoverCheck;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
@@ -28,7 +29,8 @@ public final class RunAudit {
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             AuditReport report = new ConsistencyAudit(stores::dataSource,
                     Workload.of(record.workload()).initialState(), record.terminationBound(), clock)
-                    .audit(Ledger.read(Run.ledgerPath(config)));
+                    .audit(Ledger.read(Run.ledgerPath(config)))
+                    .plus(LeftoverCheck.all(stores, record));
             return new Audited(record, report);
         }
     }

@@ -1,5 +1,6 @@
 package dev.txlab.domain.store.internal;
 
+import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.store.DatabaseLocation;
 import dev.txlab.domain.store.ServerEndpoint;
 import dev.txlab.domain.store.StoreConfig;
@@ -39,21 +40,39 @@ public final class DatabaseAdmin {
         }
     }
 
-    /** Drops every object of the database (H2) or the database itself (servers). */
+    /**
+     * Drops every object of the database (H2) or the database itself (servers), after rolling back
+     * the XA branches of this prefix left prepared in it (a database with prepared branches cannot
+     * be dropped; MariaDB keeps them server-wide). Nobody else's branches are touched.
+     */
     public void drop(DatabaseLocation location) {
         switch (location.kind()) {
             case H2_MEM, H2_FILE -> {
                 createRunDir();
                 try (Connection connection = DriverManager.getConnection(location.jdbcUrl(), location.user(),
                         location.password())) {
+                    PreparedBranches.rollBackH2(connection);
                     execute(connection, "DROP ALL OBJECTS");
                 } catch (SQLException e) {
                     throw new StoreUnavailableException("cannot reset " + location.describe() + ": " + e.getMessage(), e);
                 }
             }
-            case POSTGRES -> onServer(location, admin -> execute(admin,
-                    "DROP DATABASE IF EXISTS " + location.name() + " WITH (FORCE)"));
-            case MARIADB -> onServer(location, admin -> execute(admin, "DROP DATABASE IF EXISTS " + location.name()));
+            case POSTGRES -> {
+                try (Connection database = DriverManager.getConnection(location.jdbcUrl(), location.user(),
+                        location.password())) {
+                    PreparedBranches.rollBackPostgres(database);
+                } catch (SQLException e) {
+                    if (!"3D000".equals(e.getSQLState())) {
+                        throw new StoreUnavailableException("cannot reset " + location.describe() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+                onServer(location, admin -> execute(admin, "DROP DATABASE IF EXISTS " + location.name() + " WITH (FORCE)"));
+            }
+            case MARIADB -> onServer(location, admin -> {
+                PreparedBranches.rollBackMariaDb(admin, TmIdentity.nodeFor(config.prefix()));
+                execute(admin, "DROP DATABASE IF EXISTS " + location.name());
+            });
         }
     }
 

@@ -1,0 +1,65 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.audit.Violation;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.run.RunRecovery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code txlab recover}: finishes a run that was killed, found by its placement flags alone. */
+@Command(name = "recover", mixinStandardHelpOptions = true,
+        description = "Brings a killed run back: redoes an unfinished setup, or runs the implementation's recovery "
+                + "(XA: the TM's, until nothing of it is in doubt). Exit 0 when nothing is left, 1 naming what is.")
+final class RecoverCommand implements Callable<Integer>, Errors.Verbose {
+    @Option(names = "--tm-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "XA only: presumed abort of an undecided prepared branch (default: ${DEFAULT-VALUE})")
+    int tmTimeoutSeconds;
+
+    @Option(names = "--tm-store", paramLabel = "file|journal", defaultValue = "file",
+            description = "XA only: the TM log store the run used (default: ${DEFAULT-VALUE})")
+    String tmStore;
+
+    @Option(names = "--impl", paramLabel = "ID", description = "the implementation that ran; checked against the run record")
+    String implementation;
+
+    @Option(names = "--verbose", description = "stack traces with errors")
+    boolean verbose;
+
+    @Mixin
+    PlacementOptions placement;
+
+    @Override
+    public boolean verbose() {
+        return verbose;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (tmTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--tm-timeout must be at least 1 second, was " + tmTimeoutSeconds);
+        }
+        TmSettings tm = new TmSettings(TmSettings.LogStore.parse(tmStore), Duration.ofSeconds(tmTimeoutSeconds));
+        Optional<ImplementationId> expected = Optional.ofNullable(implementation).map(ImplementationId::parse);
+        RunRecovery.Recovered recovered = RunRecovery.recover(placement.toConfig(4), tm, Clock.systemUTC(), expected);
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "txlab recover: %s run, %s in %.1f s%n", recovered.record().implementation(),
+                recovered.setupRedone() ? "setup redone (it had not completed)" : "recovery ran",
+                recovered.took().toMillis() / 1000.0);
+        if (recovered.complete()) {
+            out.println("left: nothing (no PENDING order, nothing in doubt)");
+            return TxlabCli.EXIT_OK;
+        }
+        out.println("left: " + recovered.left().size());
+        recovered.left().stream().map(Violation::toString).forEach(line -> out.println("  " + line));
+        return TxlabCli.EXIT_VIOLATIONS;
+    }
+}

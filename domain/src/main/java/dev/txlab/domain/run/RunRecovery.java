@@ -1,0 +1,77 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.audit.Invariant;
+import dev.txlab.domain.audit.Violation;
+import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.trace.StepTrace;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings a run that was killed back to quiescence ({@code txlab recover}): an unfinished setup is
+ * redone (no order was acknowledged before setup completed); otherwise the implementation is
+ * started over the same stores and logs, which runs its recovery (for XA, until nothing of its node
+ * is in doubt). What is still left then is reported.
+ */
+public final class RunRecovery {
+    private RunRecovery() {
+    }
+
+    /** What recovery did and what it left (the I3 and I5 findings of the audit that follows it). */
+    public record Recovered(RunRecord record, boolean setupRedone, Duration took, List<Violation> left) {
+        public boolean complete() {
+            return left.isEmpty();
+        }
+    }
+
+    /**
+     * Recovers the run the configuration points at.
+     *
+     * @param expected the implementation the caller believes ran, checked against the run record
+     */
+    public static Recovered recover(StoreConfig config, TmSettings tm, Clock clock,
+                                    Optional<ImplementationId> expected) throws SQLException {
+        long start = System.nanoTime();
+        RunRecord record = RunRecords.read(config.location(ServiceName.ORDERS))
+                .orElseThrow(() -> new IllegalArgumentException("no run found with prefix '" + config.prefix()
+                        + "' in " + config.location(ServiceName.ORDERS).describe()
+                        + "; pass the same --store, --db-prefix and --data-dir as the run"));
+        expected.filter(id -> id != record.implementation()).ifPresent(id -> {
+            throw new IllegalArgumentException("--impl " + id + " does not match the run found, which is "
+                    + record.implementation());
+        });
+        if (!record.setupComplete()) {
+            try (Run run = Run.prepare(new RunOptions(config, record.implementation(), record.workload(), 1,
+                    FaultPlan.NONE, clock, tm))) {
+                return new Recovered(run.record(), true, Duration.ofNanos(System.nanoTime() - start), List.of());
+            }
+        }
+        PlacementProvider provider = PlacementProvider.forId(record.implementation());
+        try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
+            try (OrderPlacement placement = provider.create(new PlacementContext(stores, clock,
+                    CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm))) {
+                placement.start();
+            }
+        }
+        AuditReport audit = RunAudit.audit(config, clock).report();
+        List<Violation> left = audit.violations().stream()
+                .filter(v -> v.invariant() == Invariant.I3_NO_LEFTOVERS || v.invariant() == Invariant.I5_TERMINATION)
+                .toList();
+        return new Recovered(record, false, Duration.ofNanos(System.nanoTime() - start), left);
+    }
+}
