@@ -2,6 +2,7 @@ package dev.txlab.testkit;
 
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
@@ -10,35 +11,42 @@ import dev.txlab.domain.workload.WorkloadSpec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The main class a crash test starts in a child JVM: a fresh run of an implementation that halts at
  * the armed crash point. Arguments: implementation, store kind, data dir, prefix, orders,
- * concurrency, seed, crash ({@code POINT@N} or {@code none}).
+ * concurrency, seed, crash ({@code POINT@N} or {@code none}), TM presumed-abort timeout in seconds.
  */
 public final class ChildRun {
     private ChildRun() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            throw new IllegalArgumentException("usage: ChildRun impl store dataDir prefix orders concurrency seed crash");
+        if (args.length != 9) {
+            throw new IllegalArgumentException(
+                    "usage: ChildRun impl store dataDir prefix orders concurrency seed crash tmTimeoutSeconds");
         }
         FaultPlan faults = args[7].equals("none") ? FaultPlan.NONE : FaultPlan.parseCrash(args[7]);
         RunOptions options = new RunOptions(
                 TestStores.of(StoreKind.parse(args[1]), args[3]).dataDir(Path.of(args[2])).build(),
                 ImplementationId.parse(args[0]),
                 WorkloadSpec.builder().orders(Integer.parseInt(args[4])).seed(Long.parseLong(args[6])).build(),
-                Integer.parseInt(args[5]), faults, Clock.systemUTC());
+                Integer.parseInt(args[5]), faults, Clock.systemUTC(), tmSettings(Integer.parseInt(args[8])));
         try (Run run = Run.prepare(options)) {
             run.execute(OrderListener.NONE);
         }
     }
 
+    /** The TM settings of a crash test: the file log store and the given presumed-abort timeout. */
+    public static TmSettings tmSettings(int presumedAbortSeconds) {
+        return new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(presumedAbortSeconds));
+    }
+
     /** The arguments for {@link #main}, in order. */
     public static String[] args(ImplementationId implementation, StoreKind store, Path dataDir, String prefix,
-                                int orders, int concurrency, long seed, String crash) {
+                                int orders, int concurrency, long seed, String crash, int tmTimeoutSeconds) {
         return new String[] {implementation.id(), store.id(), dataDir.toString(), prefix, Integer.toString(orders),
-                Integer.toString(concurrency), Long.toString(seed), crash};
+                Integer.toString(concurrency), Long.toString(seed), crash, Integer.toString(tmTimeoutSeconds)};
     }
 }

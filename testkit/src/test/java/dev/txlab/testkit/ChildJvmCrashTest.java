@@ -51,7 +51,7 @@ class ChildJvmCrashTest {
     private static ChildJvm.Result crash(String prefix, CrashPoint point) {
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
                 ChildRun.args(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir(), prefix, 100, 1,
-                        42, point.name() + "@" + CRASH_ON_ORDER));
+                        42, point.name() + "@" + CRASH_ON_ORDER, 10));
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(point.name());
         return child;

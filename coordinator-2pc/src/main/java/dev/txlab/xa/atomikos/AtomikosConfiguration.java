@@ -7,14 +7,12 @@ import dev.txlab.domain.store.Durability;
 import java.util.Properties;
 
 /**
- * Atomikos' transaction service, started once per JVM with the testbed's settings: log directory
- * and a {@code tm_unique_name} stable across restarts, a short {@code max_timeout} (presumed abort
- * within seconds, not the 300 s default), two-phase commit on the calling thread. It refuses a
- * different configuration in the same JVM (one XA configuration per JVM).
+ * Atomikos' transaction service settings for the testbed: log directory and a {@code tm_unique_name}
+ * stable across restarts, a short {@code max_timeout} (presumed abort within seconds, not the 300 s
+ * default), two-phase commit on the calling thread. The service is JVM-wide: each engine starts it
+ * and shuts it down, so a later engine in the same JVM reads the log afresh (as a restarted process would).
  */
 record AtomikosConfiguration(TmIdentity identity, int presumedAbortMillis, Durability durability) {
-    private static final Object LOCK = new Object();
-    private static AtomikosConfiguration started;
 
     Properties properties() {
         Properties properties = new Properties();
@@ -36,17 +34,10 @@ record AtomikosConfiguration(TmIdentity identity, int presumedAbortMillis, Durab
                 : "file log at " + identity.logDir() + ", decisions forced to disk by Atomikos whatever the profile";
     }
 
-    void startOnce() {
-        synchronized (LOCK) {
-            if (started != null) {
-                if (!started.equals(this)) {
-                    throw new IllegalStateException("Atomikos is already configured in this JVM as " + started
-                            + "; one XA configuration per JVM");
-                }
-                return;
-            }
-            new UserTransactionServiceImp(properties()).init();
-            started = this;
-        }
+    /** Starts the transaction service; the caller shuts it down. */
+    UserTransactionServiceImp start() {
+        UserTransactionServiceImp service = new UserTransactionServiceImp(properties());
+        service.init();
+        return service;
     }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.xa.atomikos;
 
 import com.atomikos.icatch.config.Configuration;
+import com.atomikos.icatch.config.UserTransactionServiceImp;
 import com.atomikos.icatch.jta.UserTransactionManager;
 import com.atomikos.jdbc.AtomikosDataSourceBean;
 import dev.txlab.domain.placement.TmIdentity;
@@ -24,13 +25,14 @@ final class AtomikosEngine implements XaEngine {
     private static final int BORROW_TIMEOUT_SECONDS = 30;
 
     private final AtomikosConfiguration configuration;
+    private final UserTransactionServiceImp service;
     private final UserTransactionManager transactionManager = new UserTransactionManager();
     private final Map<ServiceName, AtomikosDataSourceBean> pools = new EnumMap<>(ServiceName.class);
     private final XaRecovery recovery;
 
     AtomikosEngine(PlacementContext context, AtomikosConfiguration configuration, JdbcDecorator protocolPoints) {
         this.configuration = configuration;
-        configuration.startOnce();
+        this.service = configuration.start();
         transactionManager.setStartupTransactionService(false);
         transactionManager.setForceShutdown(false);
         try {
@@ -95,5 +97,6 @@ final class AtomikosEngine implements XaEngine {
     public void close() {
         pools.values().forEach(AtomikosDataSourceBean::close);
         transactionManager.close();
+        service.shutdown(true);
     }
 }

@@ -8,6 +8,7 @@ import javax.sql.XADataSource;
 import javax.transaction.xa.XAResource;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 final class ParticipantsRecoveryHelper implements XAResourceRecoveryHelper {
     private final Map<ServiceName, XADataSource> participants;
-    private final List<XAConnection> open = new ArrayList<>();
+    private final Map<ServiceName, XAConnection> open = new EnumMap<>(ServiceName.class);
 
     ParticipantsRecoveryHelper(Map<ServiceName, XADataSource> participants) {
         this.participants = participants;
@@ -29,14 +30,21 @@ final class ParticipantsRecoveryHelper implements XAResourceRecoveryHelper {
         return true;
     }
 
+    /**
+     * The same resources at every scan, opened at the first: Narayana keeps using a resource from an
+     * earlier scan to finish a branch (with MariaDB, whose XA RECOVER is server-wide, any
+     * participant's resource may be the one it picked), so they stay open until the engine closes.
+     */
     @Override
     public synchronized XAResource[] getXAResources() {
-        closeOpen();
         List<XAResource> resources = new ArrayList<>();
         participants.forEach((service, dataSource) -> {
             try {
-                XAConnection connection = dataSource.getXAConnection();
-                open.add(connection);
+                XAConnection connection = open.get(service);
+                if (connection == null) {
+                    connection = dataSource.getXAConnection();
+                    open.put(service, connection);
+                }
                 resources.add(new NamedXaResource(connection.getXAResource(), ParticipantEisNames.jndiName(service)));
             } catch (SQLException e) {
                 throw new IllegalStateException("recovery cannot reach the " + service.id() + " database: "
@@ -47,7 +55,7 @@ final class ParticipantsRecoveryHelper implements XAResourceRecoveryHelper {
     }
 
     synchronized void closeOpen() {
-        for (XAConnection connection : open) {
+        for (XAConnection connection : open.values()) {
             try {
                 connection.close();
             } catch (SQLException e) {
