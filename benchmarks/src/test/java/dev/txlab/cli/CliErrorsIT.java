@@ -23,6 +23,8 @@ class CliErrorsIT {
             "run --impl saga-choreo --store h2               | implementation 'saga-choreo' is not built yet; available: local-baseline, xa-atomikos, xa-narayana",
             "run                                             | Missing required option: '--impl=ID'",
             "launch                                          | Unmatched argument at index 0: 'launch'",
+            "run --impl xa-atomikos --tm-store journal       | --tm-store journal is Narayana's journal store",
+            "run --impl xa-narayana --tm-store tape          | unknown TM store 'tape'; expected one of file, journal",
     })
     void rejectsBadInputWithOneClearLine(String args, String expected) throws Exception {
         CliJar.Outcome outcome = CliJar.run(args.trim().split("\\s+"));
@@ -48,6 +50,14 @@ class CliErrorsIT {
 
         assertThat(outcome.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
         assertThat(outcome.stderr()).contains("IllegalArgumentException").contains("\tat ");
+    }
+
+    @Test
+    void recoveringAPrefixWithoutARunSaysHowToFindOne() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("recover", "--db-prefix", "t_cli_norun", "--data-dir", CliJar.dataDir());
+
+        assertThat(outcome.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains("no run found with prefix 't_cli_norun'");
     }
 
     @Test

@@ -17,13 +17,7 @@ final class CliJar {
     }
 
     static Outcome run(String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("txlab.cli.jar");
-        if (jar == null || !Files.exists(Path.of(jar))) {
-            throw new IllegalStateException("the CLI jar is missing (" + jar + "): run these tests with 'verify'");
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
-        command.addAll(List.of(args));
+        List<String> command = command(args);
         Path out = Files.createTempFile("txlab-cli", ".out");
         Path err = Files.createTempFile("txlab-cli", ".err");
         try {
@@ -38,6 +32,23 @@ final class CliJar {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** Starts the CLI without waiting for it, its output discarded. */
+    static Process start(String... args) throws IOException {
+        return new ProcessBuilder(command(args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static List<String> command(String... args) {
+        String jar = System.getProperty("txlab.cli.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("the CLI jar is missing (" + jar + "): run these tests with 'verify'");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
     }
 
     static String dataDir() {

@@ -75,6 +75,7 @@ record NarayanaConfiguration(TmIdentity identity, TmSettings.LogStore store, int
         journal.setStoreDir(identity.logDir().resolve("journal").toString());
         journal.setSyncWrites(sync());
         journal.setSyncDeletes(sync());
+        journal.setAsyncIO(false);
 
         CoordinatorEnvironmentBean coordinator = BeanPopulator.getDefaultInstance(CoordinatorEnvironmentBean.class);
         coordinator.setTransactionStatusManagerEnable(false);

@@ -1,0 +1,50 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.run.Ledger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A run killed from outside (SIGKILL) in the middle of its orders is brought back by
+ * {@code txlab recover} with the same placement flags, after which {@code txlab audit} passes.
+ */
+class CliKillRecoverIT {
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xa-narayana", "xa-atomikos", "local-baseline"})
+    void aRunKilledMidwayIsFinishedByRecover(String implementation) throws Exception {
+        String prefix = "t_cli_kill_" + implementation.replace("-", "_").substring(0, 6);
+        String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", prefix};
+        Path ledger = Path.of(CliJar.dataDir(), prefix, Ledger.FILE_NAME);
+        Files.deleteIfExists(ledger);
+
+        Process run = CliJar.start(concat(new String[] {"run", "--impl", implementation, "--orders", "200000",
+                "--concurrency", "4", "--no-progress"}, placement));
+        await().atMost(Duration.ofMinutes(2)).until(() -> Ledger.read(ledger).size() >= ACKNOWLEDGED_BEFORE_KILL);
+        run.destroyForcibly().waitFor();
+        assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+
+        CliJar.Outcome recover = CliJar.run(concat(new String[] {"recover", "--impl", implementation}, placement));
+        assertThat(recover.exitCode()).as(recover.stdout() + recover.stderr()).isZero();
+        assertThat(recover.stdout()).contains("left: nothing");
+
+        CliJar.Outcome audit = CliJar.run(concat(new String[] {"audit"}, placement));
+        assertThat(audit.exitCode()).as(audit.stdout()).isZero();
+        assertThat(audit.stdout()).contains("invariants: OK");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
