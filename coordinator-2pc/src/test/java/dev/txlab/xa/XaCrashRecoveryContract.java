@@ -91,14 +91,8 @@ abstract class XaCrashRecoveryContract {
 
     /** The order that crashed: the N-th of the workload that gets approved (single caller, in order). */
     private static String crashingOrder() {
-        Workload workload = Workload.of(WorkloadSpec.builder().orders(ORDERS).seed(SEED).build());
-        int approved = 0;
-        for (int i = 0; i < workload.size(); i++) {
-            if (workload.kind(i) == OrderKind.REGULAR && ++approved == CRASH_ON_APPROVED_ORDER) {
-                return Workload.orderId(i);
-            }
-        }
-        throw new IllegalStateException("the workload has fewer than " + CRASH_ON_APPROVED_ORDER + " approved orders");
+        return Workload.orderId(Workload.of(WorkloadSpec.builder().orders(ORDERS).seed(SEED).build())
+                .indexOf(OrderKind.REGULAR, CRASH_ON_APPROVED_ORDER));
     }
 
     private static Optional<OrderStatus> statusOf(StoreConfig store, String orderId) throws Exception {

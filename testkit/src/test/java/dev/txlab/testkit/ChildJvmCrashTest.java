@@ -8,6 +8,9 @@ import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunAudit;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.workload.OrderKind;
+import dev.txlab.domain.workload.Workload;
+import dev.txlab.domain.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -21,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is half done, whichever side of the commit the crash falls on.
  */
 class ChildJvmCrashTest {
-    private static final int CRASH_ON_ORDER = 25;
+    private static final int CRASH_ON_APPROVED_ORDER = 25;
+    private static final long SEED = 42;
+    private static final int ORDERS = 100;
 
     @Test
     void aCrashAfterTheCommitLosesNoAcknowledgedOrderAndLeavesNothingHalfDone() throws Exception {
@@ -31,8 +36,9 @@ class ChildJvmCrashTest {
         StoreConfig store = TestStores.of(StoreKind.H2_FILE, prefix).build();
         AuditReport audit = RunAudit.audit(store, Clock.systemUTC()).report();
         assertThat(audit.ok()).as(audit.describe(20)).isTrue();
-        assertThat(audit.orders()).as("the crashing order committed before the halt").isEqualTo(CRASH_ON_ORDER);
-        assertThat(Ledger.read(Run.ledgerPath(store))).hasSize(CRASH_ON_ORDER - 1);
+        assertThat(audit.orders()).as("the crashing order committed before the halt")
+                .isEqualTo(crashingOrderIndex() + 1);
+        assertThat(Ledger.read(Run.ledgerPath(store))).hasSize(crashingOrderIndex());
         assertThat(child.stdout()).isEmpty();
     }
 
@@ -44,14 +50,20 @@ class ChildJvmCrashTest {
         StoreConfig store = TestStores.of(StoreKind.H2_FILE, prefix).build();
         AuditReport audit = RunAudit.audit(store, Clock.systemUTC()).report();
         assertThat(audit.ok()).as(audit.describe(20)).isTrue();
-        assertThat(audit.orders()).isEqualTo(CRASH_ON_ORDER - 1);
-        assertThat(audit.acknowledged()).isEqualTo(CRASH_ON_ORDER - 1);
+        assertThat(audit.orders()).isEqualTo(crashingOrderIndex());
+        assertThat(audit.acknowledged()).isEqualTo(crashingOrderIndex());
+    }
+
+    /** Where the crashing order stands in the workload: the commit points are hit by approved orders only. */
+    private static int crashingOrderIndex() {
+        return Workload.of(WorkloadSpec.builder().orders(ORDERS).seed(SEED).build())
+                .indexOf(OrderKind.REGULAR, CRASH_ON_APPROVED_ORDER);
     }
 
     private static ChildJvm.Result crash(String prefix, CrashPoint point) {
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
-                ChildRun.args(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir(), prefix, 100, 1,
-                        42, point.name() + "@" + CRASH_ON_ORDER, 10));
+                ChildRun.args(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir(), prefix, ORDERS, 1,
+                        SEED, point.name() + "@" + CRASH_ON_APPROVED_ORDER, 10));
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(point.name());
         return child;

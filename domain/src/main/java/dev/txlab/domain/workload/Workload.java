@@ -62,6 +62,17 @@ public final class Workload {
         return generate(index).kind();
     }
 
+    /** The index of the n-th order (1-based) of a kind, e.g. the 5th order meant to be approved. */
+    public int indexOf(OrderKind kind, int nth) {
+        int seen = 0;
+        for (int i = 0; i < size(); i++) {
+            if (kind(i) == kind && ++seen == nth) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the workload has fewer than " + nth + " orders of kind " + kind);
+    }
+
     private record Generated(OrderRequest request, OrderKind kind) {
     }
 

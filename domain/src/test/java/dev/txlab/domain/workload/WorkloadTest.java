@@ -80,6 +80,16 @@ class WorkloadTest {
     }
 
     @Test
+    void findsTheNthOrderOfAKind() {
+        Workload workload = Workload.of(WorkloadSpec.builder().orders(200).build());
+        int third = workload.indexOf(OrderKind.REGULAR, 3);
+        assertThat(workload.kind(third)).isEqualTo(OrderKind.REGULAR);
+        assertThat(java.util.stream.IntStream.range(0, third).filter(i -> workload.kind(i) == OrderKind.REGULAR).count())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> workload.indexOf(OrderKind.REGULAR, 1_000)).hasMessageContaining("fewer than 1000");
+    }
+
+    @Test
     void aSpecSurvivesItsTextForm() {
         WorkloadSpec spec = WorkloadSpec.builder().seed(9).orders(77).skew(0.5).initialStock(12).refusalRate(0.1).build();
         assertThat(WorkloadSpec.parse(spec.toText())).isEqualTo(spec);

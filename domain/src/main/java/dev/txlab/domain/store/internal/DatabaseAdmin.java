@@ -5,6 +5,7 @@ import dev.txlab.domain.store.DatabaseLocation;
 import dev.txlab.domain.store.ServerEndpoint;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreUnavailableException;
+import org.h2.tools.DeleteDbFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,14 +42,15 @@ public final class DatabaseAdmin {
     }
 
     /**
-     * Drops every object of the database (H2) or the database itself (servers), after rolling back
-     * the XA branches of this prefix left prepared in it (a database with prepared branches cannot
-     * be dropped; MariaDB keeps them server-wide). Nobody else's branches are touched.
+     * Drops the database: its files (H2 files, with any branch left in doubt in them), every object
+     * (H2 in memory), or the database itself (servers), after rolling back the XA branches of this
+     * prefix left prepared in it (a database with prepared branches cannot be dropped; MariaDB keeps
+     * them server-wide). Nobody else's branches are touched.
      */
     public void drop(DatabaseLocation location) {
         switch (location.kind()) {
-            case H2_MEM, H2_FILE -> {
-                createRunDir();
+            case H2_FILE -> DeleteDbFiles.execute(config.runDir().toString(), location.name(), true);
+            case H2_MEM -> {
                 try (Connection connection = DriverManager.getConnection(location.jdbcUrl(), location.user(),
                         location.password())) {
                     PreparedBranches.rollBackH2(connection);
