@@ -1,6 +1,6 @@
 /**
- * Messaging for the sagas: the transport SPI (embedded Artemis by default, NATS JetStream), the
- * transactional outbox with its relay, and the idempotent inbox. Not built yet: see the Messaging
- * issue; the module exists so that the layout of DESIGN.md holds from the first commit.
+ * Messaging for the sagas: the message envelope and its JSON codec, the transport SPI (embedded
+ * Artemis here; NATS JetStream to come), the transactional outbox with its relay, and the
+ * idempotent inbox. One local transaction per inbound message: inbox row, state change, outbox rows.
  */
 package dev.txlab.messaging;

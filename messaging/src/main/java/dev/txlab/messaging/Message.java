@@ -1,0 +1,26 @@
+package dev.txlab.messaging;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The envelope of every saga message: its id, type, correlation id (the order id), causation id
+ * (the message that caused it, or null for the first), timestamp, and JSON payload.
+ */
+public record Message(String messageId, String type, String correlationId, String causationId, Instant timestamp,
+                      String payload) {
+    public Message {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** A new message with a random id. */
+    public static Message create(String type, String correlationId, String causationId, Instant timestamp,
+                                 String payload) {
+        return new Message(UUID.randomUUID().toString(), type, correlationId, causationId, timestamp, payload);
+    }
+}

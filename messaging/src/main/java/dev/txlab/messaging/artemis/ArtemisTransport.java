@@ -1,0 +1,232 @@
+package dev.txlab.messaging.artemis;
+
+import dev.txlab.domain.store.Durability;
+import dev.txlab.messaging.DeadLetter;
+import dev.txlab.messaging.MalformedMessageException;
+import dev.txlab.messaging.Message;
+import dev.txlab.messaging.MessageCodec;
+import dev.txlab.messaging.spi.MessageHandler;
+import dev.txlab.messaging.spi.Subscription;
+import dev.txlab.messaging.spi.Transport;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Artemis embedded in this JVM, reached in-VM through its core API. Each destination is a multicast
+ * address; each consumer group a durable queue on it. Redelivery and its back-off are Artemis'
+ * (a rolled-back delivery comes again after a delay); the adapter itself dead-letters a message on
+ * its last attempt, or at once when its body is not an envelope, so the reason travels with it.
+ */
+public final class ArtemisTransport implements Transport {
+    private static final Logger LOG = LoggerFactory.getLogger(ArtemisTransport.class);
+    private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+    private static final long REDELIVERY_DELAY_MS = 20;
+    private static final long MAX_REDELIVERY_DELAY_MS = 1_000;
+
+    private final MessageCodec codec = new MessageCodec();
+    private final Clock clock;
+    private final boolean persistent;
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final ServerLocator locator;
+    private final ClientSessionFactory factory;
+    private final ClientSession publishSession;
+    private final ClientProducer producer;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    /**
+     * Failed attempts per destination and message id. Artemis redelivers a rolled-back message
+     * without raising the count the client sees, so the adapter counts (per process: a restart
+     * starts the count again, which only adds attempts).
+     */
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+    /**
+     * Starts the broker with its journal in {@code dir} (persistent unless durability is none; the
+     * journal syncs on every write only for durability power).
+     */
+    public ArtemisTransport(Path dir, Durability durability, Clock clock) {
+        this.clock = clock;
+        this.persistent = durability != Durability.NONE;
+        String url = "vm://" + SERVER_IDS.incrementAndGet();
+        try {
+            server.setConfiguration(configuration(dir, durability, url));
+            server.start();
+            locator = ActiveMQClient.createServerLocator(url).setBlockOnDurableSend(true);
+            factory = locator.createSessionFactory();
+            publishSession = factory.createSession(false, true, true);
+            producer = publishSession.createProducer();
+            publishSession.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Artemis broker in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Configuration configuration(Path dir, Durability durability, String url) throws Exception {
+        Configuration configuration = new ConfigurationImpl()
+                .setPersistenceEnabled(persistent)
+                .setSecurityEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                .setJournalSyncTransactional(durability == Durability.POWER)
+                .setJournalSyncNonTransactional(durability == Durability.POWER)
+                .addAcceptorConfiguration("in-vm", url);
+        configuration.addAddressSetting("#", new AddressSettings()
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(REDELIVERY_DELAY_MS)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)
+                .setAutoCreateAddresses(true));
+        return configuration;
+    }
+
+    @Override
+    public synchronized void publish(String destination, Message message) {
+        try {
+            producer.send(SimpleString.of(destination), toClientMessage(publishSession, message));
+        } catch (ActiveMQException e) {
+            throw new IllegalStateException("cannot publish " + message.messageId() + " to " + destination + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Publishes a body as it is, envelope or not (for tests of what consumers do with bad bodies). */
+    synchronized void publishRaw(String destination, byte[] body) {
+        ClientMessage out = publishSession.createMessage(persistent);
+        out.getBodyBuffer().writeBytes(body);
+        try {
+            producer.send(SimpleString.of(destination), out);
+        } catch (ActiveMQException e) {
+            throw new IllegalStateException("cannot publish to " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ClientMessage toClientMessage(ClientSession session, Message message) {
+        ClientMessage out = session.createMessage(persistent);
+        out.getBodyBuffer().writeBytes(codec.encode(message));
+        out.putStringProperty(org.apache.activemq.artemis.api.core.Message.HDR_GROUP_ID,
+                SimpleString.of(message.correlationId()));
+        return out;
+    }
+
+    @Override
+    public synchronized Subscription subscribe(String destination, String group, MessageHandler handler) {
+        try {
+            ClientSession session = factory.createSession(false, false, false);
+            SimpleString queue = SimpleString.of(destination + "::" + group);
+            if (!session.queueQuery(queue).isExists()) {
+                session.createQueue(QueueConfiguration.of(queue).setAddress(destination)
+                        .setRoutingType(RoutingType.MULTICAST).setDurable(persistent));
+            }
+            ClientConsumer consumer = session.createConsumer(queue);
+            consumer.setMessageHandler(delivery -> onDelivery(session, destination, delivery, handler));
+            session.start();
+            Subscription subscription = () -> closeQuietly(session);
+            subscriptions.add(subscription);
+            return subscription;
+        } catch (ActiveMQException e) {
+            throw new IllegalStateException("cannot subscribe " + group + " to " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void onDelivery(ClientSession session, String destination, ClientMessage delivery, MessageHandler handler) {
+        byte[] body = new byte[delivery.getBodyBuffer().readableBytes()];
+        delivery.getBodyBuffer().readBytes(body);
+        try {
+            Message message;
+            try {
+                message = codec.decode(body);
+            } catch (MalformedMessageException e) {
+                deadLetter(session, destination, body, 1, e.getMessage());
+                acknowledge(session, delivery);
+                return;
+            }
+            String attemptKey = destination + "::" + message.messageId();
+            try {
+                handler.handle(message);
+            } catch (Exception e) {
+                int attempt = attempts.merge(attemptKey, 1, Integer::sum);
+                if (attempt >= MAX_ATTEMPTS) {
+                    attempts.remove(attemptKey);
+                    deadLetter(session, destination, body, attempt, String.valueOf(e));
+                    acknowledge(session, delivery);
+                } else {
+                    session.rollback();
+                }
+                return;
+            }
+            attempts.remove(attemptKey);
+            acknowledge(session, delivery);
+        } catch (ActiveMQException e) {
+            LOG.error("subscription to {} stopped: the broker session failed ({}); its unacknowledged messages stay"
+                    + " on the broker", destination, e.getMessage());
+            closeQuietly(session);
+        }
+    }
+
+    /** Acknowledges the delivery and commits it together with any dead letter sent in the same session. */
+    private static void acknowledge(ClientSession session, ClientMessage delivery) throws ActiveMQException {
+        delivery.acknowledge();
+        session.commit();
+    }
+
+    private void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason)
+            throws ActiveMQException {
+        String original = new String(body, StandardCharsets.UTF_8);
+        DeadLetter letter = new DeadLetter(destination, reason, attempts, original);
+        Message message = Message.create(DeadLetter.TYPE, "dead-letter", null, clock.instant(), codec.toJson(letter));
+        try (ClientProducer deadLetters = session.createProducer()) {
+            deadLetters.send(SimpleString.of(Transport.deadLetterDestination(destination)),
+                    toClientMessage(session, message));
+        }
+    }
+
+    private static void closeQuietly(ClientSession session) {
+        try {
+            session.close();
+        } catch (ActiveMQException e) {
+            // the session is gone either way; its unacknowledged messages stay on the broker
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
+        closeQuietly(publishSession);
+        factory.close();
+        locator.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded Artemis broker: " + e.getMessage(), e);
+        }
+    }
+}

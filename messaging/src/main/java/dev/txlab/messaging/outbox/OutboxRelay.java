@@ -1,0 +1,125 @@
+package dev.txlab.messaging.outbox;
+
+import dev.txlab.messaging.Message;
+import dev.txlab.messaging.MessageCodec;
+import dev.txlab.messaging.spi.Transport;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes one database's unpublished outbox rows in sequence order, in batches, and marks them.
+ * Woken by {@link #wake()} after a commit that wrote rows, and by a poll in case a wake was missed
+ * (or the process restarted with rows left). Runs on a thread of its own until closed.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    public static final int BATCH = 100;
+    public static final Duration POLL = Duration.ofMillis(200);
+
+    private final String name;
+    private final DataSource dataSource;
+    private final Transport transport;
+    private final MessageCodec codec;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException lastFailure;
+
+    public OutboxRelay(String name, DataSource dataSource, Transport transport, MessageCodec codec) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.transport = transport;
+        this.codec = codec;
+        this.thread = new Thread(this::loop, "txlab-outbox-relay-" + name);
+        thread.setDaemon(true);
+    }
+
+    public OutboxRelay start() {
+        thread.start();
+        return this;
+    }
+
+    /** Asks the relay to look for rows now (call after committing a transaction that wrote some). */
+    public void wake() {
+        wakeups.release();
+    }
+
+    private record Row(String messageId, String destination, String body) {
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeups.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+                while (running && publishBatch() == BATCH) {
+                    // a full batch: there may be more
+                }
+                lastFailure = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                lastFailure = e instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("outbox relay " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Publishes up to one batch of unpublished rows in order and marks them; returns how many. */
+    int publishBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT message_id, destination, body FROM outbox WHERE published = ? ORDER BY seq")) {
+                select.setBoolean(1, false);
+                select.setMaxRows(BATCH);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Row(result.getString(1), result.getString(2), result.getString(3)));
+                    }
+                }
+            }
+            for (Row row : rows) {
+                Message message = codec.decode(row.body().getBytes(StandardCharsets.UTF_8));
+                transport.publish(row.destination(), message);
+            }
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE outbox SET published = ? WHERE message_id = ?")) {
+                for (Row row : rows) {
+                    mark.setBoolean(1, true);
+                    mark.setString(2, row.messageId());
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+            connection.commit();
+            return rows.size();
+        }
+    }
+
+    /** The failure of the last pass, if it failed (the relay keeps trying). */
+    public RuntimeException lastFailure() {
+        return lastFailure;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

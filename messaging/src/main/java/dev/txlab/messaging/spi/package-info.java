@@ -1,0 +1,2 @@
+/** The transport contract every broker adapter satisfies. */
+package dev.txlab.messaging.spi;
