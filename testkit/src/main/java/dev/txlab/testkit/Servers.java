@@ -8,6 +8,9 @@ import dev.txlab.domain.store.internal.DatabaseAdmin;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -25,6 +28,22 @@ public final class Servers {
         return "1".equals(System.getenv(REQUIRE_ENV));
     }
 
+    /** Skips (locally) or fails (in CI) the calling test when nothing listens at host:port. */
+    public static void assumeReachable(String server, String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2_000);
+        } catch (IOException e) {
+            unavailable(server + " at " + host + ":" + port + " not reachable: " + e.getMessage());
+        }
+    }
+
+    private static void unavailable(String message) {
+        if (required()) {
+            Assertions.fail(message + " (" + REQUIRE_ENV + "=1, so this is a failure)");
+        }
+        Assumptions.abort(message + " (set " + REQUIRE_ENV + "=1 to make this a failure)");
+    }
+
     /** Skips (locally) or fails (in CI) the calling test when the server of {@code kind} is unreachable. */
     public static void assumeAvailable(StoreKind kind) {
         if (!kind.isServer()) {
@@ -35,11 +54,7 @@ public final class Servers {
             Connection connection = new DatabaseAdmin(config).connectToServer(config.location(ServiceName.ORDERS));
             connection.close();
         } catch (StoreUnavailableException | SQLException e) {
-            String message = kind.id() + " server not available: " + e.getMessage();
-            if (required()) {
-                Assertions.fail(message + " (" + REQUIRE_ENV + "=1, so this is a failure)");
-            }
-            Assumptions.abort(message + " (set " + REQUIRE_ENV + "=1 to make this a failure)");
+            unavailable(kind.id() + " server not available: " + e.getMessage());
         }
     }
 }

@@ -1,0 +1,143 @@
+package dev.txlab.messaging;
+
+import dev.txlab.messaging.spi.Transport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The transport contract: every adapter's test class runs it. */
+public abstract class TransportContract {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private Transport transport;
+
+    /** A started transport with nothing in it. */
+    protected abstract Transport freshTransport();
+
+    /** The same broker started again over what it kept (its journal or stream). */
+    protected abstract Transport restarted();
+
+    /** Publishes a body as it is, envelope or not. */
+    protected abstract void publishRaw(Transport transport, String destination, byte[] body);
+
+    @BeforeEach
+    void startBroker() {
+        transport = freshTransport();
+    }
+
+    @AfterEach
+    void stopBroker() {
+        transport.close();
+    }
+
+    @Test
+    void deliversEveryMessageToEachGroupOnceWhenHandlersSucceed() {
+        List<String> customers = new CopyOnWriteArrayList<>();
+        List<String> depot = new CopyOnWriteArrayList<>();
+        transport.subscribe("orders.events", "customers", m -> customers.add(m.messageId()));
+        transport.subscribe("orders.events", "depot", m -> depot.add(m.messageId()));
+
+        Message message = message("o1", "OrderCreated");
+        transport.publish("orders.events", message);
+
+        await().atMost(WAIT).until(() -> customers.size() == 1 && depot.size() == 1);
+        assertThat(customers).containsExactly(message.messageId());
+        assertThat(depot).containsExactly(message.messageId());
+    }
+
+    @Test
+    void redeliversAfterAFailingHandlerUntilItSucceeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        transport.subscribe("depot.commands", "depot", m -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("not yet");
+            }
+            handled.add(m.messageId());
+        });
+
+        transport.publish("depot.commands", message("o2", "ReserveStock"));
+
+        await().atMost(WAIT).until(() -> handled.size() == 1);
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void deadLettersAMessageItsHandlerKeepsRefusingWithTheReason() {
+        List<Message> deadLetters = new CopyOnWriteArrayList<>();
+        transport.subscribe(Transport.deadLetterDestination("payments.commands"), "audit", deadLetters::add);
+        AtomicInteger attempts = new AtomicInteger();
+        transport.subscribe("payments.commands", "payments", m -> {
+            attempts.incrementAndGet();
+            throw new IllegalArgumentException("account locked");
+        });
+
+        Message poison = message("o3", "ConfirmPayment");
+        transport.publish("payments.commands", poison);
+
+        await().atMost(WAIT).until(() -> deadLetters.size() == 1);
+        assertThat(attempts).hasValue(Transport.MAX_ATTEMPTS);
+        Message letter = deadLetters.get(0);
+        assertThat(letter.type()).isEqualTo(DeadLetter.TYPE);
+        assertThat(letter.payload()).contains("account locked").contains("payments.commands")
+                .contains(poison.messageId());
+    }
+
+    @Test
+    void deadLettersAnUndecodableBodyAtOnceKeepingTheBody() {
+        List<Message> deadLetters = new CopyOnWriteArrayList<>();
+        transport.subscribe(Transport.deadLetterDestination("orders.events"), "audit", deadLetters::add);
+        AtomicInteger handled = new AtomicInteger();
+        transport.subscribe("orders.events", "customers", m -> handled.incrementAndGet());
+
+        publishRaw(transport, "orders.events", "not an envelope".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).until(() -> deadLetters.size() == 1);
+        assertThat(deadLetters.get(0).payload()).contains("undecodable message body").contains("not an envelope");
+        assertThat(handled).hasValue(0);
+    }
+
+    @Test
+    void keepsTheOrderOfOneOrdersMessages() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        transport.subscribe("orders.events", "orders", m -> seen.add(m.type()));
+
+        for (int i = 0; i < 50; i++) {
+            transport.publish("orders.events", message("o4", "Step" + i));
+        }
+
+        await().atMost(WAIT).until(() -> seen.size() == 50);
+        assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "Step" + i)
+                .toList());
+    }
+
+    @Test
+    void keepsUnconsumedMessagesAcrossABrokerRestart() {
+        transport.subscribe("orders.events", "customers", m -> {
+            throw new IllegalStateException("consumer down");
+        }).close();
+        Message message = message("o5", "OrderCreated");
+        transport.publish("orders.events", message);
+        transport.close();
+
+        transport = restarted();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        transport.subscribe("orders.events", "customers", m -> seen.add(m.messageId()));
+
+        await().atMost(WAIT).until(() -> seen.size() == 1);
+        assertThat(seen).containsExactly(message.messageId());
+    }
+
+    private static Message message(String orderId, String type) {
+        return Message.create(type, orderId, null, java.time.Instant.now(), "{\"orderId\":\"" + orderId + "\"}");
+    }
+}
