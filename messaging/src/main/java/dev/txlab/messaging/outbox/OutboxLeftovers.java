@@ -1,0 +1,47 @@
+package dev.txlab.messaging.outbox;
+
+import dev.txlab.domain.audit.Invariant;
+import dev.txlab.domain.audit.Violation;
+import dev.txlab.domain.audit.spi.LeftoverCheck;
+import dev.txlab.domain.run.RunRecord;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.Stores;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The I3 leftovers of messaging: outbox rows never published (a relay that did not finish). */
+public final class OutboxLeftovers implements LeftoverCheck {
+    @Override
+    public List<Violation> find(Stores stores, RunRecord record) {
+        List<Violation> leftovers = new ArrayList<>();
+        Set<String> databases = new HashSet<>();
+        for (ServiceName service : ServiceName.values()) {
+            if (!databases.add(stores.location(service).name())) {
+                continue;
+            }
+            try (Connection connection = stores.dataSource(service).getConnection();
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT message_id, destination, correlation_id FROM outbox WHERE published = ? ORDER BY seq")) {
+                select.setBoolean(1, false);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        leftovers.add(new Violation(Invariant.I3_NO_LEFTOVERS, rows.getString(3),
+                                "outbox message " + rows.getString(1) + " to " + rows.getString(2)
+                                        + " never published from the " + service.id() + " database"));
+                    }
+                }
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the outbox of " + service.id() + ": " + e.getMessage(), e);
+            }
+        }
+        return leftovers;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.txlab.messaging;
+
+import dev.txlab.domain.store.Durability;
+import dev.txlab.messaging.artemis.ArtemisTransport;
+import dev.txlab.messaging.spi.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The counters see every publish and delivery through the decorator point, redeliveries included. */
+class MessageCountersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsPublishesDeliveriesRedeliveriesAndFailures() {
+        MessageCounters counters = new MessageCounters();
+        try (Transport transport = new DecoratedTransport(
+                new ArtemisTransport(dir, Durability.PROCESS, Clock.systemUTC()), List.of(counters))) {
+            AtomicInteger attempts = new AtomicInteger();
+            transport.subscribe("orders.events", "depot", m -> {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new IllegalStateException("first attempt fails");
+                }
+            });
+            transport.publish("orders.events", Message.create("OrderCreated", "o1", null, Instant.now(), "{}"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> counters.counts().delivered() == 2);
+        }
+        assertThat(counters.counts()).isEqualTo(new MessageCounters.Counts(1, 2, 1, 1, 0));
+    }
+}
