@@ -19,6 +19,8 @@ public enum CrashPoint {
     SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH,
     /** Sagas: outbox rows published, not yet marked published. */
     SAGA_AFTER_PUBLISH_BEFORE_MARK,
+    /** Sagas: a consumer's local transaction (inbox, state, outbox) committed, its delivery not yet acknowledged. */
+    SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK,
     /** Sagas: some compensations done, others not yet. */
     SAGA_MID_COMPENSATION;
 

@@ -38,7 +38,8 @@ import java.util.List;
 public final class NatsTransport implements Transport {
     public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+    /** How long an unacknowledged delivery waits before JetStream sends it again (e.g. after a crash). */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(15);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
 
     private final MessageCodec codec = new MessageCodec();
