@@ -78,6 +78,7 @@ public final class Stores implements AutoCloseable {
                 admin.ensureExists(location);
                 pool = pool(location);
                 pools.put(location.name(), pool);
+                Migrations.migrateShared(pool);
             }
             Migrations.migrate(pool, service);
             dataSources.put(service, decorator.decorate(service, pool));

@@ -100,6 +100,8 @@ public final class ArtemisTransport implements Transport {
                 .addAcceptorConfiguration("in-vm", url);
         configuration.addAddressSetting("#", new AddressSettings()
                 .setMaxDeliveryAttempts(-1)
+                .setDeadLetterAddress(SimpleString.of("txlab.unhandled"))
+                .setExpiryAddress(SimpleString.of("txlab.expired"))
                 .setRedeliveryDelay(REDELIVERY_DELAY_MS)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)

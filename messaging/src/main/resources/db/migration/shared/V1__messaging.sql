@@ -1,6 +1,5 @@
--- One outbox and one inbox per database: IF NOT EXISTS lets services that share a database (the
--- local baseline) share them.
-CREATE TABLE IF NOT EXISTS outbox (
+-- One outbox and one inbox per database, whichever services it holds (migrated once per database).
+CREATE TABLE outbox (
     message_id     VARCHAR(40)   NOT NULL PRIMARY KEY,
     destination    VARCHAR(100)  NOT NULL,
     correlation_id VARCHAR(40)   NOT NULL,
@@ -9,9 +8,9 @@ CREATE TABLE IF NOT EXISTS outbox (
     published      BOOLEAN       NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS outbox_unpublished_idx ON outbox (published, seq);
+CREATE INDEX outbox_unpublished_idx ON outbox (published, seq);
 
-CREATE TABLE IF NOT EXISTS inbox (
+CREATE TABLE inbox (
     message_id     VARCHAR(40)   NOT NULL,
     consumer       VARCHAR(100)  NOT NULL,
     processed_at_ms BIGINT       NOT NULL,
