@@ -1,5 +1,6 @@
 package dev.txlab.bench;
 
+import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
@@ -79,7 +80,8 @@ public class MessagingRoundTripBenchmark {
                 : new ArtemisTransport(dataDir.resolve("artemis"), Durability.PROCESS, clock);
         MessageCodec codec = new MessageCodec();
         outbox = new Outbox(codec, clock);
-        relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), broker, codec).start();
+        relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), broker, codec,
+                CrashPoints.disarmed()).start();
         Inbox inbox = new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", clock);
         broker.subscribe(DESTINATION, "depot", message -> {
             inbox.process(message, connection -> { });

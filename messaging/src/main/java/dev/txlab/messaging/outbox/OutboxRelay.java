@@ -1,5 +1,7 @@
 package dev.txlab.messaging.outbox;
 
+import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes one database's unpublished outbox rows in sequence order, in batches, and marks them.
  * Woken by {@link #wake()} after a commit that wrote rows, and by a poll in case a wake was missed
- * (or the process restarted with rows left). Runs on a thread of its own until closed.
+ * (or the process restarted with rows left). Runs on a thread of its own until closed. Its crash
+ * points: after the local commit before the publish, after the publish before the mark (which only
+ * causes a duplicate).
  */
 public final class OutboxRelay implements AutoCloseable {
     public static final int BATCH = 100;
@@ -29,16 +33,20 @@ public final class OutboxRelay implements AutoCloseable {
     private final DataSource dataSource;
     private final Transport transport;
     private final MessageCodec codec;
+    private final CrashPoints crashPoints;
     private final Semaphore wakeups = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException lastFailure;
 
-    public OutboxRelay(String name, DataSource dataSource, Transport transport, MessageCodec codec) {
+    /** A relay whose crash points the run's fault plan may arm. */
+    public OutboxRelay(String name, DataSource dataSource, Transport transport, MessageCodec codec,
+                       CrashPoints crashPoints) {
         this.name = name;
         this.dataSource = dataSource;
         this.transport = transport;
         this.codec = codec;
+        this.crashPoints = crashPoints;
         this.thread = new Thread(this::loop, "txlab-outbox-relay-" + name);
         thread.setDaemon(true);
     }
@@ -89,10 +97,16 @@ public final class OutboxRelay implements AutoCloseable {
                     }
                 }
             }
+            if (rows.isEmpty()) {
+                connection.rollback();
+                return 0;
+            }
+            crashPoints.hit(CrashPoint.SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH);
             for (Row row : rows) {
                 Message message = codec.decode(row.body().getBytes(StandardCharsets.UTF_8));
                 transport.publish(row.destination(), message);
             }
+            crashPoints.hit(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK);
             try (PreparedStatement mark = connection.prepareStatement(
                     "UPDATE outbox SET published = ? WHERE message_id = ?")) {
                 for (Row row : rows) {

@@ -1,5 +1,6 @@
 package dev.txlab.messaging.outbox;
 
+import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
@@ -68,7 +69,8 @@ class OutboxInboxTest {
         List<String> received = new CopyOnWriteArrayList<>();
         transport.subscribe("orders.events", "depot", m -> received.add(m.type()));
         Outbox outbox = new Outbox(codec, clock);
-        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec)
+        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
+                CrashPoints.disarmed())
                 .start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 for (int i = 0; i < 120; i++) {
@@ -90,7 +92,8 @@ class OutboxInboxTest {
         List<String> received = new CopyOnWriteArrayList<>();
         transport.subscribe("orders.events", "depot", m -> received.add(m.type()));
         Outbox outbox = new Outbox(codec, clock);
-        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec)
+        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
+                CrashPoints.disarmed())
                 .start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 outbox.append(c, "orders.events", message("o2", "Lost"));

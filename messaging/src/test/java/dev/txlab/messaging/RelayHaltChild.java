@@ -1,0 +1,38 @@
+package dev.txlab.messaging;
+
+import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.store.Topology;
+import dev.txlab.messaging.outbox.OutboxRelay;
+import dev.txlab.messaging.spi.Transport;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The child JVM of {@link RelayHaltTest}: runs the orders database's relay, armed to halt after it
+ * published a batch and before it marked it. Arguments: transport (artemis|nats), data dir.
+ */
+public final class RelayHaltChild {
+    private RelayHaltChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[1]);
+        CrashPoints crashPoints = CrashPoints.of(FaultPlan.crashAt(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK, 1));
+        try (Stores stores = Stores.open(AtLeastOnceAcrossAHaltTest.store(dataDir), Topology.DATABASE_PER_SERVICE,
+                JdbcDecorator.of());
+             Transport transport = AtLeastOnceAcrossAHaltTest.transport(args[0], dataDir, false);
+             OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport,
+                     new MessageCodec(), crashPoints).start()) {
+            relay.wake();
+            new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+        }
+        System.exit(1);
+    }
+}
