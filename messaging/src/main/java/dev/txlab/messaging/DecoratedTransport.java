@@ -19,6 +19,9 @@ public final class DecoratedTransport implements Transport {
 
     @Override
     public void publish(String destination, Message message) {
+        for (TransportInterceptor interceptor : interceptors) {
+            interceptor.publishing(destination, message);
+        }
         target.publish(destination, message);
         for (TransportInterceptor interceptor : interceptors) {
             interceptor.published(destination, message);
@@ -28,11 +31,20 @@ public final class DecoratedTransport implements Transport {
     @Override
     public Subscription subscribe(String destination, String group, MessageHandler handler) {
         return target.subscribe(destination, group, message -> {
+            TransportInterceptor.Delivery delivery = TransportInterceptor.Delivery.HANDLE;
             for (TransportInterceptor interceptor : interceptors) {
-                interceptor.delivering(destination, group, message);
+                TransportInterceptor.Delivery asked = interceptor.delivering(destination, group, message);
+                delivery = asked == TransportInterceptor.Delivery.HANDLE ? delivery : asked;
             }
             try {
-                handler.handle(message);
+                switch (delivery) {
+                    case DROP_BEFORE_ACK -> throw new DroppedDeliveryException(message);
+                    case DUPLICATE -> {
+                        handler.handle(message);
+                        handler.handle(message);
+                    }
+                    case HANDLE -> handler.handle(message);
+                }
             } catch (Exception e) {
                 for (TransportInterceptor interceptor : interceptors) {
                     interceptor.failed(destination, group, message, e);

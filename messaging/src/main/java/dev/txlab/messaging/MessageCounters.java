@@ -24,11 +24,12 @@ public final class MessageCounters implements TransportInterceptor {
     }
 
     @Override
-    public void delivering(String destination, String group, Message message) {
+    public Delivery delivering(String destination, String group, Message message) {
         delivered.increment();
         if (!seen.add(destination + "|" + group + "|" + message.messageId())) {
             redelivered.increment();
         }
+        return Delivery.HANDLE;
     }
 
     @Override

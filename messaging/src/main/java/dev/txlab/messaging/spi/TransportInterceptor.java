@@ -8,11 +8,29 @@ import dev.txlab.messaging.Message;
  * message faults, hook in here. Must be thread-safe and cheap.
  */
 public interface TransportInterceptor {
+    /** What happens to one delivery. */
+    enum Delivery {
+        /** Hand it to the handler once (the normal case). */
+        HANDLE,
+        /** Lose it before the ack: the handler does not see it, the broker delivers it again. */
+        DROP_BEFORE_ACK,
+        /** Hand it to the handler twice, as a broker redelivering an acknowledged message would. */
+        DUPLICATE
+    }
+
+    /** Before a publish; throwing makes the publish fail (a broker that is unavailable). */
+    default void publishing(String destination, Message message) {
+    }
+
     default void published(String destination, Message message) {
     }
 
-    /** A delivery is about to be handled by a consumer group. */
-    default void delivering(String destination, String group, Message message) {
+    /**
+     * A delivery is about to be handled by a consumer group; the answer says how (faults). Throwing
+     * makes the delivery fail, so it comes again.
+     */
+    default Delivery delivering(String destination, String group, Message message) {
+        return Delivery.HANDLE;
     }
 
     /** A delivery's handler failed; the message will come again or go to the dead-letter destination. */
