@@ -89,8 +89,9 @@ final class AtomikosEngine implements XaEngine {
 
     @Override
     public String describe() {
-        return "Atomikos " + AtomikosVersion.VERSION + ", node " + configuration.identity().node() + ", " + configuration.logDescription()
-                + ", presumed abort (max_timeout) after " + configuration.presumedAbortMillis() / 1000 + " s";
+        return "Atomikos " + AtomikosVersion.VERSION + ", node " + configuration.identity().node() + ", "
+                + configuration.logDescription() + ", presumed abort (max_timeout) after "
+                + configuration.presumedAbortMillis() / 1000 + " s";
     }
 
     @Override
