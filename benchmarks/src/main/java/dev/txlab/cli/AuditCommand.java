@@ -21,6 +21,10 @@ final class AuditCommand implements Callable<Integer>, Errors.Verbose {
     @Mixin
     PlacementOptions placement;
 
+    /** Accepted so that audit takes every flag of run; an audit needs no transaction manager. */
+    @Mixin
+    TmOptions tmOptions;
+
     @Override
     public boolean verbose() {
         return verbose;

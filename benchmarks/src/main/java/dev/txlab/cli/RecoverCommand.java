@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,14 +19,6 @@ import java.util.concurrent.Callable;
         description = "Brings a killed run back: redoes an unfinished setup, or runs the implementation's recovery "
                 + "(XA: the TM's, until nothing of it is in doubt). Exit 0 when nothing is left, 1 naming what is.")
 final class RecoverCommand implements Callable<Integer>, Errors.Verbose {
-    @Option(names = "--tm-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "XA only: presumed abort of an undecided prepared branch (default: ${DEFAULT-VALUE})")
-    int tmTimeoutSeconds;
-
-    @Option(names = "--tm-store", paramLabel = "file|journal", defaultValue = "file",
-            description = "XA only: the TM log store the run used (default: ${DEFAULT-VALUE})")
-    String tmStore;
-
     @Option(names = "--impl", paramLabel = "ID", description = "the implementation that ran; checked against the run record")
     String implementation;
 
@@ -37,6 +28,9 @@ final class RecoverCommand implements Callable<Integer>, Errors.Verbose {
     @Mixin
     PlacementOptions placement;
 
+    @Mixin
+    TmOptions tmOptions;
+
     @Override
     public boolean verbose() {
         return verbose;
@@ -44,10 +38,7 @@ final class RecoverCommand implements Callable<Integer>, Errors.Verbose {
 
     @Override
     public Integer call() throws Exception {
-        if (tmTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("--tm-timeout must be at least 1 second, was " + tmTimeoutSeconds);
-        }
-        TmSettings tm = new TmSettings(TmSettings.LogStore.parse(tmStore), Duration.ofSeconds(tmTimeoutSeconds));
+        TmSettings tm = tmOptions.toSettings();
         Optional<ImplementationId> expected = Optional.ofNullable(implementation).map(ImplementationId::parse);
         RunRecovery.Recovered recovered = RunRecovery.recover(placement.toConfig(4), tm, Clock.systemUTC(), expected);
         PrintStream out = System.out;

@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,15 +39,6 @@ final class RunCommand implements Callable<Integer>, Errors.Verbose {
     @Option(names = "--crash", paramLabel = "POINT[@N]", description = "halt the JVM at the N-th hit of a crash point")
     String crash;
 
-    @Option(names = "--tm-store", paramLabel = "file|journal", defaultValue = "file",
-            description = "XA only: the transaction manager's log store (journal: Narayana only) (default: ${DEFAULT-VALUE})")
-    String tmStore;
-
-    @Option(names = "--tm-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "XA only: transaction timeout and presumed abort of an undecided prepared branch "
-                    + "(Narayana orphan safety interval, Atomikos max_timeout) (default: ${DEFAULT-VALUE})")
-    int tmTimeoutSeconds;
-
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -60,6 +50,9 @@ final class RunCommand implements Callable<Integer>, Errors.Verbose {
 
     @Mixin
     WorkloadOptions workload;
+
+    @Mixin
+    TmOptions tmOptions;
 
     @Override
     public boolean verbose() {
@@ -75,7 +68,7 @@ final class RunCommand implements Callable<Integer>, Errors.Verbose {
         WorkloadSpec spec = workload.toSpec();
         StoreConfig store = placement.toConfig(concurrency + 2);
         FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
-        TmSettings tm = tmSettings(id);
+        TmSettings tm = tmOptions.toSettings(id);
         PrintStream out = System.out;
         out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
                         + "refusal rate %s each, conflict-free: %s%n",
@@ -93,17 +86,6 @@ final class RunCommand implements Callable<Integer>, Errors.Verbose {
             new RunPrinter(out).print(run, result, outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
             return audit.ok() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
         }
-    }
-
-    private TmSettings tmSettings(ImplementationId id) {
-        if (tmTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("--tm-timeout must be at least 1 second, was " + tmTimeoutSeconds);
-        }
-        TmSettings.LogStore logStore = TmSettings.LogStore.parse(tmStore);
-        if (logStore == TmSettings.LogStore.JOURNAL && id != ImplementationId.XA_NARAYANA) {
-            throw new IllegalArgumentException("--tm-store journal is Narayana's journal store; it needs --impl xa-narayana");
-        }
-        return new TmSettings(logStore, Duration.ofSeconds(tmTimeoutSeconds));
     }
 
     private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders)

@@ -28,7 +28,8 @@ class CliRunIT {
                 .contains("termination bound (I5): ")
                 .contains("audit (300 orders, 300 acknowledged): invariants: OK");
 
-        CliJar.Outcome audit = CliJar.run("audit", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_run");
+        CliJar.Outcome audit = CliJar.run("audit", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_run",
+                "--tm-store", "file");
         assertThat(audit.exitCode()).as(audit.stdout() + audit.stderr()).isZero();
         assertThat(audit.stdout()).contains("local-baseline run of").contains("invariants: OK");
     }
