@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 /** {@code txlab audit}: checks the invariants of the run that the placement flags point at. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audits the run found with the given placement flags; exit 0 when the invariants hold, 1 if not.")
-final class AuditCommand implements Callable<Integer>, Errors.Verbose {
+final class AuditCommand implements Callable<Integer> {
     private static final int SHOWN_VIOLATIONS = 200;
 
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     @Mixin
     PlacementOptions placement;
@@ -24,11 +24,6 @@ final class AuditCommand implements Callable<Integer>, Errors.Verbose {
     /** Accepted so that audit takes every flag of run; an audit needs no transaction manager. */
     @Mixin
     TmOptions tmOptions;
-
-    @Override
-    public boolean verbose() {
-        return verbose;
-    }
 
     @Override
     public Integer call() throws Exception {

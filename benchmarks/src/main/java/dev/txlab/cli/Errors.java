@@ -10,11 +10,6 @@ final class Errors {
     private Errors() {
     }
 
-    /** Implemented by commands that take --verbose. */
-    interface Verbose {
-        boolean verbose();
-    }
-
     static final class BadParameters implements CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
@@ -32,11 +27,22 @@ final class Errors {
             PrintWriter err = commandLine.getErr();
             boolean badInput = e instanceof IllegalArgumentException || e instanceof StoreUnavailableException;
             err.println("txlab: " + (badInput ? "" : "failed: ") + message(e));
-            if (commandLine.getCommand() instanceof Verbose verbose && verbose.verbose()) {
+            if (verbose(parsed)) {
                 e.printStackTrace(err);
             }
             err.flush();
             return badInput ? TxlabCli.EXIT_BAD_INPUT : TxlabCli.EXIT_FAILED;
+        }
+
+        /** True when --verbose was given to the command or any of its subcommands. */
+        private static boolean verbose(CommandLine.ParseResult parsed) {
+            for (CommandLine.ParseResult level = parsed; level != null;
+                 level = level.hasSubcommand() ? level.subcommand() : null) {
+                if (level.hasMatchedOption(VerboseOption.NAME)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String message(Throwable e) {

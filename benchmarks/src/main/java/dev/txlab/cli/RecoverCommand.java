@@ -18,23 +18,18 @@ import java.util.concurrent.Callable;
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Brings a killed run back: redoes an unfinished setup, or runs the implementation's recovery "
                 + "(XA: the TM's, until nothing of it is in doubt). Exit 0 when nothing is left, 1 naming what is.")
-final class RecoverCommand implements Callable<Integer>, Errors.Verbose {
+final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--impl", paramLabel = "ID", description = "the implementation that ran; checked against the run record")
     String implementation;
 
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     @Mixin
     PlacementOptions placement;
 
     @Mixin
     TmOptions tmOptions;
-
-    @Override
-    public boolean verbose() {
-        return verbose;
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** {@code txlab run}: a fresh run of one implementation, audited, with its figures printed. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Seeds the databases, places the orders with N concurrent callers, audits, prints the figures.")
-final class RunCommand implements Callable<Integer>, Errors.Verbose {
+final class RunCommand implements Callable<Integer> {
     private static final int SHOWN_VIOLATIONS = 50;
 
     @Option(names = "--impl", required = true, paramLabel = "ID",
@@ -42,8 +42,8 @@ final class RunCommand implements Callable<Integer>, Errors.Verbose {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     @Mixin
     PlacementOptions placement;
@@ -53,11 +53,6 @@ final class RunCommand implements Callable<Integer>, Errors.Verbose {
 
     @Mixin
     TmOptions tmOptions;
-
-    @Override
-    public boolean verbose() {
-        return verbose;
-    }
 
     @Override
     public Integer call() throws Exception {
