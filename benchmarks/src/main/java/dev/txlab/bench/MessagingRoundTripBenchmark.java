@@ -1,6 +1,7 @@
 package dev.txlab.bench;
 
 import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
@@ -76,7 +77,7 @@ public class MessagingRoundTripBenchmark {
         Stores.reset(config);
         stores = Stores.open(config, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of());
         broker = "nats".equals(transport)
-                ? new NatsTransport(NatsTransport.DEFAULT_URL, "bench_messaging", Durability.PROCESS, clock, true)
+                ? new NatsTransport(TransportSettings.DEFAULT_NATS_URL, "bench_messaging", Durability.PROCESS, clock, true)
                 : new ArtemisTransport(dataDir.resolve("artemis"), Durability.PROCESS, clock);
         MessageCodec codec = new MessageCodec();
         outbox = new Outbox(codec, clock);

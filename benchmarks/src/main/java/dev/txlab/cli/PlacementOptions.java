@@ -9,6 +9,9 @@ import java.nio.file.Path;
 
 /** The flags that say where a run's data lives; run, audit and recover take the same ones. */
 final class PlacementOptions {
+    /** Connections per database beyond the callers': the sagas' relays and consumer threads. */
+    static final int BACKGROUND_CONNECTIONS = 8;
+
     @Option(names = "--store", paramLabel = "KIND|MIX", defaultValue = "h2-file",
             description = "h2-file (default), h2 (in memory, not durable), postgres, mariadb, or a mix such as "
                     + "orders=postgres,depot=mariadb")

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code txlab recover}: finishes a run that was killed, found by its placement flags alone. */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Brings a killed run back: redoes an unfinished setup, or runs the implementation's recovery "
-                + "(XA: the TM's, until nothing of it is in doubt). Exit 0 when nothing is left, 1 naming what is.")
+                + "(XA: the TM's, until nothing of it is in doubt; sagas: relays and consumers, until every order is "
+                + "terminal, at most 120 s). Exit 0 when nothing is left, 1 naming what is.")
 final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--impl", paramLabel = "ID", description = "the implementation that ran; checked against the run record")
     String implementation;
@@ -31,11 +32,16 @@ final class RecoverCommand implements Callable<Integer> {
     @Mixin
     TmOptions tmOptions;
 
+    @Mixin
+    TransportOptions transportOptions;
+
     @Override
     public Integer call() throws Exception {
         TmSettings tm = tmOptions.toSettings();
         Optional<ImplementationId> expected = Optional.ofNullable(implementation).map(ImplementationId::parse);
-        RunRecovery.Recovered recovered = RunRecovery.recover(placement.toConfig(4), tm, Clock.systemUTC(), expected);
+        RunRecovery.Recovered recovered = RunRecovery.recover(
+                placement.toConfig(PlacementOptions.BACKGROUND_CONNECTIONS + 1), tm, transportOptions.toSettings(),
+                Clock.systemUTC(), expected);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "txlab recover: %s run, %s in %.1f s%n", recovered.record().implementation(),
                 recovered.setupRedone() ? "setup redone (it had not completed)" : "recovery ran",

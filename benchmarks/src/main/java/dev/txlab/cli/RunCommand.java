@@ -5,6 +5,7 @@ import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderResult;
 import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
@@ -54,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TmOptions tmOptions;
 
+    @Mixin
+    TransportOptions transportOptions;
+
     @Override
     public Integer call() throws Exception {
         ImplementationId id = ImplementationId.parse(implementation);
@@ -61,9 +65,10 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--concurrency must be at least 1, was " + concurrency);
         }
         WorkloadSpec spec = workload.toSpec();
-        StoreConfig store = placement.toConfig(concurrency + 2);
+        StoreConfig store = placement.toConfig(concurrency + PlacementOptions.BACKGROUND_CONNECTIONS);
         FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
         TmSettings tm = tmOptions.toSettings(id);
+        TransportSettings transport = transportOptions.toSettings();
         PrintStream out = System.out;
         out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
                         + "refusal rate %s each, conflict-free: %s%n",
@@ -71,9 +76,11 @@ final class RunCommand implements Callable<Integer> {
                 spec.skew(), workload.refusalRate, spec.conflictFree() ? "yes" : "no");
         store.durabilityNotes().forEach(note -> out.println("  note: " + note));
 
-        try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC(), tm))) {
+        try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC(), tm,
+                transport))) {
             out.println("  databases: " + Databases.describe(run.stores()));
             run.placement().transactionManagerDescription().ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));
+            run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));
             LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
             LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
             RunResult result = execute(run, outcomeLatency, ackLatency, spec.orders());

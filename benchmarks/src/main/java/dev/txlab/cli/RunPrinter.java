@@ -5,6 +5,7 @@ import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunResult;
 import dev.txlab.domain.store.spi.RoundTrip;
 import dev.txlab.domain.trace.CostCounters;
+import dev.txlab.domain.trace.MessageCounts;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -30,6 +31,7 @@ final class RunPrinter {
         out.println("outcomes (orders): " + outcomes(result.outcomeCounts())
                 + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
         out.println(costs(result.costs(), result.completed()));
+        run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts, result.completed())));
         out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
                 run.placement().terminationBound().toMillis() / 1000.0, run.placement().terminationBoundExplained());
         out.println("audit (" + audit.orders() + " orders, " + audit.acknowledged() + " acknowledged): "
@@ -51,6 +53,17 @@ final class RunPrinter {
                 orders, perOrder(costs.roundTrips(), orders), perOrder(costs.count(RoundTrip.STATEMENT), orders),
                 perOrder(costs.count(RoundTrip.COMMIT), orders), perOrder(costs.count(RoundTrip.ROLLBACK), orders),
                 perOrder(costs.count(RoundTrip.XA_PREPARE), orders), perOrder(costs.count(RoundTrip.XA_COMMIT), orders));
+    }
+
+    private static String messages(MessageCounts counts, int orders) {
+        if (orders == 0) {
+            return "messages: no orders";
+        }
+        return String.format(Locale.ROOT, "messages per order (mean over %d orders, counted at the transport "
+                        + "decorator): published %.2f, delivered %.2f; in all: redelivered %d, failed deliveries %d, "
+                        + "duplicates skipped %d, dead-lettered %d",
+                orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
+                counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered());
     }
 
     private static double perOrder(long count, int orders) {

@@ -20,7 +20,10 @@ class CliErrorsIT {
             "run --impl local-baseline --store h2 --durability power | durability 'power'",
             "run --impl local-baseline --postgres-url http://x | invalid --postgres-url 'http://x'",
             "run --impl local-baseline --crash nowhere       | unknown crash point 'nowhere'",
-            "run --impl saga-choreo --store h2               | implementation 'saga-choreo' is not built yet; available: local-baseline, xa-atomikos, xa-narayana",
+            "run --impl saga-orch --store h2                 | implementation 'saga-orch' is not built yet; available: local-baseline, saga-choreo, xa-atomikos, xa-narayana",
+            "run --impl saga-choreo --transport kafka        | unknown transport 'kafka'; expected one of artemis, nats",
+            "run --impl saga-choreo --transport-url nats://h:1 | the artemis transport is embedded and takes no URL",
+            "run --impl saga-choreo --transport nats --transport-url http://h | a NATS URL looks like nats://127.0.0.1:4222, was 'http://h'",
             "run                                             | Missing required option: '--impl=ID'",
             "launch                                          | Unmatched argument at index 0: 'launch'",
             "run --impl xa-atomikos --tm-store journal       | --tm-store journal is Narayana's journal store",
@@ -31,6 +34,16 @@ class CliErrorsIT {
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
         assertThat(outcome.stderr()).contains(expected.trim()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableBrokerIsBadInputNamingIt() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("run", "--impl", "saga-choreo", "--store", "h2", "--orders", "1",
+                "--transport", "nats", "--transport-url", "nats://127.0.0.1:1", "--db-prefix", "t_cli_nonats",
+                "--no-progress");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains("cannot reach NATS at nats://127.0.0.1:1").doesNotContain("Exception");
     }
 
     @Test

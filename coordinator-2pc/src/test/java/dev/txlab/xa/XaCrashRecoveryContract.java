@@ -5,6 +5,7 @@ import dev.txlab.domain.audit.Invariant;
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.RunAudit;
 import dev.txlab.domain.run.RunRecovery;
 import dev.txlab.domain.service.OrdersService;
@@ -67,7 +68,8 @@ abstract class XaCrashRecoveryContract {
 
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
                 ChildRun.args(implementation(), store(), TestStores.dataDir(), prefix(), ORDERS, 1, SEED,
-                        point.name() + "@" + CRASH_ON_APPROVED_ORDER, PRESUMED_ABORT_SECONDS));
+                        point.name() + "@" + CRASH_ON_APPROVED_ORDER, PRESUMED_ABORT_SECONDS,
+                        TransportSettings.Kind.ARTEMIS));
 
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(point.name());
@@ -76,7 +78,8 @@ abstract class XaCrashRecoveryContract {
                 .as("branches in doubt before recovery").anySatisfy(v -> assertThat(v.subject()).startsWith("xa "));
 
         RunRecovery.Recovered recovered = RunRecovery.recover(store,
-                ChildRun.tmSettings(PRESUMED_ABORT_SECONDS), Clock.systemUTC(), Optional.of(implementation()));
+                ChildRun.tmSettings(PRESUMED_ABORT_SECONDS), TransportSettings.ofDefaults(), Clock.systemUTC(),
+                Optional.of(implementation()));
 
         assertThat(recovered.left()).as("left after recovery").isEmpty();
         AuditReport audit = RunAudit.audit(store, Clock.systemUTC()).report();

@@ -29,29 +29,44 @@ public final class DecoratedTransport implements Transport {
     }
 
     @Override
-    public Subscription subscribe(String destination, String group, MessageHandler handler) {
-        return target.subscribe(destination, group, message -> {
-            TransportInterceptor.Delivery delivery = TransportInterceptor.Delivery.HANDLE;
-            for (TransportInterceptor interceptor : interceptors) {
-                TransportInterceptor.Delivery asked = interceptor.delivering(destination, group, message);
-                delivery = asked == TransportInterceptor.Delivery.HANDLE ? delivery : asked;
+    public Subscription subscribe(String destination, String group, int consumers, MessageHandler handler) {
+        return target.subscribe(destination, group, consumers, new MessageHandler() {
+            @Override
+            public void handle(Message message) throws Exception {
+                deliver(destination, group, message, handler);
             }
-            try {
-                switch (delivery) {
-                    case DROP_BEFORE_ACK -> throw new DroppedDeliveryException(message);
-                    case DUPLICATE -> {
-                        handler.handle(message);
-                        handler.handle(message);
-                    }
-                    case HANDLE -> handler.handle(message);
-                }
-            } catch (Exception e) {
+
+            @Override
+            public void deadLettered(String reason) {
                 for (TransportInterceptor interceptor : interceptors) {
-                    interceptor.failed(destination, group, message, e);
+                    interceptor.deadLettered(destination, group, reason);
                 }
-                throw e;
+                handler.deadLettered(reason);
             }
         });
+    }
+
+    private void deliver(String destination, String group, Message message, MessageHandler handler) throws Exception {
+        TransportInterceptor.Delivery delivery = TransportInterceptor.Delivery.HANDLE;
+        for (TransportInterceptor interceptor : interceptors) {
+            TransportInterceptor.Delivery asked = interceptor.delivering(destination, group, message);
+            delivery = asked == TransportInterceptor.Delivery.HANDLE ? delivery : asked;
+        }
+        try {
+            switch (delivery) {
+                case DROP_BEFORE_ACK -> throw new DroppedDeliveryException(message);
+                case DUPLICATE -> {
+                    handler.handle(message);
+                    handler.handle(message);
+                }
+                case HANDLE -> handler.handle(message);
+            }
+        } catch (Exception e) {
+            for (TransportInterceptor interceptor : interceptors) {
+                interceptor.failed(destination, group, message, e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -33,6 +33,17 @@ public final class MessageCodec {
         }
     }
 
+    /** Reads a payload, or fails with {@link MalformedMessageException} saying what is wrong. */
+    public <T> T fromJson(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedMessageException("undecodable " + type.getSimpleName() + " payload ("
+                    + payload.substring(0, Math.min(payload.length(), 80)) + "): "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
     public String toJson(Object value) {
         try {
             return json.writeValueAsString(value);

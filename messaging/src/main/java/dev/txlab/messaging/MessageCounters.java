@@ -1,5 +1,6 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.messaging.spi.TransportInterceptor;
 
 import java.util.Set;
@@ -8,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts a run's messages at the transport decorator point: published, delivered, redelivered (a
- * message a group had seen before), failed deliveries; the inboxes add the duplicates they skipped.
+ * message a group had seen before), failed deliveries, dead-lettered; the inboxes add the duplicates
+ * they skipped.
  */
 public final class MessageCounters implements TransportInterceptor {
     private final LongAdder published = new LongAdder();
@@ -16,6 +18,7 @@ public final class MessageCounters implements TransportInterceptor {
     private final LongAdder redelivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder duplicatesSkipped = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -37,17 +40,19 @@ public final class MessageCounters implements TransportInterceptor {
         failed.increment();
     }
 
+    @Override
+    public void deadLettered(String destination, String group, String reason) {
+        deadLettered.increment();
+    }
+
     /** Called by an inbox that skipped a message it had handled already. */
     public void duplicateSkipped() {
         duplicatesSkipped.increment();
     }
 
     /** The counts so far. */
-    public record Counts(long published, long delivered, long redelivered, long failedDeliveries,
-                         long duplicatesSkipped) {
-    }
-
-    public Counts counts() {
-        return new Counts(published.sum(), delivered.sum(), redelivered.sum(), failed.sum(), duplicatesSkipped.sum());
+    public MessageCounts counts() {
+        return new MessageCounts(published.sum(), delivered.sum(), redelivered.sum(), failed.sum(),
+                duplicatesSkipped.sum(), deadLettered.sum());
     }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.messaging;
 
 import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
@@ -49,7 +50,7 @@ class AtLeastOnceAcrossAHaltTest {
 
     static Transport transport(String kind, Path dataDir, boolean fresh) {
         return "nats".equals(kind)
-                ? new NatsTransport(NatsTransport.DEFAULT_URL, "t_halt_ack", Durability.PROCESS, Clock.systemUTC(), fresh)
+                ? new NatsTransport(TransportSettings.DEFAULT_NATS_URL, "t_halt_ack", Durability.PROCESS, Clock.systemUTC(), fresh)
                 : new ArtemisTransport(dataDir.resolve("artemis"), Durability.PROCESS, Clock.systemUTC());
     }
 

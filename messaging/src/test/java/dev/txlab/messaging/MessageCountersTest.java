@@ -1,6 +1,7 @@
 package dev.txlab.messaging;
 
 import dev.txlab.domain.store.Durability;
+import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.spi.Transport;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,21 @@ class MessageCountersTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() == 2);
             await().atMost(Duration.ofSeconds(20)).until(() -> counters.counts().delivered() == 2);
         }
-        assertThat(counters.counts()).isEqualTo(new MessageCounters.Counts(1, 2, 1, 1, 0));
+        assertThat(counters.counts()).isEqualTo(new MessageCounts(1, 2, 1, 1, 0, 0));
+    }
+
+    @Test
+    void countsADeadLetteredDelivery() {
+        MessageCounters counters = new MessageCounters();
+        try (Transport transport = new DecoratedTransport(
+                new ArtemisTransport(dir, Durability.PROCESS, Clock.systemUTC()), List.of(counters))) {
+            transport.subscribe("orders.events", "depot", m -> {
+                throw new MalformedMessageException("unknown message type " + m.type(), null);
+            });
+            transport.publish("orders.events", Message.create("Nonsense", "o1", null, Instant.now(), "{}"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> counters.counts().deadLettered() == 1);
+        }
+        assertThat(counters.counts().failedDeliveries()).isEqualTo(1);
     }
 }

@@ -7,6 +7,7 @@ import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
 import dev.txlab.domain.store.Stores;
 import dev.txlab.domain.store.Topology;
+import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.spi.Transport;
@@ -74,7 +75,7 @@ class MessageFaultsTest {
                 assertThat(rows.getLong(2)).isEqualTo(40);
             }
         }
-        MessageCounters.Counts counts = counters.counts();
+        MessageCounts counts = counters.counts();
         assertThat(counts.duplicatesSkipped()).as("duplicated deliveries absorbed").isPositive();
         assertThat(counts.failedDeliveries()).as("dropped deliveries").isPositive();
         assertThat(counts.redelivered()).as("dropped deliveries came again").isPositive();

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,7 +76,7 @@ public abstract class TransportContract {
     @Test
     void deadLettersAMessageItsHandlerKeepsRefusingWithTheReason() {
         List<Message> deadLetters = new CopyOnWriteArrayList<>();
-        transport.subscribe(Transport.deadLetterDestination("payments.commands"), "audit", deadLetters::add);
+        transport.subscribe(Transport.deadLetterDestination("payments.commands"), Transport.DEAD_LETTER_GROUP, deadLetters::add);
         AtomicInteger attempts = new AtomicInteger();
         transport.subscribe("payments.commands", "payments", m -> {
             attempts.incrementAndGet();
@@ -95,7 +97,7 @@ public abstract class TransportContract {
     @Test
     void deadLettersAnUndecodableBodyAtOnceKeepingTheBody() {
         List<Message> deadLetters = new CopyOnWriteArrayList<>();
-        transport.subscribe(Transport.deadLetterDestination("orders.events"), "audit", deadLetters::add);
+        transport.subscribe(Transport.deadLetterDestination("orders.events"), Transport.DEAD_LETTER_GROUP, deadLetters::add);
         AtomicInteger handled = new AtomicInteger();
         transport.subscribe("orders.events", "customers", m -> handled.incrementAndGet());
 
@@ -118,6 +120,57 @@ public abstract class TransportContract {
         await().atMost(WAIT).until(() -> seen.size() == 50);
         assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "Step" + i)
                 .toList());
+    }
+
+    @Test
+    void keepsOneGroupsSubscriptionsToTwoDestinationsApart() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        transport.subscribe("customers.events", "orders", m -> seen.add("customers:" + m.type()));
+        transport.subscribe("payments.events", "orders", m -> seen.add("payments:" + m.type()));
+
+        transport.publish("customers.events", message("o7", "CustomerRejected"));
+        transport.publish("payments.events", message("o8", "PaymentConfirmed"));
+
+        await().atMost(WAIT).until(() -> seen.size() == 2);
+        assertThat(seen).containsExactlyInAnyOrder("customers:CustomerRejected", "payments:PaymentConfirmed");
+    }
+
+    @Test
+    void deadLettersAtOnceAMessageNoAttemptCanHandleAndKeepsIt() {
+        AtomicInteger attempts = new AtomicInteger();
+        transport.subscribe("orders.events", "customers", m -> {
+            attempts.incrementAndGet();
+            throw new MalformedMessageException("unknown message type " + m.type(), null);
+        });
+
+        transport.publish("orders.events", message("o6", "Nonsense"));
+        await().atMost(WAIT).until(() -> attempts.get() == 1);
+
+        List<Message> deadLetters = new CopyOnWriteArrayList<>();
+        transport.subscribe(Transport.deadLetterDestination("orders.events"), Transport.DEAD_LETTER_GROUP,
+                deadLetters::add);
+        await().atMost(WAIT).until(() -> deadLetters.size() == 1);
+        assertThat(deadLetters.get(0).payload()).contains("unknown message type Nonsense");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void keepsTheOrderOfEachOrdersMessagesAcrossSeveralConsumers() {
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        transport.subscribe("orders.events", "orders", 4, m -> {
+            seen.computeIfAbsent(m.correlationId(), id -> new CopyOnWriteArrayList<>())
+                    .add(Integer.parseInt(m.type().substring("Step".length())));
+        });
+
+        for (int i = 0; i < 40; i++) {
+            for (int order = 0; order < 6; order++) {
+                transport.publish("orders.events", message("p" + order, "Step" + i));
+            }
+        }
+
+        await().atMost(WAIT).until(() -> seen.values().stream().mapToInt(List::size).sum() == 240);
+        List<Integer> inOrder = java.util.stream.IntStream.range(0, 40).boxed().toList();
+        assertThat(seen).hasSize(6).allSatisfy((order, steps) -> assertThat(steps).isEqualTo(inOrder));
     }
 
     @Test

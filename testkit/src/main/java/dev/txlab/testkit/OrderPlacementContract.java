@@ -6,6 +6,8 @@ import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderResult;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
@@ -37,6 +39,11 @@ public abstract class OrderPlacementContract {
 
     /** Where it runs; the prefix is the test's own. */
     protected abstract StoreConfig.Builder store(String prefix);
+
+    /** The saga transport it uses (ignored by the others): the embedded Artemis unless overridden. */
+    protected TransportSettings transport() {
+        return TransportSettings.ofDefaults();
+    }
 
     /** A prefix unique to the test class, so tests on shared servers never meet. */
     protected String prefix() {
@@ -100,11 +107,11 @@ public abstract class OrderPlacementContract {
     }
 
     /** Runs a fresh workload to its end and audits it. */
-    protected static Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec,
-                                  int concurrency) throws SQLException, InterruptedException {
+    protected Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec, int concurrency)
+            throws SQLException, InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
         try (Run run = Run.prepare(new RunOptions(store, implementation, spec, concurrency, FaultPlan.NONE,
-                Clock.systemUTC()))) {
+                Clock.systemUTC(), TmSettings.ofDefaults(), transport()))) {
             RunResult result = run.execute(new OrderListener() {
                 @Override
                 public void completed(OrderResult order, long ackNanos, long outcomeNanos) {

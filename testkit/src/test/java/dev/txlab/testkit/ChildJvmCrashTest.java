@@ -3,6 +3,7 @@ package dev.txlab.testkit;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.Ledger;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunAudit;
@@ -63,7 +64,7 @@ class ChildJvmCrashTest {
     private static ChildJvm.Result crash(String prefix, CrashPoint point) {
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
                 ChildRun.args(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir(), prefix, ORDERS, 1,
-                        SEED, point.name() + "@" + CRASH_ON_APPROVED_ORDER, 10));
+                        SEED, point.name() + "@" + CRASH_ON_APPROVED_ORDER, 10, TransportSettings.Kind.ARTEMIS));
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(point.name());
         return child;

@@ -3,6 +3,7 @@ package dev.txlab.xa.atomikos;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.run.RunLogs;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.xa.XaPlacements;
 
@@ -16,7 +17,7 @@ public final class AtomikosProvider extends XaPlacements.Provider {
     protected XaPlacements.EngineFactory engineFactory(PlacementContext context) {
         StoreConfig store = context.stores().config();
         TmIdentity identity = new TmIdentity(TmIdentity.nodeFor(store.prefix()),
-                store.runDir().resolve("tm-" + ImplementationId.XA_ATOMIKOS.id()));
+                store.runDir().resolve(RunLogs.TM_PREFIX + ImplementationId.XA_ATOMIKOS.id()));
         AtomikosConfiguration configuration = new AtomikosConfiguration(identity,
                 (int) context.tm().presumedAbortAfter().toMillis(), store.durability());
         return points -> new AtomikosEngine(context, configuration, points);

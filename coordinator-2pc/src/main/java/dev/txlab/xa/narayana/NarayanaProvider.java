@@ -3,6 +3,7 @@ package dev.txlab.xa.narayana;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.run.RunLogs;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.xa.XaPlacements;
 
@@ -16,7 +17,7 @@ public final class NarayanaProvider extends XaPlacements.Provider {
     protected XaPlacements.EngineFactory engineFactory(PlacementContext context) {
         StoreConfig store = context.stores().config();
         TmIdentity identity = new TmIdentity(TmIdentity.nodeFor(store.prefix()),
-                store.runDir().resolve("tm-" + ImplementationId.XA_NARAYANA.id()));
+                store.runDir().resolve(RunLogs.TM_PREFIX + ImplementationId.XA_NARAYANA.id()));
         NarayanaConfiguration configuration = new NarayanaConfiguration(identity, context.tm().logStore(),
                 (int) context.tm().presumedAbortAfter().toMillis(), store.durability());
         return points -> new NarayanaEngine(context, configuration, points);

@@ -1,23 +1,47 @@
 package dev.txlab.domain.fault;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What goes wrong in a run, and where. Business refusals come from the workload's rates; this plan
- * names the crash: a point and on which hit of it the process halts. Message faults and outages
- * join the plan with the messaging and scenario issues.
+ * names the crash (a point and on which hit of it the process halts) and the message faults the
+ * sagas' transport suffers (seeded rates of duplicated deliveries and of deliveries dropped before
+ * their ack). Outages join the plan with the scenarios issue.
  */
-public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit) {
-    public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1);
+public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages) {
+    public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE);
+
+    /** Rates, per delivery, of a duplicate and of a drop before the ack (it comes again). */
+    public record MessageFaultRates(double duplicateRate, double dropRate) {
+        public static final MessageFaultRates NONE = new MessageFaultRates(0, 0);
+
+        public MessageFaultRates {
+            if (duplicateRate < 0 || dropRate < 0 || duplicateRate + dropRate > 1) {
+                throw new IllegalArgumentException("duplicate and drop rates must be >= 0 and add up to at most 1, "
+                        + "were " + duplicateRate + " and " + dropRate);
+            }
+        }
+
+        public boolean any() {
+            return duplicateRate > 0 || dropRate > 0;
+        }
+    }
 
     public FaultPlan {
         if (crashOnHit < 1) {
             throw new IllegalArgumentException("the crash hit must be at least 1, was " + crashOnHit);
         }
+        Objects.requireNonNull(messages, "messages");
     }
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
-        return new FaultPlan(Optional.of(point), onHit);
+        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE);
+    }
+
+    /** This plan with message faults at the given rates. */
+    public FaultPlan withMessageFaults(double duplicateRate, double dropRate) {
+        return new FaultPlan(crashPoint, crashOnHit, new MessageFaultRates(duplicateRate, dropRate));
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

@@ -1,6 +1,7 @@
 package dev.txlab.domain.placement;
 
 import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.trace.MessageCounts;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -38,6 +39,24 @@ public interface OrderPlacement extends AutoCloseable {
     /** The transaction manager's identity, for implementations that have one (the XA ones). */
     default Optional<TmIdentity> tmIdentity() {
         return Optional.empty();
+    }
+
+    /** The broker and its settings in one line, for implementations that send messages. */
+    default Optional<String> transportDescription() {
+        return Optional.empty();
+    }
+
+    /** The messages sent so far, for implementations that send messages. */
+    default Optional<MessageCounts> messageCounts() {
+        return Optional.empty();
+    }
+
+    /**
+     * Waits, at most {@code max}, until nothing the implementation started is still in flight (for
+     * the sagas: no PENDING order, no unpublished message), so an audit sees a quiescent state.
+     * Returns at once for the synchronous implementations.
+     */
+    default void awaitQuiescence(Duration max) {
     }
 
     @Override

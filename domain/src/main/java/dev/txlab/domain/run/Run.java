@@ -54,7 +54,7 @@ public final class Run implements AutoCloseable {
         StoreConfig config = options.store();
         Workload workload = Workload.of(options.workload());
         Stores.reset(config);
-        TmLogs.clear(config.runDir());
+        RunLogs.clear(config.runDir());
         CostCounters costs = new CostCounters();
         StepTrace trace = StepTrace.ofDefaults();
         Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of(costs));
@@ -62,8 +62,9 @@ public final class Run implements AutoCloseable {
         try {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
             Clock clock = options.clock();
-            placement = provider.create(new PlacementContext(stores, clock, CrashPoints.of(options.faults()), trace,
-                    options.concurrency(), options.tm()));
+            placement = provider.create(new PlacementContext(stores, clock, options.faults(),
+                    CrashPoints.of(options.faults()), trace,
+                    options.concurrency(), options.tm(), options.transport(), true));
             RunRecord record = new RunRecord(options.implementation(), provider.topology(), options.workload(),
                     config.durability(), placement.terminationBound(), placement.tmIdentity(), false, clock.instant());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
@@ -88,9 +89,14 @@ public final class Run implements AutoCloseable {
         return config.runDir().resolve(Ledger.FILE_NAME);
     }
 
-    /** Runs every order of the workload with the configured number of callers. */
+    /**
+     * Runs every order of the workload with the configured number of callers, then waits (within the
+     * termination bound) until the implementation is quiescent, so the audit sees a settled state.
+     */
     public RunResult execute(OrderListener listener) throws InterruptedException {
-        return new ClosedLoop(placement, workload, ledger, costs, listener).run(options.concurrency());
+        RunResult result = new ClosedLoop(placement, workload, ledger, costs, listener).run(options.concurrency());
+        placement.awaitQuiescence(record.terminationBound());
+        return result;
     }
 
     /** Audits the run's databases against its ledger. */

@@ -8,6 +8,7 @@ import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.service.ServiceName;
@@ -25,10 +26,14 @@ import java.util.Optional;
 /**
  * Brings a run that was killed back to quiescence ({@code txlab recover}): an unfinished setup is
  * redone (no order was acknowledged before setup completed); otherwise the implementation is
- * started over the same stores and logs, which runs its recovery (for XA, until nothing of its node
- * is in doubt). What is still left then is reported.
+ * started over the same stores, logs and broker, which runs its recovery (for XA, until nothing of
+ * its node is in doubt; for the sagas, until relays and consumers have brought every order to an
+ * end, at most {@link #SAGA_QUIESCENCE}). What is still left then is reported.
  */
 public final class RunRecovery {
+    /** How long recovery waits for an implementation to become quiescent. */
+    public static final Duration SAGA_QUIESCENCE = Duration.ofSeconds(120);
+
     private RunRecovery() {
     }
 
@@ -44,7 +49,7 @@ public final class RunRecovery {
      *
      * @param expected the implementation the caller believes ran, checked against the run record
      */
-    public static Recovered recover(StoreConfig config, TmSettings tm, Clock clock,
+    public static Recovered recover(StoreConfig config, TmSettings tm, TransportSettings transport, Clock clock,
                                     Optional<ImplementationId> expected) throws SQLException {
         long start = System.nanoTime();
         RunRecord record = RunRecords.read(config.location(ServiceName.ORDERS))
@@ -57,15 +62,16 @@ public final class RunRecovery {
         });
         if (!record.setupComplete()) {
             try (Run run = Run.prepare(new RunOptions(config, record.implementation(), record.workload(), 1,
-                    FaultPlan.NONE, clock, tm))) {
+                    FaultPlan.NONE, clock, tm, transport))) {
                 return new Recovered(run.record(), true, Duration.ofNanos(System.nanoTime() - start), List.of());
             }
         }
         PlacementProvider provider = PlacementProvider.forId(record.implementation());
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
-            try (OrderPlacement placement = provider.create(new PlacementContext(stores, clock,
-                    CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm))) {
+            try (OrderPlacement placement = provider.create(new PlacementContext(stores, clock, FaultPlan.NONE,
+                    CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm, transport, false))) {
                 placement.start();
+                placement.awaitQuiescence(SAGA_QUIESCENCE);
             }
         }
         AuditReport audit = RunAudit.audit(config, clock).report();

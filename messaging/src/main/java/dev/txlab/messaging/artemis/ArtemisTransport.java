@@ -39,15 +39,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Artemis embedded in this JVM, reached in-VM through its core API. Each destination is a multicast
- * address; each consumer group a durable queue on it. Redelivery and its back-off are Artemis'
+ * address; each consumer group a durable queue on it, read by one session per consumer thread;
+ * the correlation id is the message group, so one order's messages go to one consumer in order. Redelivery and its back-off are Artemis'
  * (a rolled-back delivery comes again after a delay); the adapter itself dead-letters a message on
  * its last attempt, or at once when its body is not an envelope, so the reason travels with it.
  */
 public final class ArtemisTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(ArtemisTransport.class);
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
-    private static final long REDELIVERY_DELAY_MS = 20;
-    private static final long MAX_REDELIVERY_DELAY_MS = 1_000;
 
     private final MessageCodec codec = new MessageCodec();
     private final Clock clock;
@@ -66,8 +65,11 @@ public final class ArtemisTransport implements Transport {
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
     /**
-     * Starts the broker with its journal in {@code dir} (persistent unless durability is none; the
-     * journal syncs on every write only for durability power).
+     * Starts the broker with its journal in {@code dir}, persistent unless durability is none. A
+     * durable send returns only once its journal write reached the operating system (so a process
+     * killed right after keeps it: durability process); for durability power also after fdatasync.
+     * Without that wait Artemis keeps writes in its timed buffer for a few milliseconds, and a halt
+     * then loses messages the outbox relay had already marked published.
      */
     public ArtemisTransport(Path dir, Durability durability, Clock clock) {
         this.clock = clock;
@@ -95,16 +97,17 @@ public final class ArtemisTransport implements Transport {
                 .setBindingsDirectory(dir.resolve("bindings").toString())
                 .setPagingDirectory(dir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .setJournalSyncTransactional(durability == Durability.POWER)
-                .setJournalSyncNonTransactional(durability == Durability.POWER)
+                .setJournalSyncTransactional(persistent)
+                .setJournalSyncNonTransactional(persistent)
+                .setJournalDatasync(durability == Durability.POWER)
                 .addAcceptorConfiguration("in-vm", url);
         configuration.addAddressSetting("#", new AddressSettings()
                 .setMaxDeliveryAttempts(-1)
                 .setDeadLetterAddress(SimpleString.of("txlab.unhandled"))
                 .setExpiryAddress(SimpleString.of("txlab.expired"))
-                .setRedeliveryDelay(REDELIVERY_DELAY_MS)
+                .setRedeliveryDelay(FIRST_REDELIVERY_DELAY.toMillis())
                 .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)
+                .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY.toMillis())
                 .setAutoCreateAddresses(true));
         return configuration;
     }
@@ -139,23 +142,55 @@ public final class ArtemisTransport implements Transport {
     }
 
     @Override
-    public synchronized Subscription subscribe(String destination, String group, MessageHandler handler) {
+    public synchronized Subscription subscribe(String destination, String group, int consumers,
+                                               MessageHandler handler) {
+        List<ClientSession> sessions = new ArrayList<>();
         try {
-            ClientSession session = factory.createSession(false, false, false);
-            SimpleString queue = SimpleString.of(destination + "::" + group);
-            if (!session.queueQuery(queue).isExists()) {
-                session.createQueue(QueueConfiguration.of(queue).setAddress(destination)
-                        .setRoutingType(RoutingType.MULTICAST).setDurable(persistent));
+            SimpleString queue = queueOf(destination, group);
+            for (int i = 0; i < consumers; i++) {
+                ClientSession session = factory.createSession(false, false, false);
+                sessions.add(session);
+                if (i == 0) {
+                    ensureQueue(session, destination, group);
+                    if (!Transport.isDeadLetterDestination(destination)) {
+                        ensureQueue(session, Transport.deadLetterDestination(destination), DEAD_LETTER_GROUP);
+                    }
+                }
+                ClientConsumer consumer = session.createConsumer(queue);
+                consumer.setMessageHandler(delivery -> onDelivery(session, destination, delivery, handler));
             }
-            ClientConsumer consumer = session.createConsumer(queue);
-            consumer.setMessageHandler(delivery -> onDelivery(session, destination, delivery, handler));
-            session.start();
-            Subscription subscription = () -> closeQuietly(session);
-            subscriptions.add(subscription);
-            return subscription;
+            for (ClientSession session : sessions) {
+                session.start();
+            }
         } catch (ActiveMQException e) {
+            sessions.forEach(ArtemisTransport::closeQuietly);
             throw new IllegalStateException("cannot subscribe " + group + " to " + destination + ": " + e.getMessage(), e);
         }
+        Subscription subscription = () -> sessions.forEach(ArtemisTransport::closeQuietly);
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    /**
+     * Makes sure a group's durable queue exists on a destination. The dead-letter destination of
+     * every subscribed destination gets the {@link #DEAD_LETTER_GROUP}'s queue at once: Artemis
+     * drops what is sent to an address without queues, and a dead letter must never be lost.
+     */
+    private void ensureQueue(ClientSession session, String destination, String group) throws ActiveMQException {
+        SimpleString queue = queueOf(destination, group);
+        if (!session.queueQuery(queue).isExists()) {
+            session.createQueue(QueueConfiguration.of(queue).setAddress(destination)
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(persistent));
+        }
+    }
+
+    /**
+     * The queue of a consumer group on a destination. Not {@code destination::group}: Artemis reads
+     * that as a fully qualified name whose queue is just {@code group}, so one group's queues on two
+     * destinations would be the same queue.
+     */
+    private static SimpleString queueOf(String destination, String group) {
+        return SimpleString.of(destination + "|" + group);
     }
 
     private void onDelivery(ClientSession session, String destination, ClientMessage delivery, MessageHandler handler) {
@@ -166,18 +201,24 @@ public final class ArtemisTransport implements Transport {
             try {
                 message = codec.decode(body);
             } catch (MalformedMessageException e) {
-                deadLetter(session, destination, body, 1, e.getMessage());
+                deadLetter(session, destination, body, 1, e.getMessage(), handler);
                 acknowledge(session, delivery);
                 return;
             }
-            String attemptKey = destination + "::" + message.messageId();
+            String attemptKey = destination + "|" + message.messageId();
             try {
                 handler.handle(message);
+            } catch (MalformedMessageException e) {
+                attempts.remove(attemptKey);
+                deadLetter(session, destination, body, 1, e.getMessage(), handler);
+                acknowledge(session, delivery);
+                return;
             } catch (Exception e) {
                 int attempt = attempts.merge(attemptKey, 1, Integer::sum);
+                LOG.debug("delivery {} of {} on {} failed", attempt, message.messageId(), destination, e);
                 if (attempt >= MAX_ATTEMPTS) {
                     attempts.remove(attemptKey);
-                    deadLetter(session, destination, body, attempt, String.valueOf(e));
+                    deadLetter(session, destination, body, attempt, String.valueOf(e), handler);
                     acknowledge(session, delivery);
                 } else {
                     session.rollback();
@@ -199,8 +240,8 @@ public final class ArtemisTransport implements Transport {
         session.commit();
     }
 
-    private void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason)
-            throws ActiveMQException {
+    private void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason,
+                            MessageHandler handler) throws ActiveMQException {
         String original = new String(body, StandardCharsets.UTF_8);
         DeadLetter letter = new DeadLetter(destination, reason, attempts, original);
         Message message = Message.create(DeadLetter.TYPE, "dead-letter", null, clock.instant(), codec.toJson(letter));
@@ -208,6 +249,7 @@ public final class ArtemisTransport implements Transport {
             deadLetters.send(SimpleString.of(Transport.deadLetterDestination(destination)),
                     toClientMessage(session, message));
         }
+        handler.deadLettered(reason);
     }
 
     private static void closeQuietly(ClientSession session) {

@@ -21,33 +21,40 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * JetStream at a URL. Destination {@code d} is subject {@code <prefix>.d} of the stream
- * {@code <prefix>-messages}; a consumer group is a durable consumer with explicit acks. A failing
- * handler's message is nak'ed with a back-off and comes again; on its last attempt (JetStream's
- * delivery count) or at once when its body is not an envelope, the adapter publishes it to the
- * destination's dead-letter subject with the reason, then acks it.
+ * {@code <prefix>-messages}; a consumer group is a durable consumer with explicit acks, whose
+ * deliveries are handed to its consumer threads by correlation id (one order's messages to one
+ * thread, in order). A failing handler's message is nak'ed with a back-off and comes again; on its
+ * last attempt (JetStream's delivery count), or at once when no attempt can handle it, the adapter
+ * publishes it with the reason to the dead-letter stream {@code <prefix>-dead-letters} (JetStream
+ * has no dead-letter queue of its own), then acks it.
  */
 public final class NatsTransport implements Transport {
-    public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
+    private static final Logger LOG = LoggerFactory.getLogger(NatsTransport.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long an unacknowledged delivery waits before JetStream sends it again (e.g. after a crash). */
     private static final Duration ACK_WAIT = Duration.ofSeconds(15);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
 
     private final MessageCodec codec = new MessageCodec();
     private final String prefix;
     private final Clock clock;
     private final Connection connection;
     private final JetStream jetStream;
-    private final List<Dispatcher> dispatchers = new ArrayList<>();
+    private final List<NatsSubscription> subscriptions = new ArrayList<>();
 
     /**
      * Connects and makes sure the prefix's stream exists (file storage, or memory for durability none).
@@ -69,14 +76,9 @@ public final class NatsTransport implements Transport {
         }
         try {
             JetStreamManagement management = connection.jetStreamManagement();
-            String stream = prefix + "-messages";
-            if (fresh && management.getStreamNames().contains(stream)) {
-                management.deleteStream(stream);
-            }
-            if (!management.getStreamNames().contains(stream)) {
-                management.addStream(StreamConfiguration.builder().name(stream).subjects(prefix + ".>")
-                        .storageType(durability == Durability.NONE ? StorageType.Memory : StorageType.File).build());
-            }
+            StorageType storage = durability == Durability.NONE ? StorageType.Memory : StorageType.File;
+            ensureStream(management, prefix + "-messages", prefix + ".>", storage, fresh);
+            ensureStream(management, prefix + "-dead-letters", prefix + "-dead-letter.>", storage, fresh);
             jetStream = connection.jetStream();
         } catch (IOException | JetStreamApiException e) {
             close();
@@ -84,8 +86,20 @@ public final class NatsTransport implements Transport {
         }
     }
 
+    private static void ensureStream(JetStreamManagement management, String stream, String subjects,
+                                     StorageType storage, boolean fresh) throws IOException, JetStreamApiException {
+        if (fresh && management.getStreamNames().contains(stream)) {
+            management.deleteStream(stream);
+        }
+        if (!management.getStreamNames().contains(stream)) {
+            management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
+                    .storageType(storage).build());
+        }
+    }
+
     private String subject(String destination) {
-        return prefix + "." + destination;
+        return Transport.isDeadLetterDestination(destination) ? prefix + "-dead-letter." + destination
+                : prefix + "." + destination;
     }
 
     @Override
@@ -103,7 +117,8 @@ public final class NatsTransport implements Transport {
     }
 
     @Override
-    public synchronized Subscription subscribe(String destination, String group, MessageHandler handler) {
+    public synchronized Subscription subscribe(String destination, String group, int consumers,
+                                               MessageHandler handler) {
         Dispatcher dispatcher = connection.createDispatcher();
         ConsumerConfiguration consumer = ConsumerConfiguration.builder()
                 .durable((group + "_" + destination).replaceAll("[^A-Za-z0-9_-]", "_"))
@@ -112,57 +127,126 @@ public final class NatsTransport implements Transport {
                 .maxDeliver(-1)
                 .filterSubject(subject(destination))
                 .build();
+        NatsSubscription subscription = new NatsSubscription(dispatcher, consumers, destination + "::" + group);
         try {
             jetStream.subscribe(subject(destination), dispatcher,
-                    delivery -> onDelivery(destination, delivery, handler), false,
-                    PushSubscribeOptions.builder().configuration(consumer).build());
-            dispatchers.add(dispatcher);
-            return () -> closeDispatcher(dispatcher);
+                    delivery -> subscription.dispatch(destination, delivery, handler),
+                    false, PushSubscribeOptions.builder().configuration(consumer).build());
+            subscriptions.add(subscription);
+            return subscription;
         } catch (IOException | JetStreamApiException e) {
-            connection.closeDispatcher(dispatcher);
+            subscription.close();
             throw new IllegalStateException("cannot subscribe " + group + " to " + destination + ": " + e.getMessage(), e);
         }
     }
 
-    private void onDelivery(String destination, io.nats.client.Message delivery, MessageHandler handler) {
+    private void onDelivery(String destination, io.nats.client.Message delivery, Message message,
+                            MessageHandler handler) {
         byte[] body = delivery.getData();
-        Message message;
-        try {
-            message = codec.decode(body);
-        } catch (MalformedMessageException e) {
-            deadLetter(destination, body, 1, e.getMessage());
-            delivery.ack();
-            return;
-        }
         try {
             handler.handle(message);
             delivery.ack();
+        } catch (MalformedMessageException e) {
+            deadLetter(destination, body, 1, e.getMessage(), handler);
+            delivery.ack();
         } catch (Exception e) {
             long attempt = delivery.metaData().deliveredCount();
+            LOG.debug("delivery {} of {} on {} failed", attempt, message.messageId(), destination, e);
             if (attempt >= MAX_ATTEMPTS) {
-                deadLetter(destination, body, (int) attempt, String.valueOf(e));
+                deadLetter(destination, body, (int) attempt, String.valueOf(e), handler);
                 delivery.ack();
             } else {
-                delivery.nakWithDelay(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)));
+                delivery.nakWithDelay(backOff(attempt));
             }
         }
     }
 
-    private void deadLetter(String destination, byte[] body, int attempts, String reason) {
+    /** The same back-off as Artemis': the first delay, doubled per failed attempt, at most the maximum. */
+    private static Duration backOff(long failedAttempts) {
+        Duration delay = FIRST_REDELIVERY_DELAY.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
+        return delay.compareTo(MAX_REDELIVERY_DELAY) > 0 ? MAX_REDELIVERY_DELAY : delay;
+    }
+
+    private void deadLetter(String destination, byte[] body, int attempts, String reason, MessageHandler handler) {
         DeadLetter letter = new DeadLetter(destination, reason, attempts, new String(body, StandardCharsets.UTF_8));
         publish(Transport.deadLetterDestination(destination),
                 Message.create(DeadLetter.TYPE, "dead-letter", null, clock.instant(), codec.toJson(letter)));
+        handler.deadLettered(reason);
     }
 
-    private synchronized void closeDispatcher(Dispatcher dispatcher) {
-        if (dispatchers.remove(dispatcher)) {
-            connection.closeDispatcher(dispatcher);
+    /**
+     * One durable consumer's dispatcher and its consumer threads: a delivery runs on the thread its
+     * correlation id hashes to, so one order's messages are handled one at a time, in order.
+     */
+    private final class NatsSubscription implements Subscription {
+        private final Dispatcher dispatcher;
+        private final ExecutorService[] threads;
+        private boolean closed;
+
+        NatsSubscription(Dispatcher dispatcher, int consumers, String name) {
+            this.dispatcher = dispatcher;
+            this.threads = new ExecutorService[consumers];
+            for (int i = 0; i < consumers; i++) {
+                String threadName = "txlab-nats-" + name + "-" + i;
+                threads[i] = Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, threadName);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+        }
+
+        void dispatch(String destination, io.nats.client.Message delivery, MessageHandler handler) {
+            Message message;
+            try {
+                message = codec.decode(delivery.getData());
+            } catch (MalformedMessageException e) {
+                deadLetter(destination, delivery.getData(), 1, e.getMessage(), handler);
+                delivery.ack();
+                return;
+            }
+            Runnable handling = () -> onDelivery(destination, delivery, message, handler);
+            if (threads.length == 1) {
+                handling.run();
+            } else {
+                threads[Math.floorMod(message.correlationId().hashCode(), threads.length)].execute(handling);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (NatsTransport.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                subscriptions.remove(this);
+                connection.closeDispatcher(dispatcher);
+            }
+            for (ExecutorService thread : threads) {
+                thread.shutdown();
+            }
+            for (ExecutorService thread : threads) {
+                awaitQuietly(thread);
+            }
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
-    public synchronized void close() {
-        new ArrayList<>(dispatchers).forEach(this::closeDispatcher);
+    public void close() {
+        List<NatsSubscription> open;
+        synchronized (this) {
+            open = new ArrayList<>(subscriptions);
+        }
+        open.forEach(NatsSubscription::close);
         try {
             connection.close();
         } catch (InterruptedException e) {

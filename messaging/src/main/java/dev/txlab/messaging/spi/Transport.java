@@ -2,25 +2,49 @@ package dev.txlab.messaging.spi;
 
 import dev.txlab.messaging.Message;
 
+import java.time.Duration;
+
 /**
  * A message broker seen by the sagas. Publishing is durable when the run's durability asks for it.
  * A subscription delivers at least once: a message is acknowledged only after its handler returned
  * (so after the consumer's local transaction committed); a failing handler gets the message again
  * after a back-off, at most {@link #MAX_ATTEMPTS} times in all, then the message goes to the
  * destination's dead-letter destination with the failure reason. Messages with one correlation id
- * keep their order on one destination.
+ * keep their order on one destination, also when a group has several consumers.
  */
 public interface Transport extends AutoCloseable {
     int MAX_ATTEMPTS = 5;
+    /** The back-off before the first redelivery of a failed message; it doubles up to {@link #MAX_REDELIVERY_DELAY}. */
+    Duration FIRST_REDELIVERY_DELAY = Duration.ofMillis(20);
+    Duration MAX_REDELIVERY_DELAY = Duration.ofSeconds(1);
+    String DEAD_LETTER_SUFFIX = ".dead-letter";
+    /**
+     * The consumer group that keeps every dead letter of a destination from the moment the
+     * destination is first subscribed; subscribe it to a dead-letter destination to read them.
+     */
+    String DEAD_LETTER_GROUP = "dead-letters";
 
     void publish(String destination, Message message);
 
-    /** Subscribes a consumer group (each group gets every message once; its members share them). */
-    Subscription subscribe(String destination, String group, MessageHandler handler);
+    /**
+     * Subscribes a consumer group (each group gets every message once) with {@code consumers}
+     * threads sharing its messages; messages of one correlation id go to one thread at a time, in order.
+     */
+    Subscription subscribe(String destination, String group, int consumers, MessageHandler handler);
+
+    /** Subscribes a consumer group with one consumer thread. */
+    default Subscription subscribe(String destination, String group, MessageHandler handler) {
+        return subscribe(destination, group, 1, handler);
+    }
 
     /** Where the messages of a destination that could not be handled end up. */
     static String deadLetterDestination(String destination) {
-        return destination + ".dead-letter";
+        return destination + DEAD_LETTER_SUFFIX;
+    }
+
+    /** True for a destination named by {@link #deadLetterDestination}. */
+    static boolean isDeadLetterDestination(String destination) {
+        return destination.endsWith(DEAD_LETTER_SUFFIX);
     }
 
     @Override

@@ -36,4 +36,8 @@ public interface TransportInterceptor {
     /** A delivery's handler failed; the message will come again or go to the dead-letter destination. */
     default void failed(String destination, String group, Message message, Exception failure) {
     }
+
+    /** A delivery went to the dead-letter destination (its last attempt failed, or no attempt could handle it). */
+    default void deadLettered(String destination, String group, String reason) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.txlab.messaging.nats;
 
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.messaging.TransportContract;
 import dev.txlab.messaging.spi.Transport;
@@ -19,12 +20,12 @@ class NatsTransportTest extends TransportContract {
 
     @Override
     protected Transport freshTransport() {
-        return new NatsTransport(NatsTransport.DEFAULT_URL, PREFIX, Durability.PROCESS, Clock.systemUTC(), true);
+        return new NatsTransport(TransportSettings.DEFAULT_NATS_URL, PREFIX, Durability.PROCESS, Clock.systemUTC(), true);
     }
 
     @Override
     protected Transport restarted() {
-        return new NatsTransport(NatsTransport.DEFAULT_URL, PREFIX, Durability.PROCESS, Clock.systemUTC(), false);
+        return new NatsTransport(TransportSettings.DEFAULT_NATS_URL, PREFIX, Durability.PROCESS, Clock.systemUTC(), false);
     }
 
     @Override

@@ -1,0 +1,21 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.placement.TransportSettings;
+import picocli.CommandLine.Option;
+
+/** The saga transport's flags; run and recover accept them. */
+final class TransportOptions {
+    @Option(names = "--transport", paramLabel = "artemis|nats", defaultValue = "artemis",
+            description = "sagas only: the broker, embedded Artemis with its journal under --data-dir, or NATS "
+                    + "JetStream (default: ${DEFAULT-VALUE})")
+    String transport;
+
+    @Option(names = "--transport-url", paramLabel = "URL",
+            description = "sagas only: where NATS listens (default with --transport nats: "
+                    + TransportSettings.DEFAULT_NATS_URL + ")")
+    String url;
+
+    TransportSettings toSettings() {
+        return TransportSettings.of(transport, url);
+    }
+}

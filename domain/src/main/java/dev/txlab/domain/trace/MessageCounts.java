@@ -1,0 +1,11 @@
+package dev.txlab.domain.trace;
+
+/**
+ * A run's messages, counted at the transport decorator point: published, delivered to a handler
+ * (redeliveries included), redelivered (a message a consumer group had seen before), deliveries
+ * whose handler failed, duplicates the inboxes skipped, and messages sent to a dead-letter
+ * destination.
+ */
+public record MessageCounts(long published, long delivered, long redelivered, long failedDeliveries,
+                            long duplicatesSkipped, long deadLettered) {
+}

@@ -1,0 +1,33 @@
+package dev.txlab.saga.choreo;
+
+import dev.txlab.domain.model.Outcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What one reaction led to: the events it emits and, for the orders service, the order's outcome. */
+public final class Consequences {
+    /** An event to emit: its type and payload. */
+    public record Emitted(String type, OrderEvent event) {
+    }
+
+    private final List<Emitted> emitted = new ArrayList<>();
+    private Outcome decided;
+
+    public void emit(String type, OrderEvent event) {
+        emitted.add(new Emitted(type, event));
+    }
+
+    public void decided(Outcome outcome) {
+        decided = outcome;
+    }
+
+    public List<Emitted> emitted() {
+        return List.copyOf(emitted);
+    }
+
+    public Optional<Outcome> outcome() {
+        return Optional.ofNullable(decided);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.txlab.saga.choreo;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.run.OrderListener;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.run.RunResult;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.testkit.Servers;
+import dev.txlab.testkit.TestStores;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Duplicated deliveries and deliveries dropped before their ack are absorbed: one effect each, invariants hold. */
+class ChoreoMessageFaultsTest {
+
+    @ParameterizedTest
+    @EnumSource(TransportSettings.Kind.class)
+    void absorbsDuplicatedAndDroppedDeliveries(TransportSettings.Kind kind) throws Exception {
+        TransportSettings transport = kind == TransportSettings.Kind.NATS
+                ? TransportSettings.nats(TransportSettings.DEFAULT_NATS_URL) : TransportSettings.ofDefaults();
+        if (kind == TransportSettings.Kind.NATS) {
+            Servers.assumeReachable("NATS", "127.0.0.1", 4222);
+        }
+        WorkloadSpec spec = WorkloadSpec.builder().seed(5).orders(150).refusalRate(0.05).build();
+        FaultPlan faults = FaultPlan.NONE.withMessageFaults(0.15, 0.1);
+
+        try (Run run = Run.prepare(new RunOptions(TestStores.of(StoreKind.H2_FILE, "t_choreo_faults_" + kind.id())
+                .build(), ImplementationId.SAGA_CHOREO, spec, 4, faults, Clock.systemUTC(), TmSettings.ofDefaults(),
+                transport))) {
+            RunResult result = run.execute(OrderListener.NONE);
+            AuditReport audit = run.audit();
+            MessageCounts counts = run.placement().messageCounts().orElseThrow();
+
+            assertThat(audit.ok()).as(audit.describe(20)).isTrue();
+            assertThat(result.completed()).isEqualTo(spec.orders());
+            assertThat(counts.duplicatesSkipped()).as("duplicates skipped by the inboxes").isPositive();
+            assertThat(counts.redelivered()).as("dropped deliveries came again").isPositive();
+            assertThat(counts.deadLettered()).isZero();
+        }
+    }
+}
