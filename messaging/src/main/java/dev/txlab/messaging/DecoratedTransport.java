@@ -29,6 +29,21 @@ public final class DecoratedTransport implements Transport {
     }
 
     @Override
+    public void publishAll(List<Outgoing> messages) {
+        for (Outgoing outgoing : messages) {
+            for (TransportInterceptor interceptor : interceptors) {
+                interceptor.publishing(outgoing.destination(), outgoing.message());
+            }
+        }
+        target.publishAll(messages);
+        for (Outgoing outgoing : messages) {
+            for (TransportInterceptor interceptor : interceptors) {
+                interceptor.published(outgoing.destination(), outgoing.message());
+            }
+        }
+    }
+
+    @Override
     public Subscription subscribe(String destination, String group, int consumers, MessageHandler handler) {
         return target.subscribe(destination, group, consumers, new MessageHandler() {
             @Override

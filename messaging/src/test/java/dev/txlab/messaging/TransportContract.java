@@ -123,6 +123,25 @@ public abstract class TransportContract {
     }
 
     @Test
+    void publishesABatchInOrder() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        transport.subscribe("orders.events", "customers", m -> seen.add(m.type()));
+        transport.subscribe("depot.events", "customers", m -> seen.add(m.type()));
+
+        List<Transport.Outgoing> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(new Transport.Outgoing("orders.events", message("o9", "Step" + i)));
+        }
+        batch.add(new Transport.Outgoing("depot.events", message("o9", "Other")));
+        transport.publishAll(batch);
+
+        await().atMost(WAIT).until(() -> seen.size() == 31);
+        assertThat(seen.stream().filter(type -> type.startsWith("Step")).toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "Step" + i).toList());
+        assertThat(seen).contains("Other");
+    }
+
+    @Test
     void keepsOneGroupsSubscriptionsToTwoDestinationsApart() {
         List<String> seen = new CopyOnWriteArrayList<>();
         transport.subscribe("customers.events", "orders", m -> seen.add("customers:" + m.type()));

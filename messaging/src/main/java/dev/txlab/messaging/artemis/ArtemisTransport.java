@@ -56,6 +56,9 @@ public final class ArtemisTransport implements Transport {
     private final ClientSessionFactory factory;
     private final ClientSession publishSession;
     private final ClientProducer producer;
+    /** Sends a batch in one broker transaction: one journal write for all of it. */
+    private final ClientSession batchSession;
+    private final ClientProducer batchProducer;
     private final List<Subscription> subscriptions = new ArrayList<>();
     /**
      * Failed attempts per destination and message id. Artemis redelivers a rolled-back message
@@ -83,6 +86,8 @@ public final class ArtemisTransport implements Transport {
             publishSession = factory.createSession(false, true, true);
             producer = publishSession.createProducer();
             publishSession.start();
+            batchSession = factory.createSession(false, false, true);
+            batchProducer = batchSession.createProducer();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Artemis broker in " + dir + ": " + e.getMessage(), e);
         }
@@ -119,6 +124,29 @@ public final class ArtemisTransport implements Transport {
         } catch (ActiveMQException e) {
             throw new IllegalStateException("cannot publish " + message.messageId() + " to " + destination + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void publishAll(List<Outgoing> messages) {
+        try {
+            for (Outgoing outgoing : messages) {
+                batchProducer.send(SimpleString.of(outgoing.destination()),
+                        toClientMessage(batchSession, outgoing.message()));
+            }
+            batchSession.commit();
+        } catch (ActiveMQException e) {
+            rollbackQuietly(batchSession);
+            throw new IllegalStateException("cannot publish a batch of " + messages.size() + " messages: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(ClientSession session) {
+        try {
+            session.rollback();
+        } catch (ActiveMQException e) {
+            // nothing was committed either way
         }
     }
 
@@ -265,6 +293,7 @@ public final class ArtemisTransport implements Transport {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
         closeQuietly(publishSession);
+        closeQuietly(batchSession);
         factory.close();
         locator.close();
         try {

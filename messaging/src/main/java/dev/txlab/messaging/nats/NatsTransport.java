@@ -10,6 +10,7 @@ import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -17,6 +18,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.AckPolicy;
+import io.nats.client.api.PublishAck;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -30,9 +32,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * JetStream at a URL. Destination {@code d} is subject {@code <prefix>.d} of the stream
@@ -48,6 +53,11 @@ public final class NatsTransport implements Transport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long an unacknowledged delivery waits before JetStream sends it again (e.g. after a crash). */
     private static final Duration ACK_WAIT = Duration.ofSeconds(15);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The client's default listener prints every connection error; the adapter reports them itself. */
+    private static final ErrorListener QUIET = new ErrorListener() {
+    };
 
     private final MessageCodec codec = new MessageCodec();
     private final String prefix;
@@ -66,7 +76,7 @@ public final class NatsTransport implements Transport {
         this.clock = clock;
         try {
             connection = Nats.connect(new Options.Builder().server(url).connectionTimeout(CONNECT_TIMEOUT)
-                    .maxReconnects(10).build());
+                    .maxReconnects(10).errorListener(QUIET).build());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot reach NATS at " + url + ": " + e.getMessage()
                     + " (start the server with JetStream enabled, or point --transport-url at one)", e);
@@ -105,6 +115,25 @@ public final class NatsTransport implements Transport {
     @Override
     public void publish(String destination, Message message) {
         publishBytes(destination, codec.encode(message));
+    }
+
+    /** Sends the batch without waiting for each ack, then waits for all of them (the stream keeps their order). */
+    @Override
+    public void publishAll(List<Outgoing> messages) {
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+        for (Outgoing outgoing : messages) {
+            acks.add(jetStream.publishAsync(subject(outgoing.destination()), codec.encode(outgoing.message())));
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(PUBLISH_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish a batch of " + messages.size() + " messages: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing a batch", e);
+        }
     }
 
     /** Publishes a body as it is, envelope or not (for tests of what consumers do with bad bodies). */

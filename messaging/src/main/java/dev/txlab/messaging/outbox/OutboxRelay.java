@@ -2,7 +2,6 @@ package dev.txlab.messaging.outbox;
 
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.fault.CrashPoints;
-import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
 
@@ -102,10 +101,12 @@ public final class OutboxRelay implements AutoCloseable {
                 return 0;
             }
             crashPoints.hit(CrashPoint.SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH);
+            List<Transport.Outgoing> batch = new ArrayList<>();
             for (Row row : rows) {
-                Message message = codec.decode(row.body().getBytes(StandardCharsets.UTF_8));
-                transport.publish(row.destination(), message);
+                batch.add(new Transport.Outgoing(row.destination(),
+                        codec.decode(row.body().getBytes(StandardCharsets.UTF_8))));
             }
+            transport.publishAll(batch);
             crashPoints.hit(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK);
             try (PreparedStatement mark = connection.prepareStatement(
                     "UPDATE outbox SET published = ? WHERE message_id = ?")) {

@@ -3,6 +3,7 @@ package dev.txlab.messaging.spi;
 import dev.txlab.messaging.Message;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A message broker seen by the sagas. Publishing is durable when the run's durability asks for it.
@@ -25,6 +26,20 @@ public interface Transport extends AutoCloseable {
     String DEAD_LETTER_GROUP = "dead-letters";
 
     void publish(String destination, Message message);
+
+    /** A message and where it goes. */
+    record Outgoing(String destination, Message message) {
+    }
+
+    /**
+     * Publishes several messages in order, returning once all are stored (the outbox relay's batch);
+     * an adapter may store them together, with one write to its log.
+     */
+    default void publishAll(List<Outgoing> messages) {
+        for (Outgoing outgoing : messages) {
+            publish(outgoing.destination(), outgoing.message());
+        }
+    }
 
     /**
      * Subscribes a consumer group (each group gets every message once) with {@code consumers}
