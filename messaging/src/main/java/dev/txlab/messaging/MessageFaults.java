@@ -1,5 +1,6 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.messaging.spi.TransportInterceptor;
 
 import java.time.Clock;
@@ -10,35 +11,31 @@ import java.util.SplittableRandom;
 
 /**
  * Message faults of a run's fault plan, applied at the transport decorator point: duplicate a
- * delivery, drop one before its ack (it comes again), and a broker outage (publishes fail and
- * nothing is delivered from {@code outageStart} for {@code outageLength}; the outbox keeps what
- * could not be sent). Seeded: the same seed gives the same faults for the same sequence of calls.
+ * delivery, drop one before its ack (it comes again), delay one (it comes again after a random
+ * delay up to the maximum, without blocking the consumer thread, so later messages overtake it),
+ * and a broker outage (publishes fail and nothing is delivered from {@code outageStart} for
+ * {@code outageLength}; the outbox keeps what could not be sent). Seeded: the same seed gives the
+ * same faults for the same sequence of calls.
  */
 public final class MessageFaults implements TransportInterceptor {
-    private final double duplicateRate;
-    private final double dropRate;
+    private final FaultPlan.MessageFaultRates rates;
     private final Instant outageStart;
     private final Duration outageLength;
     private final Clock clock;
     private final SplittableRandom random;
 
-    public MessageFaults(double duplicateRate, double dropRate, Instant outageStart, Duration outageLength,
-                         Clock clock, long seed) {
-        if (duplicateRate < 0 || dropRate < 0 || duplicateRate + dropRate > 1) {
-            throw new IllegalArgumentException("duplicate and drop rates must be >= 0 and add up to at most 1, were "
-                    + duplicateRate + " and " + dropRate);
-        }
-        this.duplicateRate = duplicateRate;
-        this.dropRate = dropRate;
+    public MessageFaults(FaultPlan.MessageFaultRates rates, Instant outageStart, Duration outageLength, Clock clock,
+                         long seed) {
+        this.rates = Objects.requireNonNull(rates, "rates");
         this.outageStart = Objects.requireNonNull(outageStart, "outageStart");
         this.outageLength = Objects.requireNonNull(outageLength, "outageLength");
         this.clock = clock;
         this.random = new SplittableRandom(seed);
     }
 
-    /** Only duplicates and drops, no outage. */
-    public static MessageFaults deliveries(double duplicateRate, double dropRate, Clock clock, long seed) {
-        return new MessageFaults(duplicateRate, dropRate, Instant.EPOCH, Duration.ZERO, clock, seed);
+    /** Delivery faults only, no outage. */
+    public static MessageFaults deliveries(FaultPlan.MessageFaultRates rates, Clock clock, long seed) {
+        return new MessageFaults(rates, Instant.EPOCH, Duration.ZERO, clock, seed);
     }
 
     private boolean brokerDown() {
@@ -60,12 +57,21 @@ public final class MessageFaults implements TransportInterceptor {
                     + " fails");
         }
         double draw;
+        double delayFraction;
         synchronized (random) {
             draw = random.nextDouble();
+            delayFraction = random.nextDouble();
         }
-        if (draw < dropRate) {
+        if (draw < rates.dropRate()) {
             return Delivery.DROP_BEFORE_ACK;
         }
-        return draw < dropRate + duplicateRate ? Delivery.DUPLICATE : Delivery.HANDLE;
+        if (draw < rates.dropRate() + rates.duplicateRate()) {
+            return Delivery.DUPLICATE;
+        }
+        if (draw < rates.dropRate() + rates.duplicateRate() + rates.delayRate()) {
+            long nanos = Math.max(1, (long) (rates.maxDelay().toNanos() * delayFraction));
+            throw new DeferredDeliveryException(message, Duration.ofNanos(nanos));
+        }
+        return Delivery.HANDLE;
     }
 }

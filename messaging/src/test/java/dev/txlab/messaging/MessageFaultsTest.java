@@ -1,5 +1,6 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
@@ -41,7 +42,7 @@ class MessageFaultsTest {
         StoreConfig config = StoreConfig.builder().allServices(StoreKind.H2_MEM).prefix("message_faults").build();
         Stores.reset(config);
         MessageCounters counters = new MessageCounters();
-        MessageFaults faults = MessageFaults.deliveries(0.3, 0.2, Clock.systemUTC(), 7);
+        MessageFaults faults = MessageFaults.deliveries(FaultPlan.MessageFaultRates.of(0.3, 0.2), Clock.systemUTC(), 7);
         try (Stores stores = Stores.open(config, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of());
              Transport transport = new DecoratedTransport(new ArtemisTransport(dir, Durability.PROCESS,
                      Clock.systemUTC()), List.of(faults, counters))) {
@@ -84,12 +85,12 @@ class MessageFaultsTest {
     @Test
     void anOutageFailsPublishesUntilItEnds() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        MessageFaults faults = new MessageFaults(0, 0, start, Duration.ofSeconds(5),
+        MessageFaults faults = new MessageFaults(FaultPlan.MessageFaultRates.NONE, start, Duration.ofSeconds(5),
                 Clock.fixed(start.plusSeconds(2), ZoneOffset.UTC), 1);
         Message message = Message.create("OrderCreated", "o1", null, start, "{}");
 
         assertThatThrownBy(() -> faults.publishing("orders.events", message)).hasMessageContaining("broker unavailable");
-        MessageFaults afterwards = new MessageFaults(0, 0, start, Duration.ofSeconds(5),
+        MessageFaults afterwards = new MessageFaults(FaultPlan.MessageFaultRates.NONE, start, Duration.ofSeconds(5),
                 Clock.fixed(start.plusSeconds(6), ZoneOffset.UTC), 1);
         assertThatCode(() -> afterwards.publishing("orders.events", message)).doesNotThrowAnyException();
     }

@@ -1,6 +1,7 @@
 package dev.txlab.messaging;
 
 import dev.txlab.messaging.spi.Transport;
+import dev.txlab.messaging.spi.TransportInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,30 @@ public abstract class TransportContract {
         await().atMost(WAIT).until(() -> seen.size() == 50);
         assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "Step" + i)
                 .toList());
+    }
+
+    @Test
+    void aHeldBackDeliveryComesLaterWithoutBlockingTheOthers() {
+        AtomicInteger heldBack = new AtomicInteger();
+        TransportInterceptor holdFirst = new TransportInterceptor() {
+            @Override
+            public Delivery delivering(String destination, String group, Message message) {
+                if (message.type().equals("First") && heldBack.getAndIncrement() == 0) {
+                    throw new DeferredDeliveryException(message, Duration.ofMillis(700));
+                }
+                return Delivery.HANDLE;
+            }
+        };
+        Transport decorated = new DecoratedTransport(transport, List.of(holdFirst));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        decorated.subscribe("orders.events", "customers", m -> seen.add(m.type()));
+
+        decorated.publish("orders.events", message("o10", "First"));
+        decorated.publish("orders.events", message("o10", "Second"));
+
+        await().atMost(WAIT).until(() -> seen.size() == 2);
+        assertThat(seen).containsExactly("Second", "First");
+        assertThat(heldBack).hasValue(2);
     }
 
     @Test

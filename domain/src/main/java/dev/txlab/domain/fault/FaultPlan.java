@@ -1,30 +1,44 @@
 package dev.txlab.domain.fault;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What goes wrong in a run, and where. Business refusals come from the workload's rates; this plan
  * names the crash (a point and on which hit of it the process halts) and the message faults the
- * sagas' transport suffers (seeded rates of duplicated deliveries and of deliveries dropped before
- * their ack). Outages join the plan with the scenarios issue.
+ * sagas' transport suffers (seeded rates of duplicated deliveries, of deliveries dropped before
+ * their ack, and of deliveries held back for up to a window, which reorders them). Outages join
+ * the plan with the scenarios issue.
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE);
 
-    /** Rates, per delivery, of a duplicate and of a drop before the ack (it comes again). */
-    public record MessageFaultRates(double duplicateRate, double dropRate) {
-        public static final MessageFaultRates NONE = new MessageFaultRates(0, 0);
+    /**
+     * Rates, per delivery, of a duplicate, of a drop before the ack (it comes again), and of a delay
+     * (the delivery comes again after up to {@code maxDelay}, so later messages overtake it).
+     */
+    public record MessageFaultRates(double duplicateRate, double dropRate, double delayRate, Duration maxDelay) {
+        public static final MessageFaultRates NONE = new MessageFaultRates(0, 0, 0, Duration.ZERO);
 
         public MessageFaultRates {
-            if (duplicateRate < 0 || dropRate < 0 || duplicateRate + dropRate > 1) {
-                throw new IllegalArgumentException("duplicate and drop rates must be >= 0 and add up to at most 1, "
-                        + "were " + duplicateRate + " and " + dropRate);
+            Objects.requireNonNull(maxDelay, "maxDelay");
+            if (duplicateRate < 0 || dropRate < 0 || delayRate < 0 || duplicateRate + dropRate + delayRate > 1) {
+                throw new IllegalArgumentException("duplicate, drop and delay rates must be >= 0 and add up to at "
+                        + "most 1, were " + duplicateRate + ", " + dropRate + " and " + delayRate);
+            }
+            if (delayRate > 0 && (maxDelay.isZero() || maxDelay.isNegative())) {
+                throw new IllegalArgumentException("a delay rate needs a positive maximum delay, was " + maxDelay);
             }
         }
 
+        /** Duplicates and drops only. */
+        public static MessageFaultRates of(double duplicateRate, double dropRate) {
+            return new MessageFaultRates(duplicateRate, dropRate, 0, Duration.ZERO);
+        }
+
         public boolean any() {
-            return duplicateRate > 0 || dropRate > 0;
+            return duplicateRate > 0 || dropRate > 0 || delayRate > 0;
         }
     }
 
@@ -39,9 +53,9 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE);
     }
 
-    /** This plan with message faults at the given rates. */
-    public FaultPlan withMessageFaults(double duplicateRate, double dropRate) {
-        return new FaultPlan(crashPoint, crashOnHit, new MessageFaultRates(duplicateRate, dropRate));
+    /** This plan with the given message faults. */
+    public FaultPlan withMessageFaults(MessageFaultRates rates) {
+        return new FaultPlan(crashPoint, crashOnHit, rates);
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

@@ -2,6 +2,7 @@ package dev.txlab.messaging.artemis;
 
 import dev.txlab.domain.store.Durability;
 import dev.txlab.messaging.DeadLetter;
+import dev.txlab.messaging.DeferredDeliveryException;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +187,7 @@ public final class ArtemisTransport implements Transport {
                     }
                 }
                 ClientConsumer consumer = session.createConsumer(queue);
-                consumer.setMessageHandler(delivery -> onDelivery(session, destination, delivery, handler));
+                consumer.setMessageHandler(delivery -> onDelivery(session, destination, queue, delivery, handler));
             }
             for (ClientSession session : sessions) {
                 session.start();
@@ -221,7 +223,8 @@ public final class ArtemisTransport implements Transport {
         return SimpleString.of(destination + "|" + group);
     }
 
-    private void onDelivery(ClientSession session, String destination, ClientMessage delivery, MessageHandler handler) {
+    private void onDelivery(ClientSession session, String destination, SimpleString queue, ClientMessage delivery,
+                            MessageHandler handler) {
         byte[] body = new byte[delivery.getBodyBuffer().readableBytes()];
         delivery.getBodyBuffer().readBytes(body);
         try {
@@ -236,6 +239,10 @@ public final class ArtemisTransport implements Transport {
             String attemptKey = destination + "|" + message.messageId();
             try {
                 handler.handle(message);
+            } catch (DeferredDeliveryException e) {
+                deferred(session, destination, queue, message, e.delay());
+                acknowledge(session, delivery);
+                return;
             } catch (MalformedMessageException e) {
                 attempts.remove(attemptKey);
                 deadLetter(session, destination, body, 1, e.getMessage(), handler);
@@ -266,6 +273,20 @@ public final class ArtemisTransport implements Transport {
     private static void acknowledge(ClientSession session, ClientMessage delivery) throws ActiveMQException {
         delivery.acknowledge();
         session.commit();
+    }
+
+    /**
+     * Holds a delivery back: a copy scheduled for later goes to this group's queue alone (its fully
+     * qualified name), committed together with the ack of the original.
+     */
+    private void deferred(ClientSession session, String destination, SimpleString queue, Message message,
+                          Duration delay) throws ActiveMQException {
+        ClientMessage copy = toClientMessage(session, message);
+        copy.putLongProperty(org.apache.activemq.artemis.api.core.Message.HDR_SCHEDULED_DELIVERY_TIME,
+                clock.millis() + delay.toMillis());
+        try (ClientProducer again = session.createProducer()) {
+            again.send(SimpleString.of(destination + "::" + queue), copy);
+        }
     }
 
     private void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason,

@@ -2,6 +2,7 @@ package dev.txlab.messaging.nats;
 
 import dev.txlab.domain.store.Durability;
 import dev.txlab.messaging.DeadLetter;
+import dev.txlab.messaging.DeferredDeliveryException;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
@@ -32,6 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +68,11 @@ public final class NatsTransport implements Transport {
     private final Connection connection;
     private final JetStream jetStream;
     private final List<NatsSubscription> subscriptions = new ArrayList<>();
+    /**
+     * Deliveries held back by the fault plan, per message id: JetStream counts them as deliveries,
+     * the attempts that decide dead-lettering must not (per process, like Artemis' attempt counts).
+     */
+    private final Map<String, Integer> deferrals = new ConcurrentHashMap<>();
 
     /**
      * Connects and makes sure the prefix's stream exists (file storage, or memory for durability none).
@@ -174,14 +182,20 @@ public final class NatsTransport implements Transport {
         byte[] body = delivery.getData();
         try {
             handler.handle(message);
+            deferrals.remove(message.messageId());
             delivery.ack();
+        } catch (DeferredDeliveryException e) {
+            deferrals.merge(message.messageId(), 1, Integer::sum);
+            delivery.nakWithDelay(e.delay());
         } catch (MalformedMessageException e) {
+            deferrals.remove(message.messageId());
             deadLetter(destination, body, 1, e.getMessage(), handler);
             delivery.ack();
         } catch (Exception e) {
-            long attempt = delivery.metaData().deliveredCount();
+            long attempt = delivery.metaData().deliveredCount() - deferrals.getOrDefault(message.messageId(), 0);
             LOG.debug("delivery {} of {} on {} failed", attempt, message.messageId(), destination, e);
             if (attempt >= MAX_ATTEMPTS) {
+                deferrals.remove(message.messageId());
                 deadLetter(destination, body, (int) attempt, String.valueOf(e), handler);
                 delivery.ack();
             } else {

@@ -106,7 +106,7 @@ final class ChoreoPlacement implements OrderPlacement {
         if (!rates.any()) {
             return List.of(counters);
         }
-        return List.of(MessageFaults.deliveries(rates.duplicateRate(), rates.dropRate(), clock, FAULT_SEED), counters);
+        return List.of(MessageFaults.deliveries(rates, clock, FAULT_SEED), counters);
     }
 
     @Override

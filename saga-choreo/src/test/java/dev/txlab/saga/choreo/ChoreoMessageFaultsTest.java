@@ -18,22 +18,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Duplicated deliveries and deliveries dropped before their ack are absorbed: one effect each, invariants hold. */
+/**
+ * Duplicated deliveries, deliveries dropped before their ack and deliveries held back (so others
+ * overtake them) are absorbed: one effect each, invariants hold.
+ */
 class ChoreoMessageFaultsTest {
 
     @ParameterizedTest
     @EnumSource(TransportSettings.Kind.class)
-    void absorbsDuplicatedAndDroppedDeliveries(TransportSettings.Kind kind) throws Exception {
+    void absorbsDuplicatedDroppedAndDelayedDeliveries(TransportSettings.Kind kind) throws Exception {
         TransportSettings transport = kind == TransportSettings.Kind.NATS
                 ? TransportSettings.nats(TransportSettings.DEFAULT_NATS_URL) : TransportSettings.ofDefaults();
         if (kind == TransportSettings.Kind.NATS) {
             Servers.assumeReachable("NATS", "127.0.0.1", 4222);
         }
         WorkloadSpec spec = WorkloadSpec.builder().seed(5).orders(150).refusalRate(0.05).build();
-        FaultPlan faults = FaultPlan.NONE.withMessageFaults(0.15, 0.1);
+        FaultPlan faults = FaultPlan.NONE.withMessageFaults(
+                new FaultPlan.MessageFaultRates(0.1, 0.1, 0.05, Duration.ofMillis(200)));
 
         try (Run run = Run.prepare(new RunOptions(TestStores.of(StoreKind.H2_FILE, "t_choreo_faults_" + kind.id())
                 .build(), ImplementationId.SAGA_CHOREO, spec, 4, faults, Clock.systemUTC(), TmSettings.ofDefaults(),
