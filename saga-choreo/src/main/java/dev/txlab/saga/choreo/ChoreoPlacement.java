@@ -42,7 +42,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -84,7 +83,10 @@ final class ChoreoPlacement implements OrderPlacement {
         return ImplementationId.SAGA_CHOREO;
     }
 
-    /** Opens the broker, then each service's outbox relay and its subscriptions. */
+    /**
+     * Opens the broker, subscribes every service to the events it reacts to, then starts the outbox
+     * relays (which first publish what a killed run left committed but unpublished).
+     */
     @Override
     public void start() {
         transport = Transports.open(context.transport(), context.stores().config(), clock, context.fresh(),
@@ -96,8 +98,8 @@ final class ChoreoPlacement implements OrderPlacement {
             for (String destination : choreography.destinationsOf(service)) {
                 endpoint.subscribe(destination, CONSUMERS, reactionsOf(service, destination));
             }
-            endpoint.start();
         }
+        endpoints.values().forEach(ServiceEndpoint::start);
     }
 
     /** The message faults of the run's fault plan, if any, then the counters (which see what the faults did). */
