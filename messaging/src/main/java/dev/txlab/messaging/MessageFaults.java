@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * delivery, drop one before its ack (it comes again), delay one (it comes again after a random
  * delay up to the maximum, without blocking the consumer thread, so later messages overtake it),
  * and a broker outage (publishes fail and nothing is delivered from {@code outageStart} for
- * {@code outageLength}; the outbox keeps what could not be sent). Seeded: the same seed gives the
+ * {@code outageLength}: a delivery is held back until the outage ends, without counting as a failed
+ * attempt; the outbox keeps what could not be sent). Seeded: the same seed gives the
  * same faults for the same sequence of calls.
  */
 public final class MessageFaults implements TransportInterceptor {
@@ -40,7 +41,11 @@ public final class MessageFaults implements TransportInterceptor {
 
     private boolean brokerDown() {
         Instant now = clock.instant();
-        return !now.isBefore(outageStart) && now.isBefore(outageStart.plus(outageLength));
+        return !now.isBefore(outageStart) && now.isBefore(outageEnd());
+    }
+
+    private Instant outageEnd() {
+        return outageStart.plus(outageLength);
     }
 
     @Override
@@ -53,8 +58,7 @@ public final class MessageFaults implements TransportInterceptor {
     @Override
     public Delivery delivering(String destination, String group, Message message) {
         if (brokerDown()) {
-            throw new IllegalStateException("broker unavailable (fault plan): delivery of " + message.messageId()
-                    + " fails");
+            throw new DeferredDeliveryException(message, Duration.between(clock.instant(), outageEnd()));
         }
         double draw;
         double delayFraction;

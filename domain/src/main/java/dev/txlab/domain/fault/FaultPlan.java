@@ -8,11 +8,32 @@ import java.util.Optional;
  * What goes wrong in a run, and where. Business refusals come from the workload's rates; this plan
  * names the crash (a point and on which hit of it the process halts) and the message faults the
  * sagas' transport suffers (seeded rates of duplicated deliveries, of deliveries dropped before
- * their ack, and of deliveries held back for up to a window, which reorders them). Outages join
- * the plan with the scenarios issue.
+ * their ack, and of deliveries held back for up to a window, which reorders them) and a broker
+ * outage. Database outages join the plan with the scenarios issue.
  */
-public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages) {
-    public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE);
+public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
+                        BrokerOutage brokerOutage) {
+    public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
+            BrokerOutage.NONE);
+
+    /**
+     * The broker unavailable for {@code length}, from {@code after} the start of the implementation:
+     * publishes fail (the outboxes keep what could not be sent) and nothing is delivered.
+     */
+    public record BrokerOutage(Duration after, Duration length) {
+        public static final BrokerOutage NONE = new BrokerOutage(Duration.ZERO, Duration.ZERO);
+
+        public BrokerOutage {
+            if (after.isNegative() || length.isNegative()) {
+                throw new IllegalArgumentException("a broker outage needs a start and length >= 0, were " + after
+                        + " and " + length);
+            }
+        }
+
+        public boolean any() {
+            return !length.isZero();
+        }
+    }
 
     /**
      * Rates, per delivery, of a duplicate, of a drop before the ack (it comes again), and of a delay
@@ -47,15 +68,21 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
             throw new IllegalArgumentException("the crash hit must be at least 1, was " + crashOnHit);
         }
         Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(brokerOutage, "brokerOutage");
     }
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
-        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE);
+        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE);
     }
 
     /** This plan with the given message faults. */
     public FaultPlan withMessageFaults(MessageFaultRates rates) {
-        return new FaultPlan(crashPoint, crashOnHit, rates);
+        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage);
+    }
+
+    /** This plan with the broker unavailable for a while. */
+    public FaultPlan withBrokerOutage(BrokerOutage outage) {
+        return new FaultPlan(crashPoint, crashOnHit, messages, outage);
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

@@ -104,11 +104,12 @@ final class ChoreoPlacement implements OrderPlacement {
 
     /** The message faults of the run's fault plan, if any, then the counters (which see what the faults did). */
     private List<TransportInterceptor> interceptors() {
-        FaultPlan.MessageFaultRates rates = context.faults().messages();
-        if (!rates.any()) {
+        FaultPlan faults = context.faults();
+        if (!faults.messages().any() && !faults.brokerOutage().any()) {
             return List.of(counters);
         }
-        return List.of(MessageFaults.deliveries(rates, clock, FAULT_SEED), counters);
+        return List.of(new MessageFaults(faults.messages(), clock.instant().plus(faults.brokerOutage().after()),
+                faults.brokerOutage().length(), clock, FAULT_SEED), counters);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.txlab.saga.choreo;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderResult;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
@@ -14,11 +15,13 @@ import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.domain.workload.WorkloadSpec;
 import dev.txlab.testkit.Servers;
 import dev.txlab.testkit.TestStores;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +55,30 @@ class ChoreoMessageFaultsTest {
             assertThat(counts.duplicatesSkipped()).as("duplicates skipped by the inboxes").isPositive();
             assertThat(counts.redelivered()).as("dropped deliveries came again").isPositive();
             assertThat(counts.deadLettered()).isZero();
+        }
+    }
+
+    @Test
+    void finishesEveryOrderAfterTheBrokerWasUnavailableForAWhile() throws Exception {
+        WorkloadSpec spec = WorkloadSpec.builder().seed(6).orders(200).build();
+        FaultPlan faults = FaultPlan.NONE.withBrokerOutage(
+                new FaultPlan.BrokerOutage(Duration.ofMillis(500), Duration.ofMillis(2500)));
+        AtomicLong slowest = new AtomicLong();
+
+        try (Run run = Run.prepare(new RunOptions(TestStores.of(StoreKind.H2_FILE, "t_choreo_outage").build(),
+                ImplementationId.SAGA_CHOREO, spec, 4, faults, Clock.systemUTC()))) {
+            RunResult result = run.execute(new OrderListener() {
+                @Override
+                public void completed(OrderResult order, long ackNanos, long outcomeNanos) {
+                    slowest.accumulateAndGet(outcomeNanos, Math::max);
+                }
+            });
+            AuditReport audit = run.audit();
+
+            assertThat(audit.ok()).as(audit.describe(20)).isTrue();
+            assertThat(result.completed()).isEqualTo(spec.orders());
+            assertThat(Duration.ofNanos(slowest.get())).as("an order waited out the outage")
+                    .isGreaterThan(Duration.ofSeconds(1));
         }
     }
 }
