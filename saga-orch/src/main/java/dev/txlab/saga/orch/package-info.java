@@ -1,5 +1,8 @@
 /**
  * The orchestrated saga ({@code saga-orch}): a saga execution coordinator interpreting sagas defined
- * as data. Not built yet: see the orchestration issue.
+ * as data. Built so far: the DSL ({@link dev.txlab.saga.orch.SagaDefinition}), the engine that
+ * interprets any definition ({@link dev.txlab.saga.orch.SagaEngine}) and the create-order saga
+ * ({@link dev.txlab.saga.orch.CreateOrderSaga}); the saga log, participants, coordinator and
+ * placement follow (see the orchestration issue).
  */
 package dev.txlab.saga.orch;
