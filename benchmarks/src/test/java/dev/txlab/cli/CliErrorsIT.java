@@ -20,7 +20,6 @@ class CliErrorsIT {
             "run --impl local-baseline --store h2 --durability power | durability 'power'",
             "run --impl local-baseline --postgres-url http://x | invalid --postgres-url 'http://x'",
             "run --impl local-baseline --crash nowhere       | unknown crash point 'nowhere'",
-            "run --impl saga-orch --store h2                 | implementation 'saga-orch' is not built yet; available: local-baseline, saga-choreo, xa-atomikos, xa-narayana",
             "run --impl saga-choreo --transport kafka        | unknown transport 'kafka'; expected one of artemis, nats",
             "run --impl saga-choreo --transport-url nats://h:1 | the artemis transport is embedded and takes no URL",
             "run --impl saga-choreo --transport nats --transport-url http://h | a NATS URL looks like nats://127.0.0.1:4222, was 'http://h'",

@@ -20,7 +20,7 @@ class CliKillRecoverIT {
     private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
 
     @ParameterizedTest
-    @ValueSource(strings = {"xa-narayana", "xa-atomikos", "local-baseline", "saga-choreo"})
+    @ValueSource(strings = {"xa-narayana", "xa-atomikos", "local-baseline", "saga-choreo", "saga-orch"})
     void aRunKilledMidwayIsFinishedByRecover(String implementation) throws Exception {
         String prefix = "t_cli_kill_" + implementation.replace("-", "_").substring(0, 6);
         String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", prefix};

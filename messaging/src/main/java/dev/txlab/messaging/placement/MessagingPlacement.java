@@ -1,0 +1,230 @@
+package dev.txlab.messaging.placement;
+
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.model.Outcome;
+import dev.txlab.domain.placement.ConcurrencyRetry;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.OrderResult;
+import dev.txlab.domain.placement.Submission;
+import dev.txlab.domain.placement.SubmitFailedException;
+import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.service.Ids;
+import dev.txlab.domain.service.OrderServices;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.domain.trace.StepEvent;
+import dev.txlab.messaging.MessageCodec;
+import dev.txlab.messaging.MessageCounters;
+import dev.txlab.messaging.MessageFaults;
+import dev.txlab.messaging.ServiceEndpoint;
+import dev.txlab.messaging.Transports;
+import dev.txlab.messaging.outbox.OutboxRelay;
+import dev.txlab.messaging.spi.Transport;
+import dev.txlab.messaging.spi.TransportInterceptor;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What both sagas share: the run's broker behind the decorator point (counters, and the fault
+ * plan's message faults), one {@link ServiceEndpoint} per service database, the acknowledgement as
+ * one local transaction of the orders service (the PENDING order and the saga's first message),
+ * completions observed when the order's outcome commits, and quiescence.
+ */
+public abstract class MessagingPlacement implements OrderPlacement {
+    /** Consumer threads per subscription (one order's messages stay in order on one of them). */
+    public static final int CONSUMERS = 2;
+    private static final Duration QUIESCENCE_POLL = Duration.ofMillis(20);
+    private static final long FAULT_SEED = 1;
+
+    protected final PlacementContext context;
+    protected final Clock clock;
+    protected final OrderServices services;
+    protected final MessageCodec codec = new MessageCodec();
+    private final MessageCounters counters = new MessageCounters();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<ServiceName, ServiceEndpoint> endpoints = new EnumMap<>(ServiceName.class);
+    private Transport transport;
+
+    private record Pending(Instant submittedAt, Instant acknowledgedAt, CompletableFuture<OrderResult> completion) {
+    }
+
+    protected MessagingPlacement(PlacementContext context) {
+        this.context = context;
+        this.clock = context.clock();
+        this.services = OrderServices.create(clock, Ids.RANDOM_UUIDS);
+    }
+
+    /** Subscribes the services' handlers; called once every endpoint exists, before any relay starts. */
+    protected abstract void subscribe();
+
+    /**
+     * The acknowledging transaction's own work on the orders database, after the PENDING order was
+     * created: the saga's first message in the outbox (and, for orchestration, its log entry).
+     */
+    protected abstract void acknowledge(Connection orders, OrderRequest order, Instant submittedAt)
+            throws SQLException;
+
+    /** Whether the implementation's own state is settled too (beyond orders and outboxes). */
+    protected boolean settled() throws SQLException {
+        return true;
+    }
+
+    /** How many message hops the longest path of an order takes (for the termination bound). */
+    protected abstract int hops();
+
+    /**
+     * Opens the broker, makes every service's endpoint, subscribes, then starts the outbox relays
+     * (which first publish what a killed run left committed but unpublished).
+     */
+    @Override
+    public void start() {
+        transport = Transports.open(context.transport(), context.stores().config(), clock, context.fresh(),
+                interceptors());
+        for (ServiceName service : ServiceName.values()) {
+            endpoints.put(service, new ServiceEndpoint(service.id(), context.stores().dataSource(service), transport,
+                    codec, counters, context.crashPoints(), clock));
+        }
+        subscribe();
+        endpoints.values().forEach(ServiceEndpoint::start);
+    }
+
+    /** The message faults of the run's fault plan, if any, then the counters (which see what the faults did). */
+    private List<TransportInterceptor> interceptors() {
+        FaultPlan faults = context.faults();
+        if (!faults.messages().any() && !faults.brokerOutage().any()) {
+            return List.of(counters);
+        }
+        return List.of(new MessageFaults(faults.messages(), clock.instant().plus(faults.brokerOutage().after()),
+                faults.brokerOutage().length(), clock, FAULT_SEED), counters);
+    }
+
+    protected final ServiceEndpoint endpoint(ServiceName service) {
+        return endpoints.get(service);
+    }
+
+    @Override
+    public final Submission submit(OrderRequest order) {
+        Instant submittedAt = clock.instant();
+        CompletableFuture<OrderResult> completion = new CompletableFuture<>();
+        try (Connection connection = context.stores().dataSource(ServiceName.ORDERS).getConnection()) {
+            services.orders().createPending(connection, order);
+            acknowledge(connection, order, submittedAt);
+            pending.put(order.orderId(), new Pending(submittedAt, null, completion));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            pending.remove(order.orderId());
+            throw new SubmitFailedException(order.orderId(), e);
+        }
+        Instant acknowledgedAt = clock.instant();
+        pending.computeIfPresent(order.orderId(), (id, p) -> new Pending(p.submittedAt(), acknowledgedAt, completion));
+        endpoint(ServiceName.ORDERS).committed();
+        trace(order.orderId(), ServiceName.ORDERS, "create pending order", submittedAt, acknowledgedAt);
+        return new Submission(order.orderId(), submittedAt, acknowledgedAt, completion);
+    }
+
+    /** Completes an order's submission with its outcome, once the commit that decided it is done. */
+    protected final void complete(String orderId, Outcome outcome) {
+        Pending waiting = pending.remove(orderId);
+        if (waiting != null) {
+            Instant acknowledgedAt = waiting.acknowledgedAt() == null ? clock.instant() : waiting.acknowledgedAt();
+            waiting.completion().complete(new OrderResult(orderId, outcome, waiting.submittedAt(), acknowledgedAt,
+                    clock.instant()));
+        }
+    }
+
+    protected final void trace(String orderId, ServiceName service, String step, Instant start, Instant end) {
+        context.trace().record(new StepEvent(orderId, service, step, start, end));
+    }
+
+    /** Waits until no order is PENDING, no outbox row is unpublished and the rest is settled, or {@code max} passed. */
+    @Override
+    public void awaitQuiescence(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!quiescent() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(QUIESCENCE_POLL.toNanos());
+        }
+    }
+
+    private boolean quiescent() {
+        try {
+            for (ServiceEndpoint endpoint : endpoints.values()) {
+                if (endpoint.unpublished() > 0) {
+                    return false;
+                }
+            }
+            return pendingOrders() == 0 && settled();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private long pendingOrders() throws SQLException {
+        try (Connection connection = context.stores().dataSource(ServiceName.ORDERS).getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM orders WHERE status = ?")) {
+            count.setString(1, OrderStatus.PENDING.name());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                long pendingOrders = rows.getLong(1);
+                connection.rollback();
+                return pendingOrders;
+            }
+        }
+    }
+
+    /**
+     * Each hop: at most {@link Transport#MAX_ATTEMPTS} deliveries, each up to the handler's retries
+     * on lock timeouts plus the back-offs, and a relay poll.
+     */
+    @Override
+    public Duration terminationBound() {
+        ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
+        Duration perAttempt = Duration.ofMillis(retry.attempts() * StoreConfig.LOCK_TIMEOUT_MS)
+                .plus(retry.maxBackoff().multipliedBy(retry.attempts()));
+        return perAttempt.plus(Transport.MAX_REDELIVERY_DELAY).multipliedBy((long) hops() * Transport.MAX_ATTEMPTS)
+                .plus(OutboxRelay.POLL.multipliedBy(hops()));
+    }
+
+    @Override
+    public String terminationBoundExplained() {
+        return hops() + " hops x " + Transport.MAX_ATTEMPTS + " deliveries x (" + ConcurrencyRetry.DEFAULT_ATTEMPTS
+                + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000 + " s lock timeout + back-offs), plus a relay "
+                + "poll per hop";
+    }
+
+    @Override
+    public Optional<String> transportDescription() {
+        return Optional.of(context.transport().describe() + ", durability " + context.stores().config().durability().id()
+                + ", " + CONSUMERS + " consumer threads per subscription");
+    }
+
+    @Override
+    public Optional<MessageCounts> messageCounts() {
+        return Optional.of(counters.counts());
+    }
+
+    @Override
+    public void close() {
+        endpoints.values().forEach(ServiceEndpoint::close);
+        endpoints.clear();
+        if (transport != null) {
+            transport.close();
+        }
+        pending.values().forEach(p -> p.completion().cancel(false));
+    }
+}

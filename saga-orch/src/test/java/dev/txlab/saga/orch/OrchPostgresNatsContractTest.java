@@ -1,0 +1,35 @@
+package dev.txlab.saga.orch;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.testkit.OrderPlacementContract;
+import dev.txlab.testkit.Servers;
+import dev.txlab.testkit.TestStores;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The contract, run by saga-orch on PostgreSQL with NATS JetStream. */
+class OrchPostgresNatsContractTest extends OrderPlacementContract {
+
+    @BeforeAll
+    static void serversAreUp() {
+        Servers.assumeAvailable(StoreKind.POSTGRES);
+        Servers.assumeReachable("NATS", "127.0.0.1", 4222);
+    }
+
+    @Override
+    protected ImplementationId implementation() {
+        return ImplementationId.SAGA_ORCH;
+    }
+
+    @Override
+    protected StoreConfig.Builder store(String prefix) {
+        return TestStores.of(StoreKind.POSTGRES, prefix);
+    }
+
+    @Override
+    protected TransportSettings transport() {
+        return TransportSettings.nats(TransportSettings.DEFAULT_NATS_URL);
+    }
+}
