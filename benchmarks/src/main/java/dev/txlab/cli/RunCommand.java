@@ -2,6 +2,7 @@ package dev.txlab.cli;
 
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderResult;
 import dev.txlab.domain.placement.TmSettings;
@@ -40,6 +41,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--crash", paramLabel = "POINT[@N]", description = "halt the JVM at the N-th hit of a crash point")
     String crash;
 
+    @Option(names = "--network", paramLabel = "none|lan|wan|DELAY", defaultValue = "none",
+            description = "simulated network, added in Java at the decorator points to every JDBC round trip (twice "
+                    + "the one-way delay) and message hop (once): lan = 250us, wan = 10ms one way, or e.g. 500us, 2ms "
+                    + "(default: ${DEFAULT-VALUE})")
+    String network;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -69,15 +76,20 @@ final class RunCommand implements Callable<Integer> {
         FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
         TmSettings tm = tmOptions.toSettings(id);
         TransportSettings transport = transportOptions.toSettings();
+        NetworkProfile networkProfile = NetworkProfile.parse(network);
         PrintStream out = System.out;
         out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
                         + "refusal rate %s each, conflict-free: %s%n",
                 id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
                 spec.skew(), workload.refusalRate, spec.conflictFree() ? "yes" : "no");
         store.durabilityNotes().forEach(note -> out.println("  note: " + note));
+        if (!networkProfile.isNone()) {
+            out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC round "
+                    + "trip, a held-back delivery per message hop; this kernel has no netem)");
+        }
 
         try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC(), tm,
-                transport))) {
+                transport, networkProfile))) {
             out.println("  databases: " + Databases.describe(run.stores()));
             run.placement().transactionManagerDescription().ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));
             run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));

@@ -1,6 +1,8 @@
 package dev.txlab.cli;
 
 import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.network.NetworkProfile;
+import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunResult;
 import dev.txlab.domain.store.spi.RoundTrip;
@@ -8,6 +10,7 @@ import dev.txlab.domain.trace.CostCounters;
 import dev.txlab.domain.trace.MessageCounts;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +35,12 @@ final class RunPrinter {
                 + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
         out.println(costs(result.costs(), result.completed()));
         run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts, result.completed())));
+        NetworkProfile network = run.options().network();
+        if (!network.isNone()) {
+            out.println(networkLine("per JDBC round trip", network.oneWay().multipliedBy(2), run.jdbcNetworkDelay()));
+            run.placement().messageHopDelay().ifPresent(achieved ->
+                    out.println(networkLine("per message hop", network.oneWay(), achieved)));
+        }
         out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
                 run.placement().terminationBound().toMillis() / 1000.0, run.placement().terminationBoundExplained());
         out.println("audit (" + audit.orders() + " orders, " + audit.acknowledged() + " acknowledged): "
@@ -64,6 +73,11 @@ final class RunPrinter {
                         + "duplicates skipped %d, dead-lettered %d",
                 orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
                 counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered());
+    }
+
+    private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {
+        return String.format(Locale.ROOT, "network delay %s: requested %.1f us, achieved mean %.1f us (n=%d)",
+                where, requested.toNanos() / 1000.0, achieved.meanMicros(), achieved.count());
     }
 
     private static double perOrder(long count, int orders) {

@@ -21,6 +21,7 @@ class CliErrorsIT {
             "run --impl local-baseline --postgres-url http://x | invalid --postgres-url 'http://x'",
             "run --impl local-baseline --crash nowhere       | unknown crash point 'nowhere'",
             "run --impl saga-choreo --transport kafka        | unknown transport 'kafka'; expected one of artemis, nats",
+            "run --impl local-baseline --network fast        | unknown network 'fast'; expected none, lan (250us one way), wan (10ms one way) or a one-way delay such as 500us or 2ms",
             "run --impl saga-choreo --transport-url nats://h:1 | the artemis transport is embedded and takes no URL",
             "run --impl saga-choreo --transport nats --transport-url http://h | a NATS URL looks like nats://127.0.0.1:4222, was 'http://h'",
             "run                                             | Missing required option: '--impl=ID'",

@@ -1,6 +1,7 @@
 package dev.txlab.domain.placement;
 
 import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.trace.MessageCounts;
 
 import java.time.Duration;
@@ -48,6 +49,11 @@ public interface OrderPlacement extends AutoCloseable {
 
     /** The messages sent so far, for implementations that send messages. */
     default Optional<MessageCounts> messageCounts() {
+        return Optional.empty();
+    }
+
+    /** The simulated network's delays added to message hops, achieved, for implementations that send messages. */
+    default Optional<SimulatedDelay.Achieved> messageHopDelay() {
         return Optional.empty();
     }
 

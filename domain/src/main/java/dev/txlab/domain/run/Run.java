@@ -4,6 +4,8 @@ import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.ConsistencyAudit;
 import dev.txlab.domain.audit.spi.LeftoverCheck;
 import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.network.JdbcNetworkDelay;
+import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
@@ -32,17 +34,19 @@ public final class Run implements AutoCloseable {
     private final Stores stores;
     private final OrderPlacement placement;
     private final CostCounters costs;
+    private final JdbcNetworkDelay network;
     private final StepTrace trace;
     private final Ledger ledger;
     private final RunRecord record;
 
     private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
-                StepTrace trace, Ledger ledger, RunRecord record) {
+                JdbcNetworkDelay network, StepTrace trace, Ledger ledger, RunRecord record) {
         this.options = options;
         this.workload = workload;
         this.stores = stores;
         this.placement = placement;
         this.costs = costs;
+        this.network = network;
         this.trace = trace;
         this.ledger = ledger;
         this.record = record;
@@ -57,14 +61,15 @@ public final class Run implements AutoCloseable {
         RunLogs.clear(config.runDir());
         CostCounters costs = new CostCounters();
         StepTrace trace = StepTrace.ofDefaults();
-        Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of(costs));
+        JdbcNetworkDelay network = new JdbcNetworkDelay(options.network());
+        Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of(costs, network));
         OrderPlacement placement = null;
         try {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
             Clock clock = options.clock();
             placement = provider.create(new PlacementContext(stores, clock, options.faults(),
                     CrashPoints.of(options.faults()), trace,
-                    options.concurrency(), options.tm(), options.transport(), true));
+                    options.concurrency(), options.tm(), options.transport(), options.network(), true));
             RunRecord record = new RunRecord(options.implementation(), provider.topology(), options.workload(),
                     config.durability(), placement.terminationBound(), placement.tmIdentity(), false, clock.instant());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
@@ -75,7 +80,7 @@ public final class Run implements AutoCloseable {
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.markSetupComplete(connection);
             }
-            return new Run(options, workload, stores, placement, costs, trace, ledger, record);
+            return new Run(options, workload, stores, placement, costs, network, trace, ledger, record);
         } catch (SQLException | RuntimeException e) {
             if (placement != null) {
                 placement.close();
@@ -116,6 +121,15 @@ public final class Run implements AutoCloseable {
 
     public OrderPlacement placement() {
         return placement;
+    }
+
+    /** The simulated network's delays added to JDBC round trips so far, achieved. */
+    public SimulatedDelay.Achieved jdbcNetworkDelay() {
+        return network.achieved();
+    }
+
+    public RunOptions options() {
+        return options;
     }
 
     public StepTrace trace() {

@@ -5,6 +5,7 @@ import dev.txlab.domain.audit.Invariant;
 import dev.txlab.domain.audit.Violation;
 import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.TmSettings;
@@ -69,7 +70,7 @@ public final class RunRecovery {
         PlacementProvider provider = PlacementProvider.forId(record.implementation());
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             try (OrderPlacement placement = provider.create(new PlacementContext(stores, clock, FaultPlan.NONE,
-                    CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm, transport, false))) {
+                    CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm, transport, NetworkProfile.NONE, false))) {
                 placement.start();
                 placement.awaitQuiescence(SAGA_QUIESCENCE);
             }

@@ -2,6 +2,7 @@ package dev.txlab.messaging.placement;
 
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.placement.ConcurrencyRetry;
@@ -19,6 +20,7 @@ import dev.txlab.domain.trace.StepEvent;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.MessageFaults;
+import dev.txlab.messaging.MessageHopDelay;
 import dev.txlab.messaging.ServiceEndpoint;
 import dev.txlab.messaging.Transports;
 import dev.txlab.messaging.outbox.OutboxRelay;
@@ -32,6 +34,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,7 @@ public abstract class MessagingPlacement implements OrderPlacement {
     protected final OrderServices services;
     protected final MessageCodec codec = new MessageCodec();
     private final MessageCounters counters = new MessageCounters();
+    private final MessageHopDelay hopDelay;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<ServiceName, ServiceEndpoint> endpoints = new EnumMap<>(ServiceName.class);
     private Transport transport;
@@ -68,6 +72,7 @@ public abstract class MessagingPlacement implements OrderPlacement {
         this.context = context;
         this.clock = context.clock();
         this.services = OrderServices.create(clock, Ids.RANDOM_UUIDS);
+        this.hopDelay = new MessageHopDelay(context.network());
     }
 
     /** Subscribes the services' handlers; called once every endpoint exists, before any relay starts. */
@@ -104,14 +109,22 @@ public abstract class MessagingPlacement implements OrderPlacement {
         endpoints.values().forEach(ServiceEndpoint::start);
     }
 
-    /** The message faults of the run's fault plan, if any, then the counters (which see what the faults did). */
+    /**
+     * The simulated network's hop delay, the message faults of the run's fault plan, if any, then the
+     * counters (which see what the delay and the faults did).
+     */
     private List<TransportInterceptor> interceptors() {
-        FaultPlan faults = context.faults();
-        if (!faults.messages().any() && !faults.brokerOutage().any()) {
-            return List.of(counters);
+        List<TransportInterceptor> interceptors = new ArrayList<>();
+        if (!context.network().isNone()) {
+            interceptors.add(hopDelay);
         }
-        return List.of(new MessageFaults(faults.messages(), clock.instant().plus(faults.brokerOutage().after()),
-                faults.brokerOutage().length(), clock, FAULT_SEED), counters);
+        FaultPlan faults = context.faults();
+        if (faults.messages().any() || faults.brokerOutage().any()) {
+            interceptors.add(new MessageFaults(faults.messages(), clock.instant().plus(faults.brokerOutage().after()),
+                    faults.brokerOutage().length(), clock, FAULT_SEED));
+        }
+        interceptors.add(counters);
+        return interceptors;
     }
 
     protected final ServiceEndpoint endpoint(ServiceName service) {
@@ -216,6 +229,11 @@ public abstract class MessagingPlacement implements OrderPlacement {
     @Override
     public Optional<MessageCounts> messageCounts() {
         return Optional.of(counters.counts());
+    }
+
+    @Override
+    public Optional<SimulatedDelay.Achieved> messageHopDelay() {
+        return context.network().isNone() ? Optional.empty() : Optional.of(hopDelay.achieved());
     }
 
     @Override
