@@ -2,6 +2,7 @@ package dev.txlab.messaging.outbox;
 
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.messaging.LoopThread;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
 
@@ -34,8 +35,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final MessageCodec codec;
     private final CrashPoints crashPoints;
     private final Semaphore wakeups = new Semaphore(0);
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final LoopThread loop;
     private volatile RuntimeException lastFailure;
 
     /** A relay whose crash points the run's fault plan may arm. */
@@ -46,12 +46,11 @@ public final class OutboxRelay implements AutoCloseable {
         this.transport = transport;
         this.codec = codec;
         this.crashPoints = crashPoints;
-        this.thread = new Thread(this::loop, "txlab-outbox-relay-" + name);
-        thread.setDaemon(true);
+        this.loop = new LoopThread("txlab-outbox-relay-" + name, this::pass);
     }
 
     public OutboxRelay start() {
-        thread.start();
+        loop.start();
         return this;
     }
 
@@ -63,22 +62,18 @@ public final class OutboxRelay implements AutoCloseable {
     private record Row(String messageId, String destination, String body) {
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wakeups.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-                while (running && publishBatch() == BATCH) {
-                    // a full batch: there may be more
-                }
-                lastFailure = null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException | RuntimeException e) {
-                lastFailure = e instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("outbox relay " + name + ": " + e.getMessage(), e);
+    /** Waits for a wake-up or the poll, then publishes until a batch comes back short. */
+    private void pass() throws InterruptedException {
+        try {
+            wakeups.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            wakeups.drainPermits();
+            while (loop.running() && publishBatch() == BATCH) {
+                // a full batch: there may be more
             }
+            lastFailure = null;
+        } catch (SQLException | RuntimeException e) {
+            lastFailure = e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("outbox relay " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -129,12 +124,6 @@ public final class OutboxRelay implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.txlab.saga.orch;
 
+import dev.txlab.messaging.LoopThread;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,8 +28,7 @@ final class CommandTimeouts implements AutoCloseable {
     private final Resend resend;
     private final Clock clock;
     private final SagaLog log = new SagaLog();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final LoopThread loop;
     private boolean resendAllFirst;
 
     CommandTimeouts(DataSource orders, Resend resend, Clock clock, boolean recovering) {
@@ -35,28 +36,23 @@ final class CommandTimeouts implements AutoCloseable {
         this.resend = resend;
         this.clock = clock;
         this.resendAllFirst = recovering;
-        this.thread = new Thread(this::loop, "txlab-saga-timeouts");
-        thread.setDaemon(true);
+        this.loop = new LoopThread("txlab-saga-timeouts", this::pass);
     }
 
     CommandTimeouts start() {
-        thread.start();
+        loop.start();
         return this;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                sweep(resendAllFirst ? clock.millis() + 1 : clock.millis() - TIMEOUT.toMillis());
-                resendAllFirst = false;
-                TimeUnit.MILLISECONDS.sleep(SWEEP.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException | RuntimeException e) {
-                // a stale saga (another coordinator moved it) or a passing database error: next sweep
-            }
+    /** One sweep (all running sagas first after a recovery start), then a pause. */
+    private void pass() throws InterruptedException {
+        try {
+            sweep(resendAllFirst ? clock.millis() + 1 : clock.millis() - TIMEOUT.toMillis());
+            resendAllFirst = false;
+        } catch (SQLException | RuntimeException e) {
+            // a stale saga (another coordinator moved it) or a passing database error: next sweep
         }
+        TimeUnit.MILLISECONDS.sleep(SWEEP.toMillis());
     }
 
     private void sweep(long beforeMillis) throws SQLException {
@@ -79,12 +75,6 @@ final class CommandTimeouts implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
