@@ -1,10 +1,12 @@
 package dev.txlab.cli;
 
+import dev.txlab.bench.load.LatencyStats;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderResult;
+import dev.txlab.domain.placement.SubmitFailedException;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
@@ -119,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void submitFailed(String orderId, RuntimeException failure) {
+                public void submitFailed(SubmitFailedException failure) {
                     step(bar);
                 }
             });

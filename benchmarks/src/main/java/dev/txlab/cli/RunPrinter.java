@@ -1,5 +1,6 @@
 package dev.txlab.cli;
 
+import dev.txlab.bench.load.LatencyStats;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.network.SimulatedDelay;

@@ -37,6 +37,13 @@ public final class Servers {
         }
     }
 
+    /** Skips (locally) or fails (in CI) the calling test when a program it drives is not installed. */
+    public static void assumeInstalled(String program, java.nio.file.Path executable, String installedBy) {
+        if (!java.nio.file.Files.isExecutable(executable)) {
+            unavailable(program + " not installed at " + executable + " (" + installedBy + ")");
+        }
+    }
+
     private static void unavailable(String message) {
         if (required()) {
             Assertions.fail(message + " (" + REQUIRE_ENV + "=1, so this is a failure)");

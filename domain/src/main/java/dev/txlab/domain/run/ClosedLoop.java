@@ -1,16 +1,15 @@
 package dev.txlab.domain.run;
 
-import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.OrderResult;
 import dev.txlab.domain.placement.Submission;
 import dev.txlab.domain.placement.SubmitFailedException;
 import dev.txlab.domain.trace.CostCounters;
-import dev.txlab.domain.workload.Workload;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,26 +17,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The closed-loop driver: N callers each take the next order of the workload, submit it, append
- * its id to the ledger once acknowledged, and await its outcome before taking the next.
+ * The closed-loop driver: N callers each take the next order from the feed (which submits it and
+ * appends its id to the ledger once acknowledged) and await its outcome before taking the next.
  */
 final class ClosedLoop {
-    private final OrderPlacement placement;
-    private final Workload workload;
-    private final Ledger ledger;
+    private final OrderFeed feed;
+    private final Duration awaitOutcome;
     private final CostCounters costs;
     private final OrderListener listener;
-    private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger unfinished = new AtomicInteger();
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
 
-    ClosedLoop(OrderPlacement placement, Workload workload, Ledger ledger, CostCounters costs,
-               OrderListener listener) {
-        this.placement = placement;
-        this.workload = workload;
-        this.ledger = ledger;
+    ClosedLoop(OrderFeed feed, Duration awaitOutcome, CostCounters costs, OrderListener listener) {
+        this.feed = feed;
+        this.awaitOutcome = awaitOutcome;
         this.costs = costs;
         this.listener = listener;
     }
@@ -69,22 +64,23 @@ final class ClosedLoop {
     }
 
     private void callerLoop() {
-        long awaitMillis = placement.terminationBound().toMillis() + 1_000;
-        for (int index = next.getAndIncrement(); index < workload.size(); index = next.getAndIncrement()) {
-            var order = workload.order(index);
+        while (true) {
             long start = System.nanoTime();
-            Submission submission;
+            Optional<Submission> next;
             try {
-                submission = placement.submit(order);
+                next = feed.submitNext();
             } catch (SubmitFailedException e) {
                 failed.incrementAndGet();
-                listener.submitFailed(order.orderId(), e);
+                listener.submitFailed(e);
                 continue;
             }
+            if (next.isEmpty()) {
+                return;
+            }
+            Submission submission = next.get();
             long ackNanos = System.nanoTime() - start;
-            ledger.append(submission.orderId());
             try {
-                OrderResult result = submission.completion().get(awaitMillis, TimeUnit.MILLISECONDS);
+                OrderResult result = submission.completion().get(awaitOutcome.toMillis(), TimeUnit.MILLISECONDS);
                 long outcomeNanos = System.nanoTime() - start;
                 completed.incrementAndGet();
                 outcomes.merge(result.outcome().label(), 1L, Long::sum);

@@ -1,6 +1,7 @@
 package dev.txlab.domain.run;
 
 import dev.txlab.domain.placement.OrderResult;
+import dev.txlab.domain.placement.SubmitFailedException;
 
 /** Told about every order of a run as it completes; called from the callers' threads. */
 public interface OrderListener {
@@ -11,7 +12,7 @@ public interface OrderListener {
     default void completed(OrderResult result, long ackNanos, long outcomeNanos) {
     }
 
-    /** An order was not accepted (infrastructure failure before the acknowledgement). */
-    default void submitFailed(String orderId, RuntimeException failure) {
+    /** An order was not accepted (infrastructure failure before the acknowledgement; the message names it). */
+    default void submitFailed(SubmitFailedException failure) {
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * One run of one implementation: prepared fresh (databases reset, initial state written, run
@@ -37,6 +38,7 @@ public final class Run implements AutoCloseable {
     private final JdbcNetworkDelay network;
     private final StepTrace trace;
     private final Ledger ledger;
+    private final OrderFeed feed;
     private final RunRecord record;
 
     private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
@@ -49,6 +51,7 @@ public final class Run implements AutoCloseable {
         this.network = network;
         this.trace = trace;
         this.ledger = ledger;
+        this.feed = new OrderFeed(placement, workload, ledger);
         this.record = record;
     }
 
@@ -99,9 +102,32 @@ public final class Run implements AutoCloseable {
      * termination bound) until the implementation is quiescent, so the audit sees a settled state.
      */
     public RunResult execute(OrderListener listener) throws InterruptedException {
-        RunResult result = new ClosedLoop(placement, workload, ledger, costs, listener).run(options.concurrency());
-        placement.awaitQuiescence(record.terminationBound());
+        RunResult result = new ClosedLoop(feed, outcomeWait(), costs, listener).run(options.concurrency());
+        awaitQuiescence();
         return result;
+    }
+
+    /**
+     * The workload's orders for a driver of its own (the load runner, a benchmark); what it submits
+     * through the feed is in the ledger like the closed loop's orders.
+     */
+    public OrderFeed feed() {
+        return feed;
+    }
+
+    /** How long a driver waits for one order's outcome before counting it unfinished: the I5 bound and a second. */
+    public Duration outcomeWait() {
+        return record.terminationBound().plusSeconds(1);
+    }
+
+    /** Waits, within the termination bound, until nothing the implementation started is in flight. */
+    public void awaitQuiescence() {
+        placement.awaitQuiescence(record.terminationBound());
+    }
+
+    /** The round trips counted at the JDBC decorator so far. */
+    public CostCounters.Costs costs() {
+        return costs.snapshot();
     }
 
     /** Audits the run's databases against its ledger. */

@@ -8,4 +8,12 @@ package dev.txlab.domain.trace;
  */
 public record MessageCounts(long published, long delivered, long redelivered, long failedDeliveries,
                             long duplicatesSkipped, long deadLettered) {
+    public static final MessageCounts NONE = new MessageCounts(0, 0, 0, 0, 0, 0);
+
+    /** What was counted between an earlier snapshot and this one. */
+    public MessageCounts minus(MessageCounts earlier) {
+        return new MessageCounts(published - earlier.published, delivered - earlier.delivered,
+                redelivered - earlier.redelivered, failedDeliveries - earlier.failedDeliveries,
+                duplicatesSkipped - earlier.duplicatesSkipped, deadLettered - earlier.deadLettered);
+    }
 }

@@ -1,0 +1,108 @@
+package dev.txlab.bench.compare;
+
+import dev.txlab.bench.load.ClosedLoad;
+import dev.txlab.bench.load.LatencyStats;
+import dev.txlab.bench.load.LatencySummary;
+import dev.txlab.bench.load.LoadResult;
+import dev.txlab.bench.load.OpenLoad;
+import dev.txlab.bench.report.Guarantees;
+import dev.txlab.bench.report.ImplementationResult;
+import dev.txlab.bench.report.ImplementationResult.LoadPoint;
+import dev.txlab.bench.report.ImplementationResult.ThroughputPoint;
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.network.NetworkProfile;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.run.Run;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Measures one implementation at one network profile in one fresh, audited run: for each number of
+ * callers a closed-loop warm-up and timed iterations, then open-loop phases at fractions of the
+ * highest throughput, then waits for quiescence and audits everything the phases submitted.
+ */
+public final class ComparisonSweep {
+    private static final int SHOWN_VIOLATIONS = 20;
+
+    private final SweepPlan plan;
+    private final RunOptionsFactory options;
+    private final SweepProgress progress;
+    private final EnvironmentProbe environment;
+
+    public ComparisonSweep(SweepPlan plan, RunOptionsFactory options, SweepProgress progress,
+                           EnvironmentProbe environment) {
+        this.plan = plan;
+        this.options = options;
+        this.progress = progress;
+        this.environment = environment;
+    }
+
+    /** Measures and audits; a run that fails is returned as a failed result naming why, never thrown. */
+    public ImplementationResult measure(ImplementationId id, NetworkProfile network) throws InterruptedException {
+        CostTally tally = new CostTally();
+        try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
+            environment.observe(run);
+            List<ThroughputPoint> throughput = new ArrayList<>();
+            for (int threads : plan.threads()) {
+                throughput.add(closedLoop(run, id, threads, tally));
+            }
+            double highest = throughput.stream().mapToDouble(ThroughputPoint::mean).max().orElse(0);
+            List<LoadPoint> load = new ArrayList<>();
+            for (double fraction : plan.loadFractions()) {
+                load.add(openLoop(run, id, fraction * highest, tally));
+            }
+            run.awaitQuiescence();
+            AuditReport audit = run.audit();
+            return new ImplementationResult(id.id(), network.name(), Guarantees.of(id), audit.ok(),
+                    audit.describe(0).lines().findFirst().orElse(""),
+                    audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(), null,
+                    terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
+                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run));
+        } catch (SQLException | RuntimeException e) {
+            progress.phase(id.id(), "failed");
+            return ImplementationResult.failed(id.id(), network.name(), Guarantees.of(id),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ThroughputPoint closedLoop(Run run, ImplementationId id, int threads, CostTally tally)
+            throws InterruptedException {
+        progress.phase(id.id(), "warm-up, " + threads + " callers");
+        tally.add(ClosedLoad.run(run, threads, plan.warmup()));
+        List<Double> iterations = new ArrayList<>();
+        List<LoadResult> measured = new ArrayList<>();
+        for (int i = 1; i <= plan.iterations(); i++) {
+            progress.phase(id.id(), "iteration " + i + "/" + plan.iterations() + ", " + threads + " callers");
+            LoadResult result = ClosedLoad.run(run, threads, plan.iteration());
+            tally.add(result);
+            measured.add(result);
+            iterations.add(result.throughputPerSecond());
+        }
+        return new ThroughputPoint(threads, iterations, plan.iteration().toMillis() / 1000.0, Spread.mean(iterations),
+                Spread.stdDev(iterations), merged(measured, LoadResult::outcome), merged(measured, LoadResult::ack));
+    }
+
+    private LoadPoint openLoop(Run run, ImplementationId id, double rate, CostTally tally)
+            throws InterruptedException {
+        progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s", rate));
+        LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(rate, plan.openLoop());
+        tally.add(result);
+        return new LoadPoint(rate, result.throughputPerSecond(), result.elapsed().toMillis() / 1000.0,
+                plan.openLoopWorkers(), result.saturated(), result.completed(), result.unfinished(),
+                result.outcome().summary(), result.ack().summary());
+    }
+
+    private static String terminationBound(Run run) {
+        return String.format(Locale.ROOT, "%.1f s (%s)", run.placement().terminationBound().toMillis() / 1000.0,
+                run.placement().terminationBoundExplained());
+    }
+
+    private static LatencySummary merged(List<LoadResult> results, Function<LoadResult, LatencyStats> latency) {
+        List<LatencyStats> parts = results.stream().map(latency).toList();
+        return LatencyStats.merged(parts.get(0).name(), parts).summary();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.txlab.cli;
+
+import dev.txlab.bench.compare.ComparisonSweep;
+import dev.txlab.bench.compare.EnvironmentProbe;
+import dev.txlab.bench.compare.Secrets;
+import dev.txlab.bench.compare.SweepPlan;
+import dev.txlab.bench.report.ImplementationResult;
+import dev.txlab.bench.report.Method;
+import dev.txlab.bench.report.Results;
+import dev.txlab.bench.report.ResultsFiles;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.network.NetworkProfile;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.workload.WorkloadSpec;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code txlab compare}: the main job. Measures every implementation on the same store, transport
+ * and workload, audits each run, and writes the report (HTML, Markdown, JSON, CSV).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Measures all implementations side by side (closed-loop throughput, open-loop latency, cost "
+                + "per order), audits every run, and writes target/txlab-report/index.html, summary.md, "
+                + "results.json and results.csv.")
+final class CompareCommand implements Callable<Integer> {
+    /** Orders each run's workload holds: more than any phase of any sweep takes on this kind of machine. */
+    static final int WORKLOAD_CAPACITY = 5_000_000;
+
+    @ArgGroup(exclusive = true)
+    SweepChoice sweep = new SweepChoice();
+
+    static final class SweepChoice {
+        @Option(names = "--quick", description = "a first look, about 90 s: shorter phases")
+        boolean quick;
+
+        @Option(names = "--full", description = "the thorough sweep: 1/2/4/8 callers, latency vs load up to "
+                + "saturation, network none, lan and wan (tens of minutes)")
+        boolean full;
+
+        SweepPlan plan() {
+            return quick ? SweepPlan.QUICK : full ? SweepPlan.FULL : SweepPlan.DEFAULT;
+        }
+    }
+
+    @Option(names = "--impl", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
+            description = "the implementations to compare, or all (default: ${DEFAULT-VALUE})")
+    List<String> implementations;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/txlab-report",
+            description = "where the report goes (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Option(names = "--seed", defaultValue = "42", description = "workload seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--skew", defaultValue = "1.0",
+            description = "Zipf exponent over products: 0 uniform, higher = hotter products (default: ${DEFAULT-VALUE})")
+    double skew;
+
+    @Option(names = "--refusal-rate", defaultValue = "0.02",
+            description = "rate of each business refusal (default: ${DEFAULT-VALUE} each)")
+    double refusalRate;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Mixin
+    PlacementOptions placement;
+
+    @Mixin
+    TransportOptions transportOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepPlan plan = sweep.plan();
+        List<ImplementationId> ids = implementations();
+        WorkloadSpec workload = WorkloadSpec.builder().orders(WORKLOAD_CAPACITY).seed(seed).skew(skew)
+                .refusalRate(refusalRate).build();
+        StoreConfig store = placement.toConfig(plan.maxCallers() + PlacementOptions.BACKGROUND_CONNECTIONS);
+        TransportSettings transport = transportOptions.toSettings();
+        PrintStream out = System.out;
+        out.printf("txlab compare: %s on %s (durability %s), transport %s%n", ids.stream().map(ImplementationId::id)
+                .toList(), store.describeKinds(), store.durability().id(), transport.describe());
+        out.println("  " + plan.explained());
+
+        Instant started = Instant.now();
+        EnvironmentProbe environment = new EnvironmentProbe();
+        List<ImplementationResult> measured = new ArrayList<>();
+        try (CompareProgress progress = CompareProgress.start(!noProgress, ids.size() * plan.networks().size(),
+                plan.phasesPerRun())) {
+            ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) -> new RunOptions(store, id,
+                    workload, callers, FaultPlan.NONE, Clock.systemUTC(), TmSettings.ofDefaults(), transport, network),
+                    progress, environment);
+            for (NetworkProfile network : plan.networks()) {
+                for (ImplementationId id : ids) {
+                    measured.add(sweepRunner.measure(id, network));
+                    progress.runDone();
+                }
+            }
+        }
+        double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+        Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
+                elapsed, environment), measured);
+        Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
+        new SummaryTable(out).print(results);
+        out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv)");
+        return results.allAudited() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+    }
+
+    private List<ImplementationId> implementations() {
+        if (implementations.size() == 1 && implementations.get(0).trim().equals("all")) {
+            return Arrays.asList(ImplementationId.values());
+        }
+        return implementations.stream().map(ImplementationId::parse).distinct().toList();
+    }
+
+    private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
+                          Instant started, double elapsed, EnvironmentProbe environment) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
+        settings.put("MariaDB server", Secrets.maskUrl(placement.mariadbUrl) + " as " + placement.mariadbUser);
+        settings.put("data directory", store.dataDir().toString());
+        settings.put("database prefix", store.prefix());
+        settings.put("transaction managers", TmSettings.ofDefaults().toString());
+        settings.put("connection pool per database", String.valueOf(store.poolSize()));
+        List<String> command = new ArrayList<>(List.of("txlab"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        return new Method(plan.name(), plan.explained(), started.toString(), elapsed, EnvironmentProbe.gitCommit(),
+                String.join(" ", Secrets.maskArgs(command)), store.describeKinds(), store.durability().id(),
+                store.durabilityNotes(), transport.describe(), workload.toText() + " (orders = capacity; each phase "
+                + "takes the next orders in sequence)", workload.seed(), "simulated in Java (this kernel has no "
+                + "netem): parkNanos of twice the one-way delay per JDBC round trip, a held-back delivery of the "
+                + "one-way delay per message hop; profiles none, lan = 250 us, wan = 10 ms one way", settings,
+                environment.environment());
+    }
+}

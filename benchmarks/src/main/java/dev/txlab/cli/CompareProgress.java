@@ -1,0 +1,49 @@
+package dev.txlab.cli;
+
+import dev.txlab.bench.compare.SweepProgress;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** The comparison's progress bar: one step per load phase, the current implementation and phase beside it. */
+final class CompareProgress implements SweepProgress, AutoCloseable {
+    private final ProgressBar bar;
+    private final int phasesPerRun;
+    private long runsEnd;
+
+    private CompareProgress(ProgressBar bar, int phasesPerRun) {
+        this.bar = bar;
+        this.phasesPerRun = phasesPerRun;
+    }
+
+    static CompareProgress start(boolean shown, int runs, int phasesPerRun) {
+        return new CompareProgress(shown ? new ProgressBarBuilder().setTaskName("compare")
+                .setInitialMax((long) runs * phasesPerRun).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500).continuousUpdate().build() : null, phasesPerRun);
+    }
+
+    @Override
+    public void phase(String implementation, String phase) {
+        if (bar != null) {
+            bar.setExtraMessage(implementation + ": " + phase);
+            if (bar.getCurrent() < runsEnd + phasesPerRun) {
+                bar.step();
+            }
+        }
+    }
+
+    /** A run ended (or failed): the bar moves to the end of its phases. */
+    void runDone() {
+        runsEnd += phasesPerRun;
+        if (bar != null) {
+            bar.stepTo(runsEnd);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

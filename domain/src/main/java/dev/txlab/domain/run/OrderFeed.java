@@ -1,0 +1,48 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.Submission;
+import dev.txlab.domain.placement.SubmitFailedException;
+import dev.txlab.domain.workload.Workload;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands the workload's orders out in sequence to any number of callers: each call submits the next
+ * order and appends its id to the ledger once acknowledged, so whatever drives a run (the closed
+ * loop, the open-loop load runner, a JMH benchmark) leaves the audit the same evidence.
+ */
+public final class OrderFeed {
+    private final OrderPlacement placement;
+    private final Workload workload;
+    private final Ledger ledger;
+    private final AtomicInteger next = new AtomicInteger();
+
+    OrderFeed(OrderPlacement placement, Workload workload, Ledger ledger) {
+        this.placement = placement;
+        this.workload = workload;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Submits the next order of the workload and records it in the ledger once acknowledged.
+     *
+     * @return the acknowledged submission, or empty when the workload is used up
+     * @throws SubmitFailedException when the order was not accepted (it then left no trace)
+     */
+    public Optional<Submission> submitNext() {
+        int index = next.getAndIncrement();
+        if (index >= workload.size()) {
+            return Optional.empty();
+        }
+        Submission submission = placement.submit(workload.order(index));
+        ledger.append(submission.orderId());
+        return Optional.of(submission);
+    }
+
+    /** Orders not yet handed out. */
+    public int remaining() {
+        return Math.max(0, workload.size() - next.get());
+    }
+}
