@@ -98,13 +98,16 @@ public class PlaceOrderBenchmark {
     @Param("artemis")
     public String transport;
 
+    /** Where H2 files, TM logs and the ledger go (relative to the working directory). */
+    Path dataDir = Path.of("txlab-data");
+
     private Run run;
     private long awaitMillis;
 
     @Setup(Level.Trial)
     public void prepareRun() throws Exception {
         StoreConfig config = StoreConfig.builder().stores(store).durability(Durability.parse(durability))
-                .dataDir(Path.of("txlab-data")).prefix("txlab_jmh").poolSize(CALLERS + 8).build();
+                .dataDir(dataDir).prefix("txlab_jmh").poolSize(CALLERS + 8).build();
         WorkloadSpec workload = WorkloadSpec.builder().orders(WORKLOAD_CAPACITY).refusalRate(refusalRate).skew(skew)
                 .build();
         run = Run.prepare(new RunOptions(config, implementation.id, workload, CALLERS, FaultPlan.NONE,
@@ -132,6 +135,10 @@ public class PlaceOrderBenchmark {
                 .orElseThrow(() -> new IllegalStateException("the workload's orders are used up; raise "
                         + "WORKLOAD_CAPACITY or shorten the trial"))
                 .completion().get(awaitMillis, TimeUnit.MILLISECONDS);
+    }
+
+    Run run() {
+        return run;
     }
 
     /** Audits everything the trial submitted; a violation fails the benchmark instead of reporting a result. */

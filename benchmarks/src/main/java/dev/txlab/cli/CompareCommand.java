@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +99,19 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = sweep.plan();
-        List<ImplementationId> ids = implementations();
+        List<ImplementationId> ids = ImplementationList.parse(implementations);
         WorkloadSpec workload = WorkloadSpec.builder().orders(WORKLOAD_CAPACITY).seed(seed).skew(skew)
                 .refusalRate(refusalRate).build();
         StoreConfig store = placement.toConfig(plan.maxCallers() + PlacementOptions.BACKGROUND_CONNECTIONS);
         TransportSettings transport = transportOptions.toSettings();
-        PrintStream out = System.out;
+        try (LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
+            return compare(plan, ids, workload, store, transport, log);
+        }
+    }
+
+    private int compare(SweepPlan plan, List<ImplementationId> ids, WorkloadSpec workload, StoreConfig store,
+                        TransportSettings transport, LogFile log) throws Exception {
+        PrintStream out = log.terminal();
         out.printf("txlab compare: %s on %s (durability %s), transport %s%n", ids.stream().map(ImplementationId::id)
                 .toList(), store.describeKinds(), store.durability().id(), transport.describe());
         out.println("  " + plan.explained());
@@ -113,8 +119,8 @@ final class CompareCommand implements Callable<Integer> {
         Instant started = Instant.now();
         EnvironmentProbe environment = new EnvironmentProbe();
         List<ImplementationResult> measured = new ArrayList<>();
-        try (CompareProgress progress = CompareProgress.start(!noProgress, ids.size() * plan.networks().size(),
-                plan.phasesPerRun())) {
+        try (CompareProgress progress = CompareProgress.start(!noProgress ? log.terminalErr() : null,
+                ids.size() * plan.networks().size(), plan.phasesPerRun())) {
             ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) -> new RunOptions(store, id,
                     workload, callers, FaultPlan.NONE, Clock.systemUTC(), TmSettings.ofDefaults(), transport, network),
                     progress, environment);
@@ -130,15 +136,9 @@ final class CompareCommand implements Callable<Integer> {
                 elapsed, environment), measured);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
-        out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv)");
+        out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
+                + "in " + log.path() + ")");
         return results.allAudited() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
-    }
-
-    private List<ImplementationId> implementations() {
-        if (implementations.size() == 1 && implementations.get(0).trim().equals("all")) {
-            return Arrays.asList(ImplementationId.values());
-        }
-        return implementations.stream().map(ImplementationId::parse).distinct().toList();
     }
 
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,

@@ -1,9 +1,12 @@
 package dev.txlab.cli;
 
 import dev.txlab.bench.compare.SweepProgress;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
 
 /** The comparison's progress bar: one step per load phase, the current implementation and phase beside it. */
 final class CompareProgress implements SweepProgress, AutoCloseable {
@@ -16,10 +19,12 @@ final class CompareProgress implements SweepProgress, AutoCloseable {
         this.phasesPerRun = phasesPerRun;
     }
 
-    static CompareProgress start(boolean shown, int runs, int phasesPerRun) {
-        return new CompareProgress(shown ? new ProgressBarBuilder().setTaskName("compare")
+    /** A bar drawn on {@code terminal}, or none when it is null. */
+    static CompareProgress start(PrintStream terminal, int runs, int phasesPerRun) {
+        return new CompareProgress(terminal != null ? new ProgressBarBuilder().setTaskName("compare")
                 .setInitialMax((long) runs * phasesPerRun).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500).continuousUpdate().build() : null, phasesPerRun);
+                .setUpdateIntervalMillis(500).continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(terminal)).build() : null, phasesPerRun);
     }
 
     @Override

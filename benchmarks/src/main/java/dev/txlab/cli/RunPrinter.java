@@ -71,9 +71,10 @@ final class RunPrinter {
         }
         return String.format(Locale.ROOT, "messages per order (mean over %d orders, counted at the transport "
                         + "decorator): published %.2f, delivered %.2f; in all: redelivered %d, failed deliveries %d, "
-                        + "duplicates skipped %d, dead-lettered %d",
+                        + "duplicates skipped %d, dead-lettered %d, held back by a fault %d",
                 orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
-                counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered());
+                counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered(),
+                counts.heldBack());
     }
 
     private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code txlab} command. */
 @Command(name = "txlab", mixinStandardHelpOptions = true, versionProvider = TxlabCli.Version.class,
         description = "Compares XA two-phase commit and sagas on one order transaction.",
-        subcommands = {CompareCommand.class, ReportCommand.class, RunCommand.class, AuditCommand.class,
+        subcommands = {CompareCommand.class, ReportCommand.class, FaultsCommand.class, RunCommand.class, AuditCommand.class,
                 RecoverCommand.class})
 public final class TxlabCli implements Runnable {
     public static final int EXIT_OK = 0;
@@ -32,7 +32,7 @@ public final class TxlabCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: compare, report, run, audit or recover");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: compare, report, faults, run, audit or recover");
     }
 
     /** The version from the jar's manifest, when there is one. */

@@ -28,6 +28,12 @@ class CliErrorsIT {
             "launch                                          | Unmatched argument at index 0: 'launch'",
             "run --impl xa-atomikos --tm-store journal       | --tm-store journal is Narayana's journal store",
             "run --impl xa-narayana --tm-store tape          | unknown TM store 'tape'; expected one of file, journal",
+            "compare --quick --full                          | are mutually exclusive",
+            "compare --impl nope                             | unknown implementation 'nope'; expected one of local-baseline",
+            "report /nonexistent/results.json                | no results file at /nonexistent/results.json",
+            "faults --suite fast                             | unknown suite 'fast'; expected quick or full",
+            "faults --store h2                               | --store h2 keeps nothing across a crash; use h2-file, postgres or mariadb",
+            "faults --transport kafka                        | unknown transport 'kafka'; expected one of artemis, nats",
     })
     void rejectsBadInputWithOneClearLine(String args, String expected) throws Exception {
         CliJar.Outcome outcome = CliJar.run(args.trim().split("\\s+"));

@@ -53,6 +53,6 @@ public final class MessageCounters implements TransportInterceptor {
     /** The counts so far. */
     public MessageCounts counts() {
         return new MessageCounts(published.sum(), delivered.sum(), redelivered.sum(), failed.sum(),
-                duplicatesSkipped.sum(), deadLettered.sum());
+                duplicatesSkipped.sum(), deadLettered.sum(), 0);
     }
 }

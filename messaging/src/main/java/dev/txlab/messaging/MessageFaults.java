@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Message faults of a run's fault plan, applied at the transport decorator point: duplicate a
@@ -24,6 +25,7 @@ public final class MessageFaults implements TransportInterceptor {
     private final Duration outageLength;
     private final Clock clock;
     private final SplittableRandom random;
+    private final LongAdder heldBack = new LongAdder();
 
     public MessageFaults(FaultPlan.MessageFaultRates rates, Instant outageStart, Duration outageLength, Clock clock,
                          long seed) {
@@ -37,6 +39,11 @@ public final class MessageFaults implements TransportInterceptor {
     /** Delivery faults only, no outage. */
     public static MessageFaults deliveries(FaultPlan.MessageFaultRates rates, Clock clock, long seed) {
         return new MessageFaults(rates, Instant.EPOCH, Duration.ZERO, clock, seed);
+    }
+
+    /** Deliveries held back so far, by a delay or by the outage. */
+    public long heldBack() {
+        return heldBack.sum();
     }
 
     private boolean brokerDown() {
@@ -58,6 +65,7 @@ public final class MessageFaults implements TransportInterceptor {
     @Override
     public Delivery delivering(String destination, String group, Message message) {
         if (brokerDown()) {
+            heldBack.increment();
             throw new DeferredDeliveryException(message, Duration.between(clock.instant(), outageEnd()));
         }
         double draw;
@@ -74,6 +82,7 @@ public final class MessageFaults implements TransportInterceptor {
         }
         if (draw < rates.dropRate() + rates.duplicateRate() + rates.delayRate()) {
             long nanos = Math.max(1, (long) (rates.maxDelay().toNanos() * delayFraction));
+            heldBack.increment();
             throw new DeferredDeliveryException(message, Duration.ofNanos(nanos));
         }
         return Delivery.HANDLE;

@@ -22,10 +22,7 @@ final class CostTally {
         for (RoundTrip kind : RoundTrip.values()) {
             roundTrips.merge(kind, costs.count(kind), Long::sum);
         }
-        MessageCounts more = phase.messages();
-        messages = new MessageCounts(messages.published() + more.published(), messages.delivered() + more.delivered(),
-                messages.redelivered() + more.redelivered(), messages.failedDeliveries() + more.failedDeliveries(),
-                messages.duplicatesSkipped() + more.duplicatesSkipped(), messages.deadLettered() + more.deadLettered());
+        messages = messages.plus(phase.messages());
         phase.outcomes().forEach((outcome, count) -> outcomes.merge(outcome, count, Long::sum));
         orders += phase.completed();
     }

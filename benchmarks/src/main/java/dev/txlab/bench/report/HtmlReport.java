@@ -4,6 +4,7 @@ import dev.txlab.bench.load.LatencySummary;
 import dev.txlab.bench.report.ImplementationResult.Cost;
 import dev.txlab.bench.report.ImplementationResult.LoadPoint;
 import dev.txlab.bench.report.ImplementationResult.ThroughputPoint;
+import dev.txlab.scenarios.FaultMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,12 @@ public final class HtmlReport {
 
     private final Results results;
     private final Optional<Results> before;
-    private final Optional<FaultMatrix> faults;
+    private final Optional<FaultSection> faults;
 
     public HtmlReport(Results results, Optional<Results> before, Optional<FaultMatrix> faults) {
         this.results = results;
         this.before = before;
-        this.faults = faults;
+        this.faults = faults.map(FaultSection::new);
     }
 
     public String render() {
@@ -271,7 +272,8 @@ public final class HtmlReport {
             }
             figure(html, labels.isEmpty() || bars.isEmpty() ? null : bars.render("Outcome mix, network " + network),
                     "Final outcomes of every order of the run (warm-ups included), network " + network
-                            + ". With ample stock and balances the proportions must match across implementations (the same workload, fewer or more orders).");
+                            + ". With ample stock and balances the proportions must match across implementations "
+                            + "(the same workload, fewer or more orders).");
         }
     }
 
@@ -316,10 +318,10 @@ public final class HtmlReport {
 
     private void faultSections(StringBuilder html) {
         html.append("<h2 id=\"faults\">6. Failure behaviour</h2>");
-        html.append(faults.map(FaultMatrix::html).orElse(p("note", "No fault matrix: no <code>faults.json</code> "
+        html.append(faults.map(FaultSection::html).orElse(p("note", "No fault matrix: no <code>faults.json</code> "
                 + "beside the results (written by <code>txlab faults</code>).")));
         html.append("<h2 id=\"readers\">7. What readers saw</h2>");
-        html.append(faults.map(FaultMatrix::anomaliesHtml).orElse(p("note", "No isolation probe results: no "
+        html.append(faults.map(FaultSection::anomaliesHtml).orElse(p("note", "No isolation probe results: no "
                 + "<code>faults.json</code> beside the results.")));
     }
 

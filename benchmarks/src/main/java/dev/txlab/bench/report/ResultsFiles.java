@@ -9,15 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.txlab.scenarios.FaultMatrix;
+import dev.txlab.scenarios.FaultMatrixFiles;
 import java.util.Optional;
 
 /**
  * Reads and writes the report's files: {@code results.json} (the whole comparison), and beside it
- * {@code index.html}, {@code summary.md} and {@code results.csv}; merges {@code faults.json} when present.
+ * {@code index.html}, {@code summary.md} and {@code results.csv}; merges the fault matrix
+ * ({@code faults.json}, written by {@code txlab faults}) when one lies beside them.
  */
 public final class ResultsFiles {
     public static final String RESULTS = "results.json";
-    public static final String FAULTS = "faults.json";
     public static final String HTML = "index.html";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -47,15 +49,7 @@ public final class ResultsFiles {
 
     /** The fault matrix beside a results file, when {@code txlab faults} wrote one there. */
     public static Optional<FaultMatrix> faultsBeside(Path resultsFile) throws IOException {
-        Path faults = resultsFile.toAbsolutePath().resolveSibling(FAULTS);
-        if (!Files.exists(faults)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(Files.readString(faults), FaultMatrix.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(faults + " is not a txlab fault matrix: " + e.getOriginalMessage());
-        }
+        return FaultMatrixFiles.read(resultsFile.toAbsolutePath().getParent());
     }
 
     /** Writes results.json, index.html, summary.md and results.csv into {@code directory}; returns the HTML file. */

@@ -1,5 +1,7 @@
 package dev.txlab.bench.report;
 
+import dev.txlab.scenarios.FaultMatrix;
+import dev.txlab.scenarios.FaultMatrixFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,17 +84,15 @@ class ReportRenderingTest {
 
     @Test
     void aFaultMatrixBesideTheResultsJoinsTheReport(@TempDir Path directory) throws Exception {
-        Files.writeString(directory.resolve(ResultsFiles.FAULTS), """
-                {"scenarios": [{"id": "xa-crash-after-prepare", "description": "halt after all prepares",
-                  "cells": {"local-baseline": {"result": "pass", "evidence": "halted, 0 violations",
-                  "recoverySeconds": 1.5}}}],
-                 "anomalies": {"local-baseline": {}}, "anomalyExamples": {}}
-                """);
+        FaultMatrixFiles.write(directory, new FaultMatrix("h2-file", "quick", java.util.List.of(
+                new FaultMatrix.Row("xa-crash-after-prepare", "halt after all prepares", java.util.Map.of(
+                        "local-baseline", FaultMatrix.Cell.pass("halted, 0 violations", 1.5)))),
+                java.util.Map.of(), java.util.Map.of()));
 
         ResultsFiles.writeReport(directory, SampleResults.of(SampleResults.passed("local-baseline", 400, 20)),
                 Optional.empty());
 
         assertThat(Files.readString(directory.resolve("index.html"))).contains("xa-crash-after-prepare")
-                .contains("1 of 1 scenarios pass; consistent again within 1.5 s");
+                .contains("1 of 1 scenarios pass; consistent again within 1.5 s after a crash");
     }
 }

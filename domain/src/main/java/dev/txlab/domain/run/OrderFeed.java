@@ -41,6 +41,11 @@ public final class OrderFeed {
         return Optional.of(submission);
     }
 
+    /** How many orders were handed out so far (the workload indexes below it were taken). */
+    public int handedOut() {
+        return Math.min(next.get(), workload.size());
+    }
+
     /** Orders not yet handed out. */
     public int remaining() {
         return Math.max(0, workload.size() - next.get());

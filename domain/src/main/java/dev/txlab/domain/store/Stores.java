@@ -85,6 +85,9 @@ public final class Stores implements AutoCloseable {
         }
     }
 
+    /** Connections a pool keeps open while idle; the rest are opened when needed, up to the pool size. */
+    private static final int MIN_IDLE_CONNECTIONS = 2;
+
     private HikariDataSource pool(DatabaseLocation location) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("txlab-" + location.name());
@@ -94,6 +97,8 @@ public final class Stores implements AutoCloseable {
         hikari.setAutoCommit(false);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setMaximumPoolSize(config.poolSize());
+        // connections on demand: an XA run barely uses these pools, and a server's connection limit is shared
+        hikari.setMinimumIdle(Math.min(MIN_IDLE_CONNECTIONS, config.poolSize()));
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {

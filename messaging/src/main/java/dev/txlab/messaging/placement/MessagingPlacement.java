@@ -60,6 +60,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
     protected final OrderServices services;
     protected final MessageCodec codec = new MessageCodec();
     private final MessageCounters counters = new MessageCounters();
+    /** The run's message faults, when its fault plan has any (set on start). */
+    private volatile MessageFaults messageFaults;
     private final MessageHopDelay hopDelay;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<ServiceName, ServiceEndpoint> endpoints = new EnumMap<>(ServiceName.class);
@@ -120,8 +122,9 @@ public abstract class MessagingPlacement implements OrderPlacement {
         }
         FaultPlan faults = context.faults();
         if (faults.messages().any() || faults.brokerOutage().any()) {
-            interceptors.add(new MessageFaults(faults.messages(), clock.instant().plus(faults.brokerOutage().after()),
-                    faults.brokerOutage().length(), clock, FAULT_SEED));
+            messageFaults = new MessageFaults(faults.messages(), clock.instant().plus(faults.brokerOutage().after()),
+                    faults.brokerOutage().length(), clock, FAULT_SEED);
+            interceptors.add(messageFaults);
         }
         interceptors.add(counters);
         return interceptors;
@@ -228,7 +231,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
 
     @Override
     public Optional<MessageCounts> messageCounts() {
-        return Optional.of(counters.counts());
+        MessageCounts counts = counters.counts();
+        return Optional.of(messageFaults == null ? counts : counts.withHeldBack(messageFaults.heldBack()));
     }
 
     @Override

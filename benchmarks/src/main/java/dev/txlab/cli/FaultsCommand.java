@@ -1,0 +1,118 @@
+package dev.txlab.cli;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.scenarios.Catalog;
+import dev.txlab.scenarios.FaultMatrix;
+import dev.txlab.scenarios.FaultMatrixFiles;
+import dev.txlab.scenarios.MatrixText;
+import dev.txlab.scenarios.Scenario;
+import dev.txlab.scenarios.ScenarioContext;
+import dev.txlab.scenarios.ScenarioRunner;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code txlab faults}: runs the fault catalog against the implementations on one store, prints the
+ * scenario x implementation matrix, and writes faults.json and faults.md into the report folder, where
+ * {@code txlab compare} and {@code txlab report} merge them.
+ */
+@Command(name = "faults", mixinStandardHelpOptions = true,
+        description = "Runs the failure-injection catalog (real crashes in a child JVM, recovery, audit) and prints "
+                + "the scenario x implementation matrix; writes faults.json and faults.md beside the report.")
+final class FaultsCommand implements Callable<Integer> {
+    @Option(names = "--impl", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
+            description = "the implementations, or all (default: ${DEFAULT-VALUE})")
+    List<String> implementations;
+
+    @Option(names = "--suite", paramLabel = "quick|full", defaultValue = "quick",
+            description = "quick (what CI runs) or full (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Option(names = "--store", paramLabel = "h2-file|postgres|mariadb", defaultValue = "h2-file",
+            description = "the databases of every scenario run (default: ${DEFAULT-VALUE}); servers at their default "
+                    + "URLs")
+    String store;
+
+    @Option(names = "--transport", paramLabel = "artemis|nats", defaultValue = "artemis",
+            description = "the sagas' broker: embedded Artemis, or NATS JetStream at its default URL "
+                    + "(default: ${DEFAULT-VALUE})")
+    String transport;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "txlab-data",
+            description = "folder for H2 files, TM logs and broker journals (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/txlab-report",
+            description = "where faults.json and faults.md go (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Scenario> scenarios = Catalog.suite(suite);
+        List<ImplementationId> ids = ImplementationList.parse(implementations);
+        StoreKind kind = StoreKind.parse(store);
+        TransportSettings.Kind broker = TransportSettings.Kind.parse(transport);
+        if (kind == StoreKind.H2_MEM) {
+            throw new IllegalArgumentException("--store h2 keeps nothing across a crash; use h2-file, postgres or "
+                    + "mariadb");
+        }
+        int cells = ScenarioRunner.applicableCells(scenarios, ids) + ids.size(); // the probe: one run each
+        try (LogFile log = LogFile.open(reportDir.resolve("faults.log"))) {
+            return run(scenarios, ids, new ScenarioContext(kind, broker, dataDir.toAbsolutePath(), Clock.systemUTC()),
+                    cells, log);
+        }
+    }
+
+    private int run(List<Scenario> scenarios, List<ImplementationId> ids, ScenarioContext context, int cells,
+                    LogFile log) throws IOException {
+        PrintStream out = log.terminal();
+        out.printf("txlab faults: %d scenarios of the %s suite on %s, %d runs (each crash in a child JVM "
+                        + "that halts, then recovery in this one, then the audit)%n", scenarios.size(), suite,
+                context.store().id(), cells);
+        FaultMatrix matrix;
+        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("faults").setInitialMax(cells)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(log.terminalErr())).build()) {
+            int[] started = {0};
+            matrix = new ScenarioRunner(context,
+                    (scenario, implementation) -> {
+                        if (bar != null) {
+                            bar.stepTo(started[0]++);
+                            bar.setExtraMessage(scenario + " on " + implementation);
+                        }
+                    }).runWithProbe(suite, scenarios, ids);
+            if (bar != null) {
+                bar.stepTo(cells);
+            }
+        }
+        out.print(MatrixText.terminal(matrix));
+        out.print(MatrixText.anomalies(matrix));
+        out.println("time in brackets: from the start of recovery until the audit passed; evidence per cell in "
+                + reportDir.resolve(FaultMatrixFiles.MARKDOWN_FILE) + "; library logs in " + log.path());
+        Path written = FaultMatrixFiles.write(reportDir, matrix);
+        out.println("matrix: " + written.toAbsolutePath() + " (txlab compare and txlab report merge it)");
+        long failures = matrix.failures();
+        out.println(failures == 0 ? "every applicable cell passed" : failures + " cells did not pass");
+        return failures == 0 ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+    }
+}

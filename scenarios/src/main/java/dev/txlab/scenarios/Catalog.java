@@ -1,0 +1,169 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.model.RejectionReason;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.workload.OrderKind;
+import dev.txlab.domain.workload.Workload;
+import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.scenarios.RunScenario.Proof;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The fault catalog: every scenario with its id, description, the implementations it applies to,
+ * its fault and what it must hold. {@code quick} is what CI runs on every implementation; {@code full}
+ * adds the longer variants for users.
+ */
+public final class Catalog {
+    static final Set<ImplementationId> XA = EnumSet.of(ImplementationId.XA_NARAYANA, ImplementationId.XA_ATOMIKOS);
+    static final Set<ImplementationId> SAGAS = EnumSet.of(ImplementationId.SAGA_CHOREO, ImplementationId.SAGA_ORCH);
+    static final Set<ImplementationId> BASELINE = EnumSet.of(ImplementationId.LOCAL_BASELINE);
+    static final Set<ImplementationId> ALL = EnumSet.allOf(ImplementationId.class);
+
+    /** XA crash scenarios: one caller, so the crashing order is the N-th order meant to be approved. */
+    private static final int XA_ORDERS = 40;
+    private static final int XA_HIT = 5;
+    private static final long XA_SEED = 42;
+    private static final int SAGA_ORDERS = 60;
+    private static final long SAGA_SEED = 3;
+
+    private Catalog() {
+    }
+
+    /** The suite by name: quick or full. */
+    public static List<Scenario> suite(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "quick" -> quick();
+            case "full" -> full();
+            default -> throw new IllegalArgumentException("unknown suite '" + name + "'; expected quick or full");
+        };
+    }
+
+    public static List<Scenario> quick() {
+        return List.of(
+                new CrashScenario("xa-halt-after-prepares", "2PC: halt after every participant prepared, before "
+                        + "the commit decision is logged; presumed abort must roll every branch back", XA,
+                        CrashPoint.XA_AFTER_ALL_PREPARES, XA_HIT, XA_ORDERS, 1, XA_SEED,
+                        crashingOrderIs(Optional.empty())),
+                new CrashScenario("xa-halt-after-decision", "2PC: halt after the commit decision is logged, before "
+                        + "phase 2; recovery must commit every branch", XA, CrashPoint.XA_AFTER_COMMIT_DECISION,
+                        XA_HIT, XA_ORDERS, 1, XA_SEED, crashingOrderIs(Optional.of(OrderStatus.APPROVED))),
+                new CrashScenario("xa-halt-mid-phase2", "2PC: halt after the first participant committed in "
+                        + "phase 2; recovery must commit the others", XA, CrashPoint.XA_AFTER_FIRST_PHASE2_COMMIT,
+                        XA_HIT, XA_ORDERS, 1, XA_SEED, crashingOrderIs(Optional.of(OrderStatus.APPROVED))),
+                new CrashScenario("local-halt-before-commit", "local baseline: halt with every write done, before "
+                        + "the local commit; nothing of the order may remain", BASELINE,
+                        CrashPoint.BASELINE_BEFORE_COMMIT, XA_HIT, XA_ORDERS, 1, XA_SEED, OrderCheck.NONE),
+                new CrashScenario("local-halt-after-commit", "local baseline: halt after the local commit, before "
+                        + "the caller learns the outcome; the order stays as committed", BASELINE,
+                        CrashPoint.BASELINE_AFTER_COMMIT, XA_HIT, XA_ORDERS, 1, XA_SEED, OrderCheck.NONE),
+                new CrashScenario("saga-halt-before-publish", "saga: halt between a local commit and the relay's "
+                        + "publish of its outbox rows; the restarted relay must publish them", SAGAS,
+                        CrashPoint.SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH, 12, SAGA_ORDERS, 2, SAGA_SEED,
+                        OrderCheck.NONE),
+                new CrashScenario("saga-halt-before-mark", "saga: halt after the relay published, before it "
+                        + "marked the rows published; the republished duplicates must be skipped", SAGAS,
+                        CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK, 12, SAGA_ORDERS, 2, SAGA_SEED, OrderCheck.NONE),
+                new CrashScenario("saga-halt-before-ack", "saga: a consumer halts after its local commit, before "
+                        + "acknowledging the delivery; the redelivery must be skipped by the inbox", SAGAS,
+                        CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK, 40, SAGA_ORDERS, 2, SAGA_SEED,
+                        OrderCheck.NONE),
+                new CrashScenario("orch-halt-mid-compensation", "orchestration: the coordinator halts with some "
+                        + "compensations done and others not; the resumed saga must finish compensating",
+                        EnumSet.of(ImplementationId.SAGA_ORCH), CrashPoint.SAGA_MID_COMPENSATION, 1, SAGA_ORDERS, 2,
+                        SAGA_SEED, OrderCheck.NONE),
+                new RunScenario("saga-duplicate-deliveries", "saga: 30% of deliveries are delivered twice; each "
+                        + "inbox must apply a message once", SAGAS, "I0-I5; one effect per message",
+                        spec(150, 5), 4, FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0.3, 0)),
+                        Proof.of(o -> o.messages().duplicatesSkipped() > 0 ? Optional.empty()
+                                        : Optional.of("no duplicate was skipped"),
+                                o -> o.messages().duplicatesSkipped() + " duplicates skipped")),
+                new RunScenario("saga-dropped-before-ack", "saga: 20% of deliveries are dropped before their ack; "
+                        + "each must come again and take effect once", SAGAS, "I0-I5; nothing lost",
+                        spec(150, 6), 4, FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0, 0.2)),
+                        Proof.of(o -> o.messages().redelivered() > 0 ? Optional.empty()
+                                        : Optional.of("nothing was redelivered"),
+                                o -> o.messages().redelivered() + " redeliveries")),
+                new RunScenario("saga-delayed-deliveries", "saga: 20% of deliveries are held back up to 200 ms "
+                        + "(without blocking a consumer), so later messages overtake them", SAGAS,
+                        "I0-I5; order of arrival does not matter", spec(150, 10), 4,
+                        FaultPlan.NONE.withMessageFaults(new FaultPlan.MessageFaultRates(0, 0, 0.2,
+                                Duration.ofMillis(200))),
+                        Proof.of(o -> o.messages().heldBack() > 0 ? Optional.empty()
+                                        : Optional.of("no delivery was held back"),
+                                o -> o.messages().heldBack() + " deliveries held back and delivered later")),
+                new RunScenario("saga-broker-outage", "saga: the broker is unavailable for 2.5 s mid-run; "
+                        + "orders wait and then finish", SAGAS, "I0-I5; orders only delayed", spec(200, 7), 4,
+                        FaultPlan.NONE.withBrokerOutage(new FaultPlan.BrokerOutage(Duration.ofMillis(500),
+                                Duration.ofMillis(2500))),
+                        Proof.of(o -> o.messages().heldBack() > 0
+                                        && o.slowestOutcome().compareTo(Duration.ofSeconds(1)) > 0 ? Optional.empty() : Optional.of("no order waited out the outage (slowest "
+                                        + o.slowestOutcome().toMillis() + " ms, " + o.messages().heldBack()
+                                        + " deliveries held back)"),
+                                o -> o.messages().heldBack() + " deliveries held back by the outage, slowest order "
+                                        + o.slowestOutcome().toMillis() + " ms")),
+                new RunScenario("refusal-at-every-step", "a business refusal at every step (unknown or disabled "
+                        + "customer, out of stock, insufficient funds) at 10% each; refused orders must leave "
+                        + "nothing held", ALL, "I0-I5; REJECTED holds neither stock nor money",
+                        WorkloadSpec.builder().orders(200).seed(8).refusalRate(0.1).build(), 4, FaultPlan.NONE,
+                        refusedAtEveryStep()),
+                new RunScenario("last-units", "8 callers compete for the last units of hot products (10 products "
+                        + "of 6 units, Zipf 1.5); no oversell", ALL, "I2: stock never negative, conserved",
+                        WorkloadSpec.builder().orders(120).seed(9).refusalRate(0).products(10).skew(1.5)
+                                .initialStock(6).build(), 8, FaultPlan.NONE,
+                        Proof.of(o -> o.outcomes(outOfStock()) > 0 ? Optional.empty()
+                                        : Optional.of("no order found the stock sold out"),
+                                o -> o.outcomes(outOfStock()) + " orders refused for sold-out stock, "
+                                        + o.outcomes("APPROVED") + " approved")));
+    }
+
+    public static List<Scenario> full() {
+        return quick();
+    }
+
+    /** Every scenario of both suites, by id. */
+    public static Optional<Scenario> byId(String id) {
+        return full().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    private static WorkloadSpec spec(int orders, long seed) {
+        return WorkloadSpec.builder().orders(orders).seed(seed).refusalRate(0.05).build();
+    }
+
+    private static String outOfStock() {
+        return "REJECTED(" + RejectionReason.OUT_OF_STOCK + ")";
+    }
+
+    private static Proof refusedAtEveryStep() {
+        List<String> labels = Arrays.stream(new RejectionReason[] {RejectionReason.UNKNOWN_CUSTOMER,
+                        RejectionReason.CUSTOMER_DISABLED, RejectionReason.OUT_OF_STOCK,
+                        RejectionReason.INSUFFICIENT_FUNDS})
+                .map(reason -> "REJECTED(" + reason + ")").toList();
+        return Proof.of(o -> {
+            List<String> missing = labels.stream().filter(label -> o.outcomes(label) == 0).toList();
+            return missing.isEmpty() ? Optional.empty() : Optional.of("no order ended " + String.join(", ", missing));
+        }, o -> labels.stream().map(label -> label + " " + o.outcomes(label)).collect(Collectors.joining(", ")));
+    }
+
+    /** The XA crash scenarios' order in doubt: the N-th of the workload meant to be approved (one caller). */
+    private static OrderCheck crashingOrderIs(Optional<OrderStatus> expected) {
+        String orderId = Workload.orderId(Workload.of(WorkloadSpec.builder().orders(XA_ORDERS).seed(XA_SEED).build())
+                .indexOf(OrderKind.REGULAR, XA_HIT));
+        return (store, implementation, clock) -> {
+            Optional<OrderStatus> status = OrderStatuses.of(store, orderId, clock);
+            return status.equals(expected) ? Optional.empty()
+                    : Optional.of("order " + orderId + " (in doubt at the halt) is " + status.map(Enum::name)
+                    .orElse("absent") + ", expected " + expected.map(Enum::name).orElse("absent (rolled back)"));
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package dev.txlab.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The matrix as text: a fixed-width table for the terminal and a Markdown table. A cell reads
+ * {@code pass (2.3 s)}, {@code fail} or {@code n/a}; the word "fail" appears only in a failing cell.
+ */
+public final class MatrixText {
+    private MatrixText() {
+    }
+
+    public static String terminal(FaultMatrix matrix) {
+        List<List<String>> rows = rows(matrix);
+        int[] widths = new int[rows.get(0).size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(String.format("%-" + widths[i] + "s", row.get(i))).append("  ");
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The isolation probe's anomaly counts per implementation, then one example each. */
+    public static String anomalies(FaultMatrix matrix) {
+        if (matrix.anomalies().isEmpty() && matrix.anomalyExamples().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("isolation probe (readers during a hot-product run; counts of reads):\n");
+        matrix.anomalyExamples().forEach((implementation, example) -> {
+            Map<String, Long> counts = matrix.anomalies().getOrDefault(implementation, Map.of());
+            text.append("  ").append(implementation).append(": ").append(counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+            text.append("    ").append(example).append('\n');
+        });
+        return text.toString();
+    }
+
+    public static String markdown(FaultMatrix matrix) {
+        List<List<String>> rows = rows(matrix);
+        StringBuilder md = new StringBuilder("# Fault matrix (store " + matrix.store() + ", suite "
+                + matrix.suite() + ")\n\n");
+        md.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n|");
+        rows.get(0).forEach(h -> md.append("---|"));
+        md.append('\n');
+        rows.subList(1, rows.size()).forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        md.append("\nTime in brackets: from the start of recovery until the audit passed.\n\n");
+        String anomalies = anomalies(matrix);
+        if (!anomalies.isEmpty()) {
+            md.append("## Isolation probe\n\n```\n").append(anomalies).append("```\n\n");
+        }
+        md.append("## Evidence\n\n");
+        for (FaultMatrix.Row row : matrix.scenarios()) {
+            md.append("- **").append(row.id()).append("**: ").append(row.description()).append('\n');
+            row.cells().forEach((implementation, cell) -> {
+                if (!cell.result().equals(FaultMatrix.Cell.NOT_APPLICABLE)) {
+                    md.append("  - ").append(implementation).append(": ").append(cell.result()).append(" — ")
+                            .append(cell.evidence()).append('\n');
+                }
+            });
+        }
+        return md.toString();
+    }
+
+    static String cell(FaultMatrix.Cell cell) {
+        if (cell.recoverySeconds() == null) {
+            return cell.result();
+        }
+        return String.format(Locale.ROOT, "%s (%.1f s)", cell.result(), cell.recoverySeconds());
+    }
+
+    private static List<List<String>> rows(FaultMatrix matrix) {
+        List<String> implementations = matrix.scenarios().stream().flatMap(row -> row.cells().keySet().stream())
+                .distinct().toList();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("scenario"));
+        header.addAll(implementations);
+        rows.add(header);
+        for (FaultMatrix.Row row : matrix.scenarios()) {
+            List<String> cells = new ArrayList<>(List.of(row.id()));
+            implementations.forEach(id -> cells.add(row.cells().containsKey(id) ? cell(row.cells().get(id)) : "n/a"));
+            rows.add(cells);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.service.OrdersService;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.store.Topology;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Reads one order's status from the orders database of a run with a database per service. */
+final class OrderStatuses {
+    private OrderStatuses() {
+    }
+
+    static Optional<OrderStatus> of(StoreConfig store, String orderId, Clock clock) throws Exception {
+        try (Stores stores = Stores.open(store, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of());
+             Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
+            return new OrdersService(clock).status(connection, orderId);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.placement.ImplementationId;
+
+import java.util.Set;
+
+/**
+ * One entry of the fault catalog: what it does to a run, which implementations it applies to, and
+ * how it judges the outcome. Running it on an implementation yields a cell of the matrix; a
+ * scenario whose fault never fired is a {@code fail}, never a {@code pass}.
+ */
+public interface Scenario {
+
+    String id();
+
+    String description();
+
+    /** The implementations the fault makes sense for (a 2PC crash point means nothing to a saga). */
+    Set<ImplementationId> appliesTo();
+
+    /** The invariants (DESIGN.md I0-I5) it must hold, in words. */
+    String mustHold();
+
+    /** Runs the scenario on one implementation and judges it; a failure is a failing cell, not an exception. */
+    FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception;
+}

@@ -1,0 +1,44 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Where scenarios run: the store kind, the sagas' broker (at its default URL), the data folder, and
+ * a database prefix per scenario and implementation.
+ */
+public record ScenarioContext(StoreKind store, TransportSettings.Kind transport, Path dataDir, Clock clock) {
+    /** Connections per database: enough for the scenarios' callers and the sagas' consumers. */
+    static final int POOL_SIZE = 16;
+
+    /** The store configuration of one scenario on one implementation: a prefix of its own. */
+    public StoreConfig storeFor(String scenarioId, ImplementationId implementation) {
+        return StoreConfig.builder().allServices(store).dataDir(dataDir).prefix(prefix(scenarioId, implementation))
+                .poolSize(POOL_SIZE).build();
+    }
+
+    /** The sagas' transport settings: the broker at its default URL. */
+    public TransportSettings transportSettings() {
+        return transport == TransportSettings.Kind.NATS ? TransportSettings.nats(TransportSettings.DEFAULT_NATS_URL)
+                : TransportSettings.ofDefaults();
+    }
+
+    /**
+     * {@code f_<scenario>_<implementation>}: the scenario id without dashes, cut to 20 characters, and
+     * the implementation's initials, so the prefix stays within the 31 characters a prefix may have.
+     */
+    static String prefix(String scenarioId, ImplementationId implementation) {
+        String scenario = scenarioId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String initials = Arrays.stream(implementation.id().split("-")).map(part -> part.substring(0, 1))
+                .collect(Collectors.joining());
+        return "f_" + scenario.substring(0, Math.min(scenario.length(), 20)) + "_" + initials;
+    }
+}

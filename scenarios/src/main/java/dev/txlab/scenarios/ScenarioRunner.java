@@ -1,0 +1,105 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.scenarios.probe.ProbeMain;
+import dev.txlab.scenarios.probe.ProbeRun;
+import dev.txlab.testkit.ChildJvm;
+
+import java.time.Duration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs scenarios against implementations and fills the matrix: every applicable pair is run in a JVM
+ * of its own ({@link CellMain}; a scenario that throws or hangs is a failing cell saying so), the
+ * others are {@code n/a}.
+ */
+public final class ScenarioRunner {
+    /** Told before each cell runs, e.g. to move a progress bar. */
+    public interface Progress {
+        Progress NONE = (scenario, implementation) -> {
+        };
+
+        void cell(String scenario, ImplementationId implementation);
+    }
+
+    /** The longest one cell may take: a crash, its recovery (TM timeouts are short here) and two audits. */
+    static final Duration CELL_TIMEOUT = Duration.ofMinutes(4);
+
+    private final ScenarioContext context;
+    private final Progress progress;
+
+    public ScenarioRunner(ScenarioContext context, Progress progress) {
+        this.context = context;
+        this.progress = progress;
+    }
+
+    /** How many cells {@link #run} will actually run (the applicable pairs). */
+    public static int applicableCells(List<Scenario> scenarios, List<ImplementationId> implementations) {
+        return (int) scenarios.stream().mapToLong(s -> implementations.stream().filter(s.appliesTo()::contains)
+                .count()).sum();
+    }
+
+    /** The suite's matrix, then the isolation probe of each implementation (anomaly counts and examples). */
+    public FaultMatrix runWithProbe(String suite, List<Scenario> scenarios, List<ImplementationId> implementations) {
+        FaultMatrix matrix = run(suite, scenarios, implementations);
+        Map<String, Map<String, Long>> anomalies = new LinkedHashMap<>();
+        Map<String, String> examples = new LinkedHashMap<>();
+        for (ImplementationId implementation : implementations) {
+            progress.cell(ProbeRun.ID, implementation);
+            ProbeMain.Result probe = probe(implementation);
+            if (probe.error() != null) {
+                examples.put(implementation.id(), "the probe could not run: " + probe.error());
+                continue;
+            }
+            anomalies.put(implementation.id(), probe.counts());
+            examples.put(implementation.id(), probe.examples());
+        }
+        return new FaultMatrix(matrix.store(), suite, matrix.scenarios(), anomalies, examples);
+    }
+
+    private ProbeMain.Result probe(ImplementationId implementation) {
+        try {
+            ChildJvm.Result child = ChildJvm.run(ProbeMain.class, CELL_TIMEOUT, ProbeMain.args(implementation, context));
+            return ProbeMain.parse(child.stdout()).orElseGet(() -> new ProbeMain.Result(0, Map.of(), "", "exit code "
+                    + child.exitCode() + " without a result; last stderr line: " + child.stderr().lines()
+                    .reduce((first, second) -> second).orElse("(none)")));
+        } catch (IllegalStateException e) {
+            return new ProbeMain.Result(0, Map.of(), "", e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    public FaultMatrix run(String suite, List<Scenario> scenarios, List<ImplementationId> implementations) {
+        List<FaultMatrix.Row> rows = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            Map<String, FaultMatrix.Cell> cells = new LinkedHashMap<>();
+            for (ImplementationId implementation : implementations) {
+                cells.put(implementation.id(), cell(scenario, implementation));
+            }
+            rows.add(new FaultMatrix.Row(scenario.id(), scenario.description() + " (must hold: "
+                    + scenario.mustHold() + ")", cells));
+        }
+        return new FaultMatrix(context.store().id() + ", sagas on " + context.transport().id(), suite, rows, Map.of(),
+                Map.of());
+    }
+
+    private FaultMatrix.Cell cell(Scenario scenario, ImplementationId implementation) {
+        if (!scenario.appliesTo().contains(implementation)) {
+            return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, "", null);
+        }
+        progress.cell(scenario.id(), implementation);
+        ChildJvm.Result child;
+        try {
+            child = ChildJvm.run(CellMain.class, CELL_TIMEOUT, CellMain.args(scenario, implementation, context));
+        } catch (IllegalStateException e) {
+            return FaultMatrix.Cell.fail("the scenario did not finish: " + e.getMessage().lines().findFirst()
+                    .orElse(""));
+        }
+        return CellMain.parse(child.stdout()).orElseGet(() -> FaultMatrix.Cell.fail("the scenario's JVM ended with "
+                + "exit code " + child.exitCode() + " without a result; last stderr line: " + child.stderr().lines()
+                .reduce((first, second) -> second).orElse("(none)")));
+    }
+}

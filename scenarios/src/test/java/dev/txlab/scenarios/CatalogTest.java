@@ -1,0 +1,49 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.placement.ImplementationId;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogTest {
+
+    @Test
+    void idsAreUniqueAndEveryScenarioAppliesToSomeImplementation() {
+        List<Scenario> scenarios = Catalog.full();
+        assertThat(scenarios).extracting(Scenario::id).doesNotHaveDuplicates();
+        assertThat(scenarios).allSatisfy(scenario -> {
+            assertThat(scenario.appliesTo()).as(scenario.id()).isNotEmpty();
+            assertThat(scenario.description()).as(scenario.id()).isNotBlank();
+            assertThat(scenario.mustHold()).as(scenario.id()).isNotBlank();
+        });
+    }
+
+    @Test
+    void everyCellHasADatabasePrefixOfItsOwnThatEveryServerAccepts() {
+        Set<String> prefixes = new HashSet<>();
+        for (Scenario scenario : Catalog.full()) {
+            for (ImplementationId implementation : ImplementationId.values()) {
+                String prefix = ScenarioContext.prefix(scenario.id(), implementation);
+                assertThat(prefix).matches("[a-z][a-z0-9_]{0,30}");
+                assertThat(prefixes.add(prefix)).as("unique: " + prefix).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theQuickSuiteHaltsAtEveryCrashPoint() {
+        assertThat(Catalog.quick()).filteredOn(CrashScenario.class::isInstance).map(CrashScenario.class::cast)
+                .extracting(CrashScenario::point).containsExactlyInAnyOrder(CrashPoint.values());
+    }
+
+    @Test
+    void anUnknownSuiteIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> Catalog.suite("fast")).hasMessage("unknown suite 'fast'; expected quick or full");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.testkit.Servers;
+import dev.txlab.testkit.TestStores;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quick suite of the catalog, one test per applicable cell (scenario x implementation), each
+ * run as {@code txlab faults} runs it: in a JVM of its own, crashes in a child JVM that halts. Every
+ * cell must pass, its evidence in the failure message otherwise.
+ */
+abstract class QuickSuiteContract {
+
+    protected abstract StoreKind store();
+
+    protected abstract TransportSettings.Kind transport();
+
+    protected List<ImplementationId> implementations() {
+        return List.of(ImplementationId.values());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyApplicableCellPasses() {
+        if (store().isServer()) {
+            Servers.assumeAvailable(store());
+        }
+        if (transport() == TransportSettings.Kind.NATS) {
+            Servers.assumeReachable("NATS", "127.0.0.1", 4222);
+        }
+        ScenarioRunner runner = new ScenarioRunner(new ScenarioContext(store(), transport(), TestStores.dataDir(),
+                Clock.systemUTC()), ScenarioRunner.Progress.NONE);
+        return Catalog.quick().stream().flatMap(scenario -> implementations().stream()
+                .filter(scenario.appliesTo()::contains)
+                .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
+                    FaultMatrix matrix = runner.run("quick", List.of(scenario), List.of(implementation));
+                    FaultMatrix.Cell cell = matrix.scenarios().get(0).cells().get(implementation.id());
+                    assertThat(cell.result()).as(cell.evidence()).isEqualTo(FaultMatrix.Cell.PASS);
+                })));
+    }
+}

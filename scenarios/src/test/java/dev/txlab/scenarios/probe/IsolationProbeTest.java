@@ -1,0 +1,38 @@
+package dev.txlab.scenarios.probe;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.scenarios.ScenarioContext;
+import dev.txlab.testkit.TestStores;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The probe on real runs (H2 files): the one-database baseline shows readers nothing in between;
+ * the choreographed saga shows them stock reserved for orders that were refused afterwards.
+ */
+class IsolationProbeTest {
+    private static final ScenarioContext CONTEXT = new ScenarioContext(StoreKind.H2_FILE,
+            TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC());
+
+    @Test
+    void theLocalBaselineShowsReadersNoAnomaly() throws Exception {
+        ProbeReport report = ProbeRun.run(CONTEXT, ImplementationId.LOCAL_BASELINE);
+
+        assertThat(report.reads()).isPositive();
+        assertThat(report.counts()).as(report.examplesText()).isEmpty();
+    }
+
+    @Test
+    void aSagaShowsReadersEffectsOfOrdersThatWereRefusedLater() throws Exception {
+        ProbeReport report = ProbeRun.run(CONTEXT, ImplementationId.SAGA_CHOREO);
+
+        assertThat(report.count(Anomaly.DIRTY_READ)).as(report.examplesText()).isPositive();
+        assertThat(report.count(Anomaly.INTERMEDIATE_STATE)).as(report.examplesText()).isPositive();
+        assertThat(report.count(Anomaly.NON_ATOMIC_COMMIT)).as(report.examplesText()).isZero();
+    }
+}
