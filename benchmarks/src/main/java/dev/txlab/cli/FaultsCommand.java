@@ -10,6 +10,8 @@ import dev.txlab.scenarios.MatrixText;
 import dev.txlab.scenarios.Scenario;
 import dev.txlab.scenarios.ScenarioContext;
 import dev.txlab.scenarios.ScenarioRunner;
+import dev.txlab.scenarios.schedule.ScheduleResult;
+import dev.txlab.scenarios.schedule.ScheduleRunner;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -60,6 +62,14 @@ final class FaultsCommand implements Callable<Integer> {
             description = "where faults.json and faults.md go (default: ${DEFAULT-VALUE})")
     Path reportDir;
 
+    @Option(names = "--schedules", paramLabel = "N",
+            description = "instead of the suite: N random schedules (a halt at a random point and hit, random "
+                    + "message faults for the sagas), schedule i with seed SEED + i")
+    Integer schedules;
+
+    @Option(names = "--seed", defaultValue = "1", description = "the first schedule's seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -68,19 +78,59 @@ final class FaultsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (schedules != null) {
+            return runSchedules();
+        }
         List<Scenario> scenarios = Catalog.suite(suite);
         List<ImplementationId> ids = ImplementationList.parse(implementations);
+        ScenarioContext context = context();
+        int cells = ScenarioRunner.applicableCells(scenarios, ids) + ids.size(); // the probe: one run each
+        try (LogFile log = LogFile.open(reportDir.resolve("faults.log"))) {
+            return run(scenarios, ids, context, cells, log);
+        }
+    }
+
+    private int runSchedules() throws IOException {
+        if (schedules < 1) {
+            throw new IllegalArgumentException("--schedules must be at least 1, was " + schedules);
+        }
+        ScenarioContext context = context();
+        try (LogFile log = LogFile.open(reportDir.resolve("faults.log"));
+             ProgressBar bar = progressBar(log, schedules)) {
+            PrintStream out = log.terminal();
+            out.printf("txlab faults: %d random schedules from seed %d on %s (each: a child JVM halting at a random "
+                    + "point and hit, with random message faults for the sagas; recovery in a fresh JVM; the audit)%n",
+                    schedules, seed, context.store().id());
+            ScheduleRunner runner = new ScheduleRunner(context);
+            List<ScheduleResult> results = runner.run(seed, schedules, ImplementationList.parse(implementations),
+                    schedule -> {
+                if (bar != null) {
+                    bar.step();
+                    bar.setExtraMessage(schedule.describe());
+                }
+            });
+            if (bar != null) {
+                bar.close();
+            }
+            runner.summary(results).forEach(out::println);
+            return results.stream().allMatch(ScheduleResult::passed) ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+        }
+    }
+
+    private ScenarioContext context() {
         StoreKind kind = StoreKind.parse(store);
-        TransportSettings.Kind broker = TransportSettings.Kind.parse(transport);
         if (kind == StoreKind.H2_MEM) {
             throw new IllegalArgumentException("--store h2 keeps nothing across a crash; use h2-file, postgres or "
                     + "mariadb");
         }
-        int cells = ScenarioRunner.applicableCells(scenarios, ids) + ids.size(); // the probe: one run each
-        try (LogFile log = LogFile.open(reportDir.resolve("faults.log"))) {
-            return run(scenarios, ids, new ScenarioContext(kind, broker, dataDir.toAbsolutePath(), Clock.systemUTC()),
-                    cells, log);
-        }
+        return new ScenarioContext(kind, TransportSettings.Kind.parse(transport), dataDir.toAbsolutePath(),
+                Clock.systemUTC());
+    }
+
+    private ProgressBar progressBar(LogFile log, int steps) {
+        return noProgress ? null : new ProgressBarBuilder().setTaskName("faults").setInitialMax(steps)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(log.terminalErr())).build();
     }
 
     private int run(List<Scenario> scenarios, List<ImplementationId> ids, ScenarioContext context, int cells,
@@ -90,9 +140,7 @@ final class FaultsCommand implements Callable<Integer> {
                         + "that halts, then recovery in this one, then the audit)%n", scenarios.size(), suite,
                 context.store().id(), cells);
         FaultMatrix matrix;
-        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("faults").setInitialMax(cells)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(log.terminalErr())).build()) {
+        try (ProgressBar bar = progressBar(log, cells)) {
             int[] started = {0};
             matrix = new ScenarioRunner(context,
                     (scenario, implementation) -> {

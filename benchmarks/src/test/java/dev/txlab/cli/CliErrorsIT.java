@@ -34,6 +34,7 @@ class CliErrorsIT {
             "faults --suite fast                             | unknown suite 'fast'; expected quick or full",
             "faults --store h2                               | --store h2 keeps nothing across a crash; use h2-file, postgres or mariadb",
             "faults --transport kafka                        | unknown transport 'kafka'; expected one of artemis, nats",
+            "faults --schedules 0                            | --schedules must be at least 1, was 0",
     })
     void rejectsBadInputWithOneClearLine(String args, String expected) throws Exception {
         CliJar.Outcome outcome = CliJar.run(args.trim().split("\\s+"));

@@ -21,8 +21,12 @@ public record ScenarioContext(StoreKind store, TransportSettings.Kind transport,
 
     /** The store configuration of one scenario on one implementation: a prefix of its own. */
     public StoreConfig storeFor(String scenarioId, ImplementationId implementation) {
-        return StoreConfig.builder().allServices(store).dataDir(dataDir).prefix(prefix(scenarioId, implementation))
-                .poolSize(POOL_SIZE).build();
+        return storeFor(prefix(scenarioId, implementation));
+    }
+
+    /** The store configuration under a given database prefix. */
+    public StoreConfig storeFor(String prefix) {
+        return StoreConfig.builder().allServices(store).dataDir(dataDir).prefix(prefix).poolSize(POOL_SIZE).build();
     }
 
     /** The sagas' transport settings: the broker at its default URL. */

@@ -1,0 +1,66 @@
+package dev.txlab.scenarios.schedule;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.run.OrderListener;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.scenarios.ScenarioContext;
+
+import dev.txlab.domain.placement.ImplementationId;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The process a schedule crashes: runs the schedule's implementation with its fault plan until it
+ * halts at the crash point (or ends, when the run never reached that hit). Prints the run's message
+ * counts every {@link #COUNTS_EVERY} after {@link #COUNTS_MARKER}, so the faults that fired before a
+ * halt are known. Arguments: schedule seed, store kind, transport kind, data dir, prefix, implementation.
+ */
+public final class ScheduleChild {
+    public static final String COUNTS_MARKER = "TXLAB-COUNTS ";
+    static final Duration COUNTS_EVERY = Duration.ofMillis(100);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScheduleChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Schedule schedule = Schedule.generate(Long.parseLong(args[0]), List.of(ImplementationId.parse(args[5])));
+        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
+                Path.of(args[3]), Clock.systemUTC());
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "txlab-counts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Run run = Run.prepare(new RunOptions(context.storeFor(args[4]), schedule.implementation(),
+                schedule.workload(), schedule.callers(), schedule.faultPlan(), context.clock(),
+                new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(ScheduleMain.PRESUMED_ABORT_SECONDS)),
+                context.transportSettings()))) {
+            reporter.scheduleAtFixedRate(() -> print(run.placement().messageCounts().orElse(MessageCounts.NONE)), 0,
+                    COUNTS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            run.execute(OrderListener.NONE);
+            print(run.placement().messageCounts().orElse(MessageCounts.NONE));
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void print(MessageCounts counts) {
+        try {
+            System.out.println(COUNTS_MARKER + JSON.writeValueAsString(counts));
+            System.out.flush();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.txlab.scenarios.schedule;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.run.RunAudit;
+import dev.txlab.domain.run.RunRecovery;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.scenarios.ScenarioContext;
+import dev.txlab.testkit.ChildJvm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one schedule in a JVM of its own: the schedule's process ({@link ScheduleChild}) until it
+ * halts or ends, then recovery here (a fresh process: TM recovery, saga resumption, relay restart),
+ * then the audit. Arguments: schedule seed, store kind, transport kind, data dir, the schedule's
+ * implementation. Prints the result
+ * as one JSON line after {@link #MARKER}.
+ */
+public final class ScheduleMain {
+    public static final String MARKER = "TXLAB-SCHEDULE ";
+    static final int PRESUMED_ABORT_SECONDS = 2;
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScheduleMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = Long.parseLong(args[0]);
+        List<ImplementationId> among = List.of(ImplementationId.parse(args[4]));
+        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
+                Path.of(args[3]), Clock.systemUTC());
+        ScheduleResult result;
+        try {
+            result = run(Schedule.generate(seed, among), context);
+        } catch (Exception | AssertionError e) {
+            Schedule schedule = Schedule.generate(seed, among);
+            result = new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), false,
+                    MessageCounts.NONE, List.of(), 0, e.toString());
+        }
+        System.out.println(MARKER + JSON.writeValueAsString(result));
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static ScheduleResult run(Schedule schedule, ScenarioContext context) throws Exception {
+        long seed = schedule.seed();
+        String prefix = "f_schedule_" + Long.toUnsignedString(seed, 36);
+        StoreConfig store = context.storeFor(prefix);
+        ChildJvm.Result child = ChildJvm.run(ScheduleChild.class, CHILD_TIMEOUT, String.valueOf(seed),
+                context.store().id(), context.transport().id(), context.dataDir().toString(), prefix,
+                schedule.implementation().id());
+        boolean crashed = child.crashed();
+        if (!crashed && child.exitCode() != 0) {
+            return new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), false,
+                    lastCounts(child.stdout()), List.of(), 0,
+                    "the schedule's process failed with exit code " + child.exitCode() + ": " + child.stderr().lines()
+                            .reduce((first, second) -> second).orElse("(no stderr)"));
+        }
+        long start = System.nanoTime();
+        RunRecovery.Recovered recovered = RunRecovery.recover(store,
+                new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(PRESUMED_ABORT_SECONDS)),
+                context.transportSettings(), context.clock(), Optional.of(schedule.implementation()));
+        AuditReport audit = RunAudit.audit(store, context.clock()).report();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> violations = new ArrayList<>();
+        recovered.left().forEach(left -> violations.add("left after recovery: " + left));
+        audit.violations().forEach(violation -> violations.add(violation.toString()));
+        return new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), crashed,
+                lastCounts(child.stdout()), violations, seconds, null);
+    }
+
+    private static MessageCounts lastCounts(String stdout) {
+        return stdout.lines().filter(line -> line.startsWith(ScheduleChild.COUNTS_MARKER))
+                .reduce((first, second) -> second).map(line -> {
+                    try {
+                        return JSON.readValue(line.substring(ScheduleChild.COUNTS_MARKER.length()), MessageCounts.class);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("unreadable counts from the schedule's process: " + line, e);
+                    }
+                }).orElse(MessageCounts.NONE);
+    }
+
+    static String[] args(Schedule schedule, ScenarioContext context) {
+        return new String[] {String.valueOf(schedule.seed()), context.store().id(), context.transport().id(),
+                context.dataDir().toString(), schedule.implementation().id()};
+    }
+
+    static Optional<ScheduleResult> parse(String stdout) {
+        return stdout.lines().filter(line -> line.startsWith(MARKER)).reduce((first, second) -> second).map(line -> {
+            try {
+                return JSON.readValue(line.substring(MARKER.length()), ScheduleResult.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable schedule result: " + line, e);
+            }
+        });
+    }
+}
