@@ -95,22 +95,25 @@ final class FaultsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--schedules must be at least 1, was " + schedules);
         }
         ScenarioContext context = context();
-        try (LogFile log = LogFile.open(reportDir.resolve("faults.log"));
-             ProgressBar bar = progressBar(log, schedules)) {
+        try (LogFile log = LogFile.open(reportDir.resolve("faults.log"))) {
             PrintStream out = log.terminal();
             out.printf("txlab faults: %d random schedules from seed %d on %s (each: a child JVM halting at a random "
                     + "point and hit, with random message faults for the sagas; recovery in a fresh JVM; the audit)%n",
                     schedules, seed, context.store().id());
             ScheduleRunner runner = new ScheduleRunner(context);
-            List<ScheduleResult> results = runner.run(seed, schedules, ImplementationList.parse(implementations),
-                    schedule -> {
+            ProgressBar bar = progressBar(log, schedules);
+            List<ScheduleResult> results;
+            try {
+                results = runner.run(seed, schedules, ImplementationList.parse(implementations), schedule -> {
+                    if (bar != null) {
+                        bar.step();
+                        bar.setExtraMessage(schedule.describe());
+                    }
+                });
+            } finally {
                 if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(schedule.describe());
+                    bar.close();
                 }
-            });
-            if (bar != null) {
-                bar.close();
             }
             runner.summary(results).forEach(out::println);
             return results.stream().allMatch(ScheduleResult::passed) ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;

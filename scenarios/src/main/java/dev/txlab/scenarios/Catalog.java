@@ -88,9 +88,9 @@ public final class Catalog {
                         Proof.of(o -> o.messages().duplicatesSkipped() > 0 ? Optional.empty()
                                         : Optional.of("no duplicate was skipped"),
                                 o -> o.messages().duplicatesSkipped() + " duplicates skipped")),
-                new RunScenario("saga-dropped-before-ack", "saga: 20% of deliveries are dropped before their ack; "
+                new RunScenario("saga-dropped-before-ack", "saga: 5% of deliveries are dropped before their ack; "
                         + "each must come again and take effect once", SAGAS, "I0-I5; nothing lost",
-                        spec(150, 6), 4, FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0, 0.2)),
+                        spec(150, 6), 4, FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0, 0.05)),
                         Proof.of(o -> o.messages().redelivered() > 0 ? Optional.empty()
                                         : Optional.of("nothing was redelivered"),
                                 o -> o.messages().redelivered() + " redeliveries")),

@@ -45,9 +45,4 @@ public final class OrderFeed {
     public int handedOut() {
         return Math.min(next.get(), workload.size());
     }
-
-    /** Orders not yet handed out. */
-    public int remaining() {
-        return Math.max(0, workload.size() - next.get());
-    }
 }

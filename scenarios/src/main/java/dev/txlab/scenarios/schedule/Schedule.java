@@ -34,7 +34,7 @@ public record Schedule(long seed, ImplementationId implementation, CrashPoint po
         CrashPoint point = points.get(random.nextInt(points.size()));
         int hit = 1 + random.nextInt(maxHit(point));
         FaultPlan.MessageFaultRates messages = isSaga(implementation)
-                ? new FaultPlan.MessageFaultRates(round(random.nextDouble() * 0.2), round(random.nextDouble() * 0.1),
+                ? new FaultPlan.MessageFaultRates(round(random.nextDouble() * 0.2), round(random.nextDouble() * 0.05),
                 round(random.nextDouble() * 0.1), MAX_HOLD_BACK)
                 : FaultPlan.MessageFaultRates.NONE;
         int callers = 1 + random.nextInt(isXa(implementation) ? 1 : 3);
