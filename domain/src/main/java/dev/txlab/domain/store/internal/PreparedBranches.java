@@ -3,7 +3,6 @@ package dev.txlab.domain.store.internal;
 import dev.txlab.domain.placement.TmIdentity;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,9 +30,8 @@ final class PreparedBranches {
         database.setAutoCommit(true);
         for (String gid : strings(database,
                 "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
-            try (PreparedStatement rollback = database.prepareStatement("ROLLBACK PREPARED ?")) {
-                rollback.setString(1, gid);
-                rollback.execute();
+            try (Statement rollback = database.createStatement()) { // takes a literal, not a bind parameter
+                rollback.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
             }
         }
     }
