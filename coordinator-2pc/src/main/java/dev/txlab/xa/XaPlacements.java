@@ -40,7 +40,10 @@ public final class XaPlacements {
         @Override
         public final OrderPlacement create(PlacementContext context) {
             XaProtocolPoints points = new XaProtocolPoints(context.crashPoints(), ServiceName.values().length);
-            XaEngine engine = engineFactory(context).create(JdbcDecorator.of(points));
+            JdbcDecorator decorator = context.faults().commitFailure()
+                    .map(failure -> JdbcDecorator.of(points, new CommitFailureInjector(failure)))
+                    .orElseGet(() -> JdbcDecorator.of(points));
+            XaEngine engine = engineFactory(context).create(decorator);
             return new XaPlacement(id, engine, points, context);
         }
 

@@ -5,6 +5,7 @@ import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.workload.OrderKind;
 import dev.txlab.domain.workload.Workload;
 import dev.txlab.domain.workload.WorkloadSpec;
@@ -61,6 +62,20 @@ public final class Catalog {
                 new CrashScenario("xa-halt-mid-phase2", "2PC: halt after the first participant committed in "
                         + "phase 2; recovery must commit the others", XA, CrashPoint.XA_AFTER_FIRST_PHASE2_COMMIT,
                         XA_HIT, XA_ORDERS, 1, XA_SEED, crashingOrderIs(Optional.of(OrderStatus.APPROVED))),
+                new CommitRetryScenario("xa-commit-fails-retryably", "2PC: one participant's phase-2 commit "
+                        + "fails with a retryable error (XAER_RMFAIL) while the others commit; the TM must commit "
+                        + "the branch left prepared", XA, new FaultPlan.CommitFailure(ServiceName.PAYMENTS, XA_HIT),
+                        xaWorkload(), crashingOrderIs(Optional.of(OrderStatus.APPROVED))),
+                new HandResolvedScenario("xa-branch-resolved-by-hand", "2PC: halt after the commit decision; "
+                        + "before recovery an operator rolls back the payments branch by hand; the TMs take "
+                        + "XAER_NOTA as done, and the audit must show the heuristic damage", XA,
+                        new ChildHalt(CrashPoint.XA_AFTER_COMMIT_DECISION, XA_HIT, XA_ORDERS, 1, XA_SEED),
+                        ServiceName.PAYMENTS, xaOrderInDoubt()),
+                new OtherNodeScenario("xa-other-node-recovers", "2PC: two TM nodes halt after their prepares on "
+                        + "one server; the second node's recovery must leave the first's branches alone, which "
+                        + "the first then rolls back (presumed abort)", XA,
+                        new ChildHalt(CrashPoint.XA_AFTER_ALL_PREPARES, XA_HIT, XA_ORDERS, 1, XA_SEED),
+                        crashingOrderIs(Optional.empty())),
                 new CrashScenario("local-halt-before-commit", "local baseline: halt with every write done, before "
                         + "the local commit; nothing of the order may remain", BASELINE,
                         CrashPoint.BASELINE_BEFORE_COMMIT, XA_HIT, XA_ORDERS, 1, XA_SEED, OrderCheck.NONE),
@@ -154,10 +169,20 @@ public final class Catalog {
         }, o -> labels.stream().map(label -> label + " " + o.outcomes(label)).collect(Collectors.joining(", ")));
     }
 
-    /** The XA crash scenarios' order in doubt: the N-th of the workload meant to be approved (one caller). */
+    /**
+     * The XA scenarios' order in doubt: the N-th of the workload meant to be approved (one caller, so
+     * it is the N-th to reach prepare and commit).
+     */
+    private static String xaOrderInDoubt() {
+        return Workload.orderId(Workload.of(xaWorkload()).indexOf(OrderKind.REGULAR, XA_HIT));
+    }
+
+    private static WorkloadSpec xaWorkload() {
+        return WorkloadSpec.builder().orders(XA_ORDERS).seed(XA_SEED).build();
+    }
+
     private static OrderCheck crashingOrderIs(Optional<OrderStatus> expected) {
-        String orderId = Workload.orderId(Workload.of(WorkloadSpec.builder().orders(XA_ORDERS).seed(XA_SEED).build())
-                .indexOf(OrderKind.REGULAR, XA_HIT));
+        String orderId = xaOrderInDoubt();
         return (store, implementation, clock) -> {
             Optional<OrderStatus> status = OrderStatuses.of(store, orderId, clock);
             return status.equals(expected) ? Optional.empty()

@@ -5,12 +5,8 @@ import dev.txlab.domain.audit.Invariant;
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.run.RunAudit;
-import dev.txlab.domain.run.RunRecovery;
 import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.testkit.ChildJvm;
-import dev.txlab.testkit.ChildRun;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +22,6 @@ public record CrashScenario(String id, String description, Set<ImplementationId>
 
     /** The TMs' presumed-abort timeout in the catalog: short, so recovery takes seconds. */
     static final int PRESUMED_ABORT_SECONDS = 2;
-    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(2);
 
     public CrashScenario {
         appliesTo = Set.copyOf(appliesTo);
@@ -40,41 +35,18 @@ public record CrashScenario(String id, String description, Set<ImplementationId>
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig store = context.storeFor(id, implementation);
-        ChildJvm.Result child = ChildJvm.run(ChildRun.class, CHILD_TIMEOUT, ChildRun.args(implementation,
-                context.store(), context.dataDir(), store.prefix(), orders, callers, seed, point.name() + "@" + hit,
-                PRESUMED_ABORT_SECONDS, context.transport()));
-        if (!child.crashed() || !child.firedPoint().equals(Optional.of(point.name()))) {
-            return FaultMatrix.Cell.fail("the fault did not fire: the child ended with exit code " + child.exitCode()
-                    + " announcing " + child.firedPoint().orElse("no crash point") + lastLine(child.stderr()));
+        ChildHalt halt = new ChildHalt(point, hit, orders, callers, seed);
+        Optional<String> notFired = halt.notFired(context, implementation, store);
+        if (notFired.isPresent()) {
+            return FaultMatrix.Cell.fail(notFired.get());
         }
         AuditReport before = RunAudit.audit(store, context.clock()).report();
         long inFlight = before.violationsOf(Invariant.I3_NO_LEFTOVERS).size();
 
-        long start = System.nanoTime();
-        RunRecovery.Recovered recovered = RunRecovery.recover(store,
-                ChildRun.tmSettings(PRESUMED_ABORT_SECONDS), context.transportSettings(), context.clock(),
-                Optional.of(implementation));
-        AuditReport after = RunAudit.audit(store, context.clock()).report();
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        String evidence = String.format(Locale.ROOT, "halted at %s (hit %d, exit code %d); before recovery %d "
-                        + "leftovers (PENDING orders, branches in doubt, unpublished messages); %d orders acknowledged",
-                point, hit, child.exitCode(), inFlight, after.acknowledged());
-        if (!recovered.left().isEmpty()) {
-            return FaultMatrix.Cell.fail(evidence + "; recovery left " + recovered.left().size() + ": "
-                    + recovered.left().get(0));
-        }
-        if (!after.ok()) {
-            return FaultMatrix.Cell.fail(evidence + "; the audit after recovery: " + after.describe(3));
-        }
-        Optional<String> disagreement = check.disagreement(store, implementation, context.clock());
-        if (disagreement.isPresent()) {
-            return FaultMatrix.Cell.fail(evidence + "; " + disagreement.get());
-        }
-        return FaultMatrix.Cell.pass(evidence + "; audit OK after recovery", seconds);
-    }
-
-    private static String lastLine(String stderr) {
-        return stderr.lines().reduce((first, second) -> second).map(line -> "; last stderr line: " + line).orElse("");
+        AfterRecovery after = AfterRecovery.of(context, implementation, store);
+        String evidence = String.format(Locale.ROOT, "%s; before recovery %d leftovers (PENDING orders, branches "
+                + "in doubt, unpublished messages); %d orders acknowledged", halt.describe(), inFlight,
+                after.audit().acknowledged());
+        return after.consistent(evidence, check, context, implementation, store);
     }
 }

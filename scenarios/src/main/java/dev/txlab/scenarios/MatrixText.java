@@ -65,7 +65,7 @@ public final class MatrixText {
         for (FaultMatrix.Row row : matrix.scenarios()) {
             md.append("- **").append(row.id()).append("**: ").append(row.description()).append('\n');
             row.cells().forEach((implementation, cell) -> {
-                if (!cell.result().equals(FaultMatrix.Cell.NOT_APPLICABLE)) {
+                if (!cell.evidence().isEmpty()) {
                     md.append("  - ").append(implementation).append(": ").append(cell.result()).append(" — ")
                             .append(cell.evidence()).append('\n');
                 }

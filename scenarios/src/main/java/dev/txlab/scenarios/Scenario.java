@@ -1,7 +1,9 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.store.StoreKind;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +22,14 @@ public interface Scenario {
 
     /** The invariants (DESIGN.md I0-I5) it must hold, in words. */
     String mustHold();
+
+    /**
+     * Why the scenario cannot be modelled on a kind of database (its cells there are {@code n/a}
+     * with this reason); empty when it can.
+     */
+    default Optional<String> unsupportedOn(StoreKind store) {
+        return Optional.empty();
+    }
 
     /** Runs the scenario on one implementation and judges it; a failure is a failing cell, not an exception. */
     FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception;

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs scenarios against implementations and fills the matrix: every applicable pair is run in a JVM
  * of its own ({@link CellMain}; a scenario that throws or hangs is a failing cell saying so), the
- * others are {@code n/a}.
+ * others are {@code n/a} (with the reason when the scenario cannot be modelled on the store).
  */
 public final class ScenarioRunner {
     /** Told before each cell runs, e.g. to move a progress bar. */
@@ -89,6 +90,10 @@ public final class ScenarioRunner {
     private FaultMatrix.Cell cell(Scenario scenario, ImplementationId implementation) {
         if (!scenario.appliesTo().contains(implementation)) {
             return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, "", null);
+        }
+        Optional<String> unsupported = scenario.unsupportedOn(context.store());
+        if (unsupported.isPresent()) {
+            return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, unsupported.get(), null);
         }
         progress.cell(scenario.id(), implementation);
         ChildJvm.Result child;

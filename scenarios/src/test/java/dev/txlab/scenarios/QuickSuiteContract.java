@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quick suite of the catalog, one test per applicable cell (scenario x implementation), each
+ * The quick suite of the catalog, one test per applicable cell (scenario x implementation, where the
+ * scenario can be modelled on the store), each
  * run as {@code txlab faults} runs it: in a JVM of its own, crashes in a child JVM that halts. Every
  * cell must pass, its evidence in the failure message otherwise.
  */
@@ -39,7 +40,8 @@ abstract class QuickSuiteContract {
         }
         ScenarioRunner runner = new ScenarioRunner(new ScenarioContext(store(), transport(), TestStores.dataDir(),
                 Clock.systemUTC()), ScenarioRunner.Progress.NONE);
-        return Catalog.quick().stream().flatMap(scenario -> implementations().stream()
+        return Catalog.quick().stream().filter(scenario -> scenario.unsupportedOn(store()).isEmpty())
+                .flatMap(scenario -> implementations().stream()
                 .filter(scenario.appliesTo()::contains)
                 .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
                     FaultMatrix matrix = runner.run("quick", List.of(scenario), List.of(implementation));

@@ -1,5 +1,7 @@
 package dev.txlab.domain.fault;
 
+import dev.txlab.domain.service.ServiceName;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,12 +11,26 @@ import java.util.Optional;
  * names the crash (a point and on which hit of it the process halts) and the message faults the
  * sagas' transport suffers (seeded rates of duplicated deliveries, of deliveries dropped before
  * their ack, and of deliveries held back for up to a window, which reorders them) and a broker
- * outage. Database outages join the plan with the scenarios issue.
+ * outage, and for 2PC a participant's phase-2 commit that fails once.
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
-                        BrokerOutage brokerOutage) {
+                        BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
-            BrokerOutage.NONE);
+            BrokerOutage.NONE, Optional.empty());
+
+    /**
+     * 2PC: the {@code onCommit}-th phase-2 commit sent to the service's database fails with
+     * {@code XAER_RMFAIL} (the resource manager unreachable: a retryable error) instead of reaching it,
+     * so the branch stays prepared and the transaction manager must commit it later.
+     */
+    public record CommitFailure(ServiceName service, int onCommit) {
+        public CommitFailure {
+            Objects.requireNonNull(service, "service");
+            if (onCommit < 1) {
+                throw new IllegalArgumentException("the failing commit must be at least the 1st, was " + onCommit);
+            }
+        }
+    }
 
     /**
      * The broker unavailable for {@code length}, from {@code after} the start of the implementation:
@@ -69,20 +85,26 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         }
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(brokerOutage, "brokerOutage");
+        Objects.requireNonNull(commitFailure, "commitFailure");
     }
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
-        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE);
+        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty());
     }
 
     /** This plan with the given message faults. */
     public FaultPlan withMessageFaults(MessageFaultRates rates) {
-        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage);
+        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure);
     }
 
     /** This plan with the broker unavailable for a while. */
     public FaultPlan withBrokerOutage(BrokerOutage outage) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, outage);
+        return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure);
+    }
+
+    /** This plan with one participant's phase-2 commit failing once. */
+    public FaultPlan withCommitFailure(CommitFailure failure) {
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure));
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

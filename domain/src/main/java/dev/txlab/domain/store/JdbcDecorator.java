@@ -2,6 +2,7 @@ package dev.txlab.domain.store;
 
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.internal.DecoratingProxies;
+import dev.txlab.domain.store.spi.InjectedFailure;
 import dev.txlab.domain.store.spi.JdbcInterceptor;
 import dev.txlab.domain.store.spi.RoundTrip;
 
@@ -12,6 +13,7 @@ import javax.transaction.xa.XAResource;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one decorator point of the stores: every Connection, XAConnection and XAResource handed out
@@ -76,6 +78,17 @@ public final class JdbcDecorator {
                 interceptor.afterRoundTrip(service, kind, elapsed);
             }
         }
+    }
+
+    /** The first injected failure an interceptor asks for instead of this round trip, if any. */
+    public Optional<InjectedFailure> failureInstead(ServiceName service, RoundTrip kind) {
+        for (JdbcInterceptor interceptor : interceptors) {
+            Optional<InjectedFailure> failure = interceptor.failureInstead(service, kind);
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
     }
 
     /** A call that may throw the checked exception of its API. */

@@ -1,12 +1,14 @@
 package dev.txlab.domain.store;
 
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.spi.InjectedFailure;
 import dev.txlab.domain.store.spi.JdbcInterceptor;
 import dev.txlab.domain.store.spi.RoundTrip;
 import dev.txlab.domain.trace.CostCounters;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import java.sql.Connection;
@@ -14,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every round trip on a decorated connection or XA resource reaches the interceptors, labelled by service. */
 class JdbcDecoratorTest {
@@ -89,6 +93,42 @@ class JdbcDecoratorTest {
                 xa.close();
                 other.close();
             }
+        }
+    }
+
+    @Test
+    void anInjectedFailureReplacesTheRoundTripAndALostConnectionIsClosedUnderneath() throws Exception {
+        JdbcInterceptor failFirstCommit = new JdbcInterceptor() {
+            private boolean failed;
+
+            @Override
+            public Optional<InjectedFailure> failureInstead(ServiceName service, RoundTrip kind) {
+                if (kind != RoundTrip.XA_COMMIT || failed) {
+                    return Optional.empty();
+                }
+                failed = true;
+                XAException rmfail = new XAException("injected");
+                rmfail.errorCode = XAException.XAER_RMFAIL;
+                return Optional.of(new InjectedFailure(rmfail, true));
+            }
+        };
+        CostCounters counters = new CostCounters();
+        Stores.reset(config);
+        try (Stores stores = Stores.open(config, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of(counters))) {
+            XAConnection xa = JdbcDecorator.of(failFirstCommit).decorate(ServiceName.PAYMENTS,
+                    stores.xaDataSource(ServiceName.PAYMENTS).getXAConnection());
+            Connection connection = xa.getConnection();
+            XAResource resource = xa.getXAResource();
+            Xid xid = new TestXid(2);
+            resource.start(xid, XAResource.TMNOFLAGS);
+            resource.end(xid, XAResource.TMSUCCESS);
+            resource.prepare(xid);
+            CostCounters.Costs before = counters.snapshot();
+
+            assertThatThrownBy(() -> resource.commit(xid, false)).isInstanceOfSatisfying(XAException.class,
+                    e -> assertThat(e.errorCode).isEqualTo(XAException.XAER_RMFAIL));
+            assertThat(counters.snapshot().minus(before).count(RoundTrip.XA_COMMIT)).as("never sent").isZero();
+            assertThat(connection.isClosed()).as("the lost connection is closed").isTrue();
         }
     }
 

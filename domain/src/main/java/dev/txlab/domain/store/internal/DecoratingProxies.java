@@ -2,6 +2,7 @@ package dev.txlab.domain.store.internal;
 
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.spi.InjectedFailure;
 import dev.txlab.domain.store.spi.RoundTrip;
 
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,8 +37,8 @@ public final class DecoratingProxies {
 
     public static Connection connection(JdbcDecorator decorator, ServiceName service, Connection target) {
         return proxy(Connection.class, target, (method, args) -> switch (method.getName()) {
-            case "commit" -> decorator.roundTrip(service, RoundTrip.COMMIT, () -> invoke(target, method, args));
-            case "rollback" -> decorator.roundTrip(service, RoundTrip.ROLLBACK, () -> invoke(target, method, args));
+            case "commit" -> roundTrip(decorator, service, RoundTrip.COMMIT, target, method, args, target);
+            case "rollback" -> roundTrip(decorator, service, RoundTrip.ROLLBACK, target, method, args, target);
             case "createStatement" -> statement(decorator, service, Statement.class,
                     (Statement) invoke(target, method, args));
             case "prepareStatement" -> statement(decorator, service, PreparedStatement.class,
@@ -62,27 +64,54 @@ public final class DecoratingProxies {
     public static XAConnection xaConnection(JdbcDecorator decorator, ServiceName service, XAConnection target) {
         return proxy(XAConnection.class, target, (method, args) -> switch (method.getName()) {
             case "getConnection" -> connection(decorator, service, (Connection) invoke(target, method, args));
-            case "getXAResource" -> xaResource(decorator, service, (XAResource) invoke(target, method, args));
+            case "getXAResource" -> xaResource(decorator, service, (XAResource) invoke(target, method, args),
+                    target::close);
             default -> invoke(target, method, args);
         });
     }
 
     public static XAResource xaResource(JdbcDecorator decorator, ServiceName service, XAResource target) {
+        return xaResource(decorator, service, target, () -> {
+        });
+    }
+
+    /** An XA resource whose connection, when a fault plan loses it, is {@code physical}. */
+    private static XAResource xaResource(JdbcDecorator decorator, ServiceName service, XAResource target,
+                                         AutoCloseable physical) {
         return proxy(XAResource.class, target, (method, args) -> {
             if (method.getName().equals("isSameRM")) {
                 return target.isSameRM(unwrapResource((XAResource) args[0]));
             }
             RoundTrip kind = XA_CALLS.get(method.getName());
             return kind == null ? invoke(target, method, args)
-                    : decorator.roundTrip(service, kind, () -> invoke(target, method, args));
+                    : roundTrip(decorator, service, kind, target, method, args, physical);
         });
     }
 
     private static <S extends Statement> S statement(JdbcDecorator decorator, ServiceName service,
                                                      Class<S> type, S target) {
         return proxy(type, target, (method, args) -> STATEMENT_EXECUTIONS.contains(method.getName())
-                ? decorator.roundTrip(service, RoundTrip.STATEMENT, () -> invoke(target, method, args))
+                ? roundTrip(decorator, service, RoundTrip.STATEMENT, target, method, args,
+                        () -> target.getConnection().close())
                 : invoke(target, method, args));
+    }
+
+    /**
+     * One round trip through the decorator, or the failure an interceptor injects instead of it
+     * (closing {@code physical}, the database connection underneath, when the failure loses it).
+     */
+    private static Object roundTrip(JdbcDecorator decorator, ServiceName service, RoundTrip kind, Object target,
+                                    Method method, Object[] args, AutoCloseable physical) throws Throwable {
+        return decorator.roundTrip(service, kind, () -> {
+            Optional<InjectedFailure> failure = decorator.failureInstead(service, kind);
+            if (failure.isPresent()) {
+                if (failure.get().connectionLost()) {
+                    physical.close();
+                }
+                throw failure.get().exception();
+            }
+            return invoke(target, method, args);
+        });
     }
 
     private static XAResource unwrapResource(XAResource resource) {

@@ -1,0 +1,49 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.audit.Violation;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.run.RunAudit;
+import dev.txlab.domain.run.RunRecovery;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.testkit.ChildRun;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A run's recovery as a fresh process does it (TM recovery, saga resumption, relay restart, with the
+ * catalog's short presumed-abort timeout), the audit that follows, and the seconds from the start of
+ * recovery until that audit finished: the time to consistency.
+ */
+record AfterRecovery(List<Violation> left, AuditReport audit, double seconds) {
+
+    static AfterRecovery of(ScenarioContext context, ImplementationId implementation, StoreConfig store)
+            throws Exception {
+        long start = System.nanoTime();
+        RunRecovery.Recovered recovered = RunRecovery.recover(store,
+                ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS), context.transportSettings(),
+                context.clock(), Optional.of(implementation));
+        AuditReport after = RunAudit.audit(store, context.clock()).report();
+        return new AfterRecovery(recovered.left(), after, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The cell of a scenario that expects full consistency: recovery left nothing, the audit holds,
+     * and the scenario's own check agrees.
+     */
+    FaultMatrix.Cell consistent(String evidence, OrderCheck check, ScenarioContext context,
+                                ImplementationId implementation, StoreConfig store) throws Exception {
+        if (!left.isEmpty()) {
+            return FaultMatrix.Cell.fail(evidence + "; recovery left " + left.size() + ": " + left.get(0));
+        }
+        if (!audit.ok()) {
+            return FaultMatrix.Cell.fail(evidence + "; the audit after recovery: " + audit.describe(3));
+        }
+        Optional<String> disagreement = check.disagreement(store, implementation, context.clock());
+        if (disagreement.isPresent()) {
+            return FaultMatrix.Cell.fail(evidence + "; " + disagreement.get());
+        }
+        return FaultMatrix.Cell.pass(evidence + "; audit OK after recovery", seconds);
+    }
+}

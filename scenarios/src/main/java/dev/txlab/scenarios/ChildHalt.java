@@ -1,0 +1,40 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.testkit.ChildJvm;
+import dev.txlab.testkit.ChildRun;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The crash of a crash scenario: a child JVM runs the implementation and halts (no shutdown hooks,
+ * exit code {@value CrashPoints#CRASH_EXIT_CODE}) at the N-th hit of a named
+ * protocol point. The halt is proven by the child's exit code and the point it announced.
+ */
+public record ChildHalt(CrashPoint point, int hit, int orders, int callers, long seed) {
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Runs the child; empty when it halted at the point, otherwise what it did instead. */
+    Optional<String> notFired(ScenarioContext context, ImplementationId implementation, StoreConfig store)
+            throws Exception {
+        ChildJvm.Result child = ChildJvm.run(ChildRun.class, CHILD_TIMEOUT, ChildRun.args(implementation,
+                context.store(), context.dataDir(), store.prefix(), orders, callers, seed, point.name() + "@" + hit,
+                CrashScenario.PRESUMED_ABORT_SECONDS, context.transport()));
+        if (child.crashed() && child.firedPoint().equals(Optional.of(point.name()))) {
+            return Optional.empty();
+        }
+        return Optional.of("the fault did not fire: the child ended with exit code " + child.exitCode()
+                + " announcing " + child.firedPoint().orElse("no crash point")
+                + child.stderr().lines().reduce((first, second) -> second)
+                .map(line -> "; last stderr line: " + line).orElse(""));
+    }
+
+    /** The halt in words, for a cell's evidence. */
+    String describe() {
+        return "halted at " + point + " (hit " + hit + ", exit code " + CrashPoints.CRASH_EXIT_CODE + ")";
+    }
+}
