@@ -37,6 +37,7 @@ public final class ServiceEndpoint implements AutoCloseable {
     private final CrashPoints crashPoints;
     private final ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<String> destinations = new ArrayList<>();
 
     public ServiceEndpoint(String service, DataSource dataSource, Transport transport, MessageCodec codec,
                            MessageCounters counters, CrashPoints crashPoints, Clock clock) {
@@ -59,6 +60,12 @@ public final class ServiceEndpoint implements AutoCloseable {
     /** Subscribes this service's consumer group to a destination. */
     public synchronized void subscribe(String destination, int consumers, MessageHandler handler) {
         subscriptions.add(transport.subscribe(destination, service, consumers, handler));
+        destinations.add(destination);
+    }
+
+    /** The destinations this service consumes. */
+    public synchronized List<String> destinations() {
+        return List.copyOf(destinations);
     }
 
     /**

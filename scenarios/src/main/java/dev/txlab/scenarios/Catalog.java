@@ -126,6 +126,24 @@ public final class Catalog {
                                         + o.slowestOutcome().toMillis() + " ms)"),
                                 o -> "slowest order " + o.slowestOutcome().toMillis() + " ms, "
                                         + o.messages().heldBack() + " deliveries held back by the outage")),
+                new RunScenario("saga-poison-messages", "saga: two poison messages (an unknown type, a body that "
+                        + "does not decode) on every destination the services consume; each must be dead-lettered "
+                        + "without holding up an order", SAGAS, "I0-I5; poison dead-lettered, no order message",
+                        spec(150, 11), 4, FaultPlan.NONE.withPoisonMessages(2),
+                        Proof.of(o -> o.messages().deadLettered() > 0 ? Optional.empty()
+                                        : Optional.of("no message was dead-lettered"),
+                                o -> o.messages().deadLettered() + " poison messages dead-lettered")),
+                new RunScenario("saga-compensation-retried", "saga: the first two attempts of every compensating "
+                        + "step (releasing stock, rejecting the order) fail with a transient error; the transport "
+                        + "must redeliver each until it takes effect, once", SAGAS,
+                        "I0-I5; every refused order compensated exactly once",
+                        WorkloadSpec.builder().orders(120).seed(12).refusalRate(0.05).build(), 4,
+                        FaultPlan.NONE.withFailingCompensations(2),
+                        Proof.of(o -> o.messages().failedDeliveries() > 0 && o.result().outcomeCounts().keySet()
+                                        .stream().anyMatch(label -> label.startsWith("REJECTED")) ? Optional.empty()
+                                        : Optional.of("no compensation attempt failed"),
+                                o -> o.messages().failedDeliveries() + " compensation attempts failed and were "
+                                        + "redelivered; " + o.messages().redelivered() + " redeliveries")),
                 new RunScenario("refusal-at-every-step", "a business refusal at every step (unknown or disabled "
                         + "customer, out of stock, insufficient funds) at 10% each; refused orders must leave "
                         + "nothing held", ALL, "I0-I5; REJECTED holds neither stock nor money",

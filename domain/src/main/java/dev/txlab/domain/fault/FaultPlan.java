@@ -11,12 +11,16 @@ import java.util.Optional;
  * names the crash (a point and on which hit of it the process halts) and the message faults the
  * sagas' transport suffers (seeded rates of duplicated deliveries, of deliveries dropped before
  * their ack, and of deliveries held back for up to a window, which reorders them) and a broker
- * outage, and for 2PC a participant's phase-2 commit that fails once.
+ * outage, poison messages (published to every destination the sagas consume: an unknown type with
+ * a body that does not decode), compensations whose first attempts fail (a transient error: the
+ * sagas' transport redelivers them; fewer than its 5 attempts, or the compensation is
+ * dead-lettered), and for 2PC a participant's phase-2 commit that fails once.
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
-                        BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure) {
+                        BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure, int poisonMessages,
+                        int failingCompensationAttempts) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
-            BrokerOutage.NONE, Optional.empty());
+            BrokerOutage.NONE, Optional.empty(), 0, 0);
 
     /**
      * 2PC: the {@code onCommit}-th phase-2 commit sent to the service's database fails with
@@ -86,25 +90,39 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(brokerOutage, "brokerOutage");
         Objects.requireNonNull(commitFailure, "commitFailure");
+        if (poisonMessages < 0 || failingCompensationAttempts < 0) {
+            throw new IllegalArgumentException("poison messages and failing compensation attempts must be >= 0, were "
+                    + poisonMessages + " and " + failingCompensationAttempts);
+        }
     }
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
-        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty());
+        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty(), 0, 0);
     }
 
     /** This plan with the given message faults. */
     public FaultPlan withMessageFaults(MessageFaultRates rates) {
-        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure);
+        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure, poisonMessages, failingCompensationAttempts);
     }
 
     /** This plan with the broker unavailable for a while. */
     public FaultPlan withBrokerOutage(BrokerOutage outage) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure);
+        return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure, poisonMessages, failingCompensationAttempts);
     }
 
     /** This plan with one participant's phase-2 commit failing once. */
     public FaultPlan withCommitFailure(CommitFailure failure) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure));
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure), poisonMessages, failingCompensationAttempts);
+    }
+
+    /** This plan with {@code perDestination} poison messages published to each destination the sagas consume. */
+    public FaultPlan withPoisonMessages(int perDestination) {
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, perDestination, failingCompensationAttempts);
+    }
+
+    /** This plan with the first {@code attempts} attempts of every compensating step failing. */
+    public FaultPlan withFailingCompensations(int attempts) {
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages, attempts);
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

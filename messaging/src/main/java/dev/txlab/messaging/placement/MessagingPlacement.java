@@ -17,6 +17,7 @@ import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.domain.trace.StepEvent;
+import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.MessageFaults;
@@ -31,6 +32,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -54,6 +57,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
     public static final int CONSUMERS = 2;
     private static final Duration QUIESCENCE_POLL = Duration.ofMillis(20);
     private static final long FAULT_SEED = 1;
+    /** The type of the fault plan's poison messages: no handler knows it. */
+    static final String POISON_TYPE = "txlab.Poison";
 
     protected final PlacementContext context;
     protected final Clock clock;
@@ -64,6 +69,7 @@ public abstract class MessagingPlacement implements OrderPlacement {
     private volatile MessageFaults messageFaults;
     private final MessageHopDelay hopDelay;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> compensationAttempts = new ConcurrentHashMap<>();
     private final Map<ServiceName, ServiceEndpoint> endpoints = new EnumMap<>(ServiceName.class);
     private Transport transport;
 
@@ -109,6 +115,22 @@ public abstract class MessagingPlacement implements OrderPlacement {
         }
         subscribe();
         endpoints.values().forEach(ServiceEndpoint::start);
+        publishPoison(context.faults().poisonMessages());
+    }
+
+    /**
+     * The fault plan's poison messages: to every destination a service consumes, messages of a type
+     * no handler knows with a body that does not decode. Each must go to the dead-letter destination
+     * without holding up the orders' messages.
+     */
+    private void publishPoison(int perDestination) {
+        endpoints.values().stream().flatMap(endpoint -> endpoint.destinations().stream()).distinct()
+                .forEach(destination -> {
+                    for (int i = 1; i <= perDestination; i++) {
+                        transport.publish(destination, Message.create(POISON_TYPE, "poison-" + i, null,
+                                clock.instant(), "{not json"));
+                    }
+                });
     }
 
     /**
@@ -152,6 +174,24 @@ public abstract class MessagingPlacement implements OrderPlacement {
         endpoint(ServiceName.ORDERS).committed();
         trace(order.orderId(), ServiceName.ORDERS, "create pending order", submittedAt, acknowledgedAt);
         return new Submission(order.orderId(), submittedAt, acknowledgedAt, completion);
+    }
+
+    /**
+     * Called by a handler before it applies a compensating step: the fault plan's failing
+     * compensations make the first attempts of each such message fail with a transient error, so
+     * the transport redelivers it.
+     */
+    protected final void compensating(Message message) throws SQLTransientException {
+        int failing = context.faults().failingCompensationAttempts();
+        if (failing == 0) {
+            return;
+        }
+        int attempt = compensationAttempts.computeIfAbsent(message.messageId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        if (attempt <= failing) {
+            throw new SQLTransientException("txlab fault plan: attempt " + attempt + " of " + message.type() + " for "
+                    + message.correlationId() + " fails (the first " + failing + " attempts of a compensation do)");
+        }
     }
 
     /** Completes an order's submission with its outcome, once the commit that decided it is done. */

@@ -71,6 +71,9 @@ final class ChoreoPlacement extends MessagingPlacement {
                         + " for " + service.id() + "; the choreography's types are " + eventTypes(), null);
             }
             OrderEvent event = codec.fromJson(message.payload(), OrderEvent.class);
+            if (choreography.compensates(message.type())) {
+                compensating(message);
+            }
             Instant start = clock.instant();
             Consequences[] result = new Consequences[1];
             endpoint.process(message, connection -> {

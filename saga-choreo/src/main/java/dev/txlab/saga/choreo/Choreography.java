@@ -116,6 +116,14 @@ public final class Choreography {
         return rules.stream().filter(rule -> rule.reactor() == reactor && rule.event().equals(event)).findFirst();
     }
 
+    /**
+     * True for an event whose reaction undoes earlier work: a declined payment releases the stock, a
+     * refusal rejects the pending order (the orchestrated saga's compensations, in this table).
+     */
+    public boolean compensates(String event) {
+        return Set.of(CUSTOMER_REJECTED, STOCK_REJECTED, PAYMENT_DECLINED, STOCK_RELEASED).contains(event);
+    }
+
     /** True for the event types of this choreography. */
     public boolean isKnown(String event) {
         return rules.stream().anyMatch(rule -> rule.event().equals(event));

@@ -103,6 +103,9 @@ final class OrchPlacement extends MessagingPlacement {
                     () -> new MalformedMessageException("unknown command '" + message.type() + "' for "
                             + participant.id() + "; it handles " + participants.commandsOf(participant), null));
             SagaMessages.CommandPayload command = codec.fromJson(message.payload(), SagaMessages.CommandPayload.class);
+            if (command.compensation()) {
+                compensating(message);
+            }
             Instant start = clock.instant();
             endpoint.process(message, connection -> {
                 Reply reply = handler.operation().run(connection, command)
