@@ -70,15 +70,15 @@ public final class ServiceEndpoint implements AutoCloseable {
 
     /**
      * Handles a message once, in one local transaction with its inbox row, retrying deadlocks and
-     * lock timeouts; true when handled now, false for a duplicate (skipped, counted). The relay is
+     * lock timeouts, and waiting out an unreachable database ({@link DatabasePatience}); true when handled now, false for a duplicate (skipped, counted). The relay is
      * woken after the commit. Still failing on concurrency after the retries, it throws, and the
      * transport redelivers the message later.
      */
     public boolean process(Message message, Inbox.Work work) throws SQLException {
-        boolean handled = retry.run(() -> inbox.process(message, work)).orElseThrow(() -> new SQLTransientException(
-                service + " could not handle " + message.type() + " " + message.messageId() + " for "
-                        + message.correlationId() + ": deadlock or lock timeout on each of " + retry.attempts()
-                        + " attempts"));
+        boolean handled = DatabasePatience.whileUnreachable(() -> retry.run(() -> inbox.process(message, work))
+                .orElseThrow(() -> new SQLTransientException(service + " could not handle " + message.type() + " "
+                        + message.messageId() + " for " + message.correlationId() + ": deadlock or lock timeout on "
+                        + "each of " + retry.attempts() + " attempts")));
         if (handled) {
             relay.wake();
         } else {

@@ -12,6 +12,7 @@ import dev.txlab.domain.workload.WorkloadSpec;
 import dev.txlab.scenarios.RunScenario.Proof;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -149,6 +150,11 @@ public final class Catalog {
                         + "nothing held", ALL, "I0-I5; REJECTED holds neither stock nor money",
                         WorkloadSpec.builder().orders(200).seed(8).refusalRate(0.1).build(), 4, FaultPlan.NONE,
                         refusedAtEveryStep()),
+                new DatabaseOutageScenario("payments-database-outage", "the payments database is unavailable for "
+                        + "2 s mid-run (every round trip fails as a lost connection would; for the local baseline "
+                        + "that is its one database); orders are refused or wait, none is lost or half done", ALL,
+                        new FaultPlan.DatabaseOutage(ServiceName.PAYMENTS, Duration.ofMillis(500),
+                                Duration.ofSeconds(2)), spec(200, 15), 4),
                 new RunScenario("last-units", "8 callers compete for the last units of hot products (10 products "
                         + "of 6 units, Zipf 1.5); no oversell", ALL, "I2: stock never negative, conserved",
                         WorkloadSpec.builder().orders(120).seed(9).refusalRate(0).products(10).skew(1.5)
@@ -159,8 +165,36 @@ public final class Catalog {
                                         + o.outcomes("APPROVED") + " approved")));
     }
 
+    /**
+     * The quick suite, then its crash scenarios again under load (4 callers, a 3 times later hit,
+     * 3 times the orders: the halt catches other orders mid-flight too) and heavier message faults.
+     */
     public static List<Scenario> full() {
-        return quick();
+        List<Scenario> full = new ArrayList<>(quick());
+        quick().stream().filter(CrashScenario.class::isInstance).map(CrashScenario.class::cast)
+                .map(Catalog::busy).forEach(full::add);
+        full.add(new RunScenario("heavy-duplicate-deliveries", "saga: half of all deliveries delivered twice, "
+                + "8 callers, 400 orders", SAGAS, "I0-I5; one effect per message", spec(400, 13), 8,
+                FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0.5, 0)),
+                Proof.of(o -> o.messages().duplicatesSkipped() > 0 ? Optional.empty()
+                                : Optional.of("no duplicate was skipped"),
+                        o -> o.messages().duplicatesSkipped() + " duplicates skipped")));
+        full.add(new RunScenario("long-broker-outage", "saga: the broker is unavailable for 8 s mid-run",
+                SAGAS, "I0-I5; orders only delayed", spec(300, 14), 4,
+                FaultPlan.NONE.withBrokerOutage(new FaultPlan.BrokerOutage(Duration.ofMillis(500),
+                        Duration.ofSeconds(8))),
+                Proof.of(o -> o.slowestOutcome().compareTo(Duration.ofSeconds(5)) > 0 ? Optional.empty()
+                                : Optional.of("no order waited out the outage (slowest "
+                                + o.slowestOutcome().toMillis() + " ms)"),
+                        o -> "slowest order " + o.slowestOutcome().toMillis() + " ms")));
+        return List.copyOf(full);
+    }
+
+    /** A crash scenario under load: 4 callers, the halt 3 times later, 3 times the orders; no single order checked. */
+    private static CrashScenario busy(CrashScenario scenario) {
+        return new CrashScenario("busy-" + scenario.id(), scenario.description() + " (4 callers, "
+                + scenario.orders() * 3 + " orders, hit " + scenario.hit() * 3 + ")", scenario.appliesTo(),
+                scenario.point(), scenario.hit() * 3, scenario.orders() * 3, 4, scenario.seed(), OrderCheck.NONE);
     }
 
     /** Every scenario of both suites, by id. */

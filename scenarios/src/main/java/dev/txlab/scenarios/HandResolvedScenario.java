@@ -44,7 +44,7 @@ public record HandResolvedScenario(String id, String description, Set<Implementa
     }
 
     @Override
-    public Optional<String> unsupportedOn(StoreKind store) {
+    public Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
         return store == StoreKind.MARIADB ? Optional.of("MariaDB's XA RECOVER lists every prepared branch of the "
                 + "server without its database, so an operator cannot tell the " + resolvedByHand.id()
                 + " branch from the others; run it with --store h2-file or postgres") : Optional.empty();

@@ -24,10 +24,10 @@ public interface Scenario {
     String mustHold();
 
     /**
-     * Why the scenario cannot be modelled on a kind of database (its cells there are {@code n/a}
-     * with this reason); empty when it can.
+     * Why the scenario cannot be modelled for an implementation on a kind of database (the cell is
+     * then {@code n/a} with this reason); empty when it can.
      */
-    default Optional<String> unsupportedOn(StoreKind store) {
+    default Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
         return Optional.empty();
     }
 

@@ -43,6 +43,15 @@ class CatalogTest {
     }
 
     @Test
+    void theFullSuiteIsTheQuickSuiteAndMore() {
+        assertThat(Catalog.full()).extracting(Scenario::id)
+                .startsWith(Catalog.quick().stream().map(Scenario::id).toArray(String[]::new));
+        assertThat(Catalog.full()).hasSizeGreaterThan(Catalog.quick().size());
+        assertThat(Catalog.suite("full")).extracting(Scenario::id).contains("busy-xa-halt-after-decision",
+                "long-broker-outage");
+    }
+
+    @Test
     void anUnknownSuiteIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> Catalog.suite("fast")).hasMessage("unknown suite 'fast'; expected quick or full");
     }

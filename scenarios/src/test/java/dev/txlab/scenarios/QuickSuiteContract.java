@@ -40,9 +40,9 @@ abstract class QuickSuiteContract {
         }
         ScenarioRunner runner = new ScenarioRunner(new ScenarioContext(store(), transport(), TestStores.dataDir(),
                 Clock.systemUTC()), ScenarioRunner.Progress.NONE);
-        return Catalog.quick().stream().filter(scenario -> scenario.unsupportedOn(store()).isEmpty())
-                .flatMap(scenario -> implementations().stream()
+        return Catalog.quick().stream().flatMap(scenario -> implementations().stream()
                 .filter(scenario.appliesTo()::contains)
+                .filter(implementation -> scenario.unsupportedOn(store(), implementation).isEmpty())
                 .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
                     FaultMatrix matrix = runner.run("quick", List.of(scenario), List.of(implementation));
                     FaultMatrix.Cell cell = matrix.scenarios().get(0).cells().get(implementation.id());

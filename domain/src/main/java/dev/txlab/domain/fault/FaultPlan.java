@@ -14,13 +14,29 @@ import java.util.Optional;
  * outage, poison messages (published to every destination the sagas consume: an unknown type with
  * a body that does not decode), compensations whose first attempts fail (a transient error: the
  * sagas' transport redelivers them; fewer than its 5 attempts, or the compensation is
- * dead-lettered), and for 2PC a participant's phase-2 commit that fails once.
+ * dead-lettered), a participant database unavailable for a while, and for 2PC a participant's
+ * phase-2 commit that fails once.
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
                         BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure, int poisonMessages,
-                        int failingCompensationAttempts) {
+                        int failingCompensationAttempts, Optional<DatabaseOutage> databaseOutage) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
-            BrokerOutage.NONE, Optional.empty(), 0, 0);
+            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty());
+
+    /**
+     * The database of a service unavailable for {@code length}, from {@code after} the start of the
+     * orders: every round trip to it fails as a lost connection would (SQLState 08006; an XA call
+     * with {@code XAER_RMFAIL}, its connection closed). Services sharing that database share the outage.
+     */
+    public record DatabaseOutage(ServiceName service, Duration after, Duration length) {
+        public DatabaseOutage {
+            Objects.requireNonNull(service, "service");
+            if (after.isNegative() || length.isNegative() || length.isZero()) {
+                throw new IllegalArgumentException("a database outage needs a start >= 0 and a positive length, were "
+                        + after + " and " + length);
+            }
+        }
+    }
 
     /**
      * 2PC: the {@code onCommit}-th phase-2 commit sent to the service's database fails with
@@ -90,6 +106,7 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(brokerOutage, "brokerOutage");
         Objects.requireNonNull(commitFailure, "commitFailure");
+        Objects.requireNonNull(databaseOutage, "databaseOutage");
         if (poisonMessages < 0 || failingCompensationAttempts < 0) {
             throw new IllegalArgumentException("poison messages and failing compensation attempts must be >= 0, were "
                     + poisonMessages + " and " + failingCompensationAttempts);
@@ -97,32 +114,44 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
     }
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
-        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty(), 0, 0);
+        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty(),
+                0, 0, Optional.empty());
     }
 
     /** This plan with the given message faults. */
     public FaultPlan withMessageFaults(MessageFaultRates rates) {
-        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure, poisonMessages, failingCompensationAttempts);
+        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure, poisonMessages,
+                failingCompensationAttempts, databaseOutage);
     }
 
     /** This plan with the broker unavailable for a while. */
     public FaultPlan withBrokerOutage(BrokerOutage outage) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure, poisonMessages, failingCompensationAttempts);
+        return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure, poisonMessages,
+                failingCompensationAttempts, databaseOutage);
     }
 
     /** This plan with one participant's phase-2 commit failing once. */
     public FaultPlan withCommitFailure(CommitFailure failure) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure), poisonMessages, failingCompensationAttempts);
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure), poisonMessages,
+                failingCompensationAttempts, databaseOutage);
     }
 
     /** This plan with {@code perDestination} poison messages published to each destination the sagas consume. */
     public FaultPlan withPoisonMessages(int perDestination) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, perDestination, failingCompensationAttempts);
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, perDestination,
+                failingCompensationAttempts, databaseOutage);
     }
 
     /** This plan with the first {@code attempts} attempts of every compensating step failing. */
     public FaultPlan withFailingCompensations(int attempts) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages, attempts);
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages, attempts,
+                databaseOutage);
+    }
+
+    /** This plan with a participant database unavailable for a while. */
+    public FaultPlan withDatabaseOutage(DatabaseOutage outage) {
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
+                failingCompensationAttempts, Optional.of(outage));
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

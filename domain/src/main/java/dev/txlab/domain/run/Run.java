@@ -4,6 +4,7 @@ import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.ConsistencyAudit;
 import dev.txlab.domain.audit.spi.LeftoverCheck;
 import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.fault.DatabaseOutageInjector;
 import dev.txlab.domain.network.JdbcNetworkDelay;
 import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.placement.OrderPlacement;
@@ -14,6 +15,7 @@ import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.store.Topology;
 import dev.txlab.domain.trace.CostCounters;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.domain.workload.InitialStateWriter;
@@ -24,6 +26,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One run of one implementation: prepared fresh (databases reset, initial state written, run
@@ -40,9 +46,12 @@ public final class Run implements AutoCloseable {
     private final Ledger ledger;
     private final OrderFeed feed;
     private final RunRecord record;
+    /** The fault plan's database outage, armed when the orders start. */
+    private final Optional<DatabaseOutageInjector> outage;
 
     private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
-                JdbcNetworkDelay network, StepTrace trace, Ledger ledger, RunRecord record) {
+                JdbcNetworkDelay network, StepTrace trace, Ledger ledger, RunRecord record,
+                Optional<DatabaseOutageInjector> outage) {
         this.options = options;
         this.workload = workload;
         this.stores = stores;
@@ -53,6 +62,15 @@ public final class Run implements AutoCloseable {
         this.ledger = ledger;
         this.feed = new OrderFeed(placement, workload, ledger);
         this.record = record;
+        this.outage = outage;
+    }
+
+    /** The services whose data lives in the same database as the given one's (in one topology). */
+    private static Set<ServiceName> sharingDatabaseWith(StoreConfig config, Topology topology, ServiceName service) {
+        String database = config.location(service, topology).name();
+        return Arrays.stream(ServiceName.values())
+                .filter(other -> config.location(other, topology).name().equals(database))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Resets the prefix's databases and prepares a fresh run; the placement is started. */
@@ -65,7 +83,11 @@ public final class Run implements AutoCloseable {
         CostCounters costs = new CostCounters();
         StepTrace trace = StepTrace.ofDefaults();
         JdbcNetworkDelay network = new JdbcNetworkDelay(options.network());
-        Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of(costs, network));
+        Optional<DatabaseOutageInjector> outage = options.faults().databaseOutage().map(planned ->
+                new DatabaseOutageInjector(planned, sharingDatabaseWith(config, provider.topology(), planned.service()),
+                        options.clock()));
+        JdbcDecorator decorator = JdbcDecorator.of(costs, network);
+        Stores stores = Stores.open(config, provider.topology(), outage.map(decorator::with).orElse(decorator));
         OrderPlacement placement = null;
         try {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
@@ -83,7 +105,7 @@ public final class Run implements AutoCloseable {
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.markSetupComplete(connection);
             }
-            return new Run(options, workload, stores, placement, costs, network, trace, ledger, record);
+            return new Run(options, workload, stores, placement, costs, network, trace, ledger, record, outage);
         } catch (SQLException | RuntimeException e) {
             if (placement != null) {
                 placement.close();
@@ -102,6 +124,7 @@ public final class Run implements AutoCloseable {
      * termination bound) until the implementation is quiescent, so the audit sees a settled state.
      */
     public RunResult execute(OrderListener listener) throws InterruptedException {
+        outage.ifPresent(DatabaseOutageInjector::arm);
         RunResult result = new ClosedLoop(feed, outcomeWait(), costs, listener).run(options.concurrency());
         awaitQuiescence();
         return result;
@@ -123,6 +146,11 @@ public final class Run implements AutoCloseable {
     /** Waits, within the termination bound, until nothing the implementation started is in flight. */
     public void awaitQuiescence() {
         placement.awaitQuiescence(record.terminationBound());
+    }
+
+    /** How many round trips the fault plan's database outage refused (0 without one). */
+    public long refusedByDatabaseOutage() {
+        return outage.map(DatabaseOutageInjector::refused).orElse(0L);
     }
 
     /** The round trips counted at the JDBC decorator so far. */

@@ -18,6 +18,7 @@ import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.domain.trace.StepEvent;
 import dev.txlab.messaging.Message;
+import dev.txlab.messaging.DatabasePatience;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.MessageFaults;
@@ -245,7 +246,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
 
     /**
      * Each hop: at most {@link Transport#MAX_ATTEMPTS} deliveries, each up to the handler's retries
-     * on lock timeouts plus the back-offs, and a relay poll.
+     * on lock timeouts plus the back-offs, a relay poll, and the consumer's patience with an
+     * unreachable database.
      */
     @Override
     public Duration terminationBound() {
@@ -253,14 +255,15 @@ public abstract class MessagingPlacement implements OrderPlacement {
         Duration perAttempt = Duration.ofMillis(retry.attempts() * StoreConfig.LOCK_TIMEOUT_MS)
                 .plus(retry.maxBackoff().multipliedBy(retry.attempts()));
         return perAttempt.plus(Transport.MAX_REDELIVERY_DELAY).multipliedBy((long) hops() * Transport.MAX_ATTEMPTS)
-                .plus(OutboxRelay.POLL.multipliedBy(hops()));
+                .plus(OutboxRelay.POLL.plus(DatabasePatience.PATIENCE).multipliedBy(hops()));
     }
 
     @Override
     public String terminationBoundExplained() {
         return hops() + " hops x " + Transport.MAX_ATTEMPTS + " deliveries x (" + ConcurrencyRetry.DEFAULT_ATTEMPTS
                 + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000 + " s lock timeout + back-offs), plus a relay "
-                + "poll per hop";
+                + "poll and up to " + DatabasePatience.PATIENCE.toSeconds() + " s waiting out an unreachable database "
+                + "per hop";
     }
 
     @Override

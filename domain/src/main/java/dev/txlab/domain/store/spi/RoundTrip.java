@@ -11,5 +11,10 @@ public enum RoundTrip {
     XA_COMMIT,
     XA_ROLLBACK,
     XA_RECOVER,
-    XA_FORGET
+    XA_FORGET;
+
+    /** True for the calls of the XA protocol (made on an XA resource, failing with an XAException). */
+    public boolean isXa() {
+        return ordinal() >= XA_START.ordinal();
+    }
 }
