@@ -20,10 +20,15 @@ record AfterRecovery(List<Violation> left, AuditReport audit, double seconds) {
 
     static AfterRecovery of(ScenarioContext context, ImplementationId implementation, StoreConfig store)
             throws Exception {
+        return of(context, implementation, store, CrashScenario.PRESUMED_ABORT_SECONDS);
+    }
+
+    /** Recovery with the TM settings the run had (a TM is configured once per JVM). */
+    static AfterRecovery of(ScenarioContext context, ImplementationId implementation, StoreConfig store,
+                            int presumedAbortSeconds) throws Exception {
         long start = System.nanoTime();
-        RunRecovery.Recovered recovered = RunRecovery.recover(store,
-                ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS), context.transportSettings(),
-                context.clock(), Optional.of(implementation));
+        RunRecovery.Recovered recovered = RunRecovery.recover(store, ChildRun.tmSettings(presumedAbortSeconds),
+                context.transportSettings(), context.clock(), Optional.of(implementation));
         AuditReport after = RunAudit.audit(store, context.clock()).report();
         return new AfterRecovery(recovered.left(), after, (System.nanoTime() - start) / 1e9);
     }

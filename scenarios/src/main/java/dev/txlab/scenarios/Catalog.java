@@ -167,12 +167,18 @@ public final class Catalog {
 
     /**
      * The quick suite, then its crash scenarios again under load (4 callers, a 3 times later hit,
-     * 3 times the orders: the halt catches other orders mid-flight too) and heavier message faults.
+     * 3 times the orders: the halt catches other orders mid-flight too), a real restart of the
+     * participants' database server (not in the quick suite: it restarts a server other work may
+     * share) and heavier message faults.
      */
     public static List<Scenario> full() {
         List<Scenario> full = new ArrayList<>(quick());
         quick().stream().filter(CrashScenario.class::isInstance).map(CrashScenario.class::cast)
                 .map(Catalog::busy).forEach(full::add);
+        full.add(new ServerRestartScenario("xa-server-restart-prepared", "2PC: the participants' database server "
+                + "is restarted (its service command) after every participant prepared, before the decision; the "
+                + "prepared branches survive and the order must commit", XA, XA_HIT, xaWorkload(),
+                crashingOrderIs(Optional.of(OrderStatus.APPROVED))));
         full.add(new RunScenario("heavy-duplicate-deliveries", "saga: half of all deliveries delivered twice, "
                 + "8 callers, 400 orders", SAGAS, "I0-I5; one effect per message", spec(400, 13), 8,
                 FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0.5, 0)),

@@ -16,8 +16,9 @@ public record FaultMatrix(String store, String suite, List<Row> scenarios, Map<S
 
     public FaultMatrix {
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
-        anomalies = anomalies == null ? Map.of() : Map.copyOf(anomalies);
-        anomalyExamples = anomalyExamples == null ? Map.of() : Map.copyOf(anomalyExamples);
+        anomalies = anomalies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anomalies));
+        anomalyExamples = anomalyExamples == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(anomalyExamples)); // the implementations' order
     }
 
     /** One scenario of the catalog and its cell per implementation. */

@@ -1,18 +1,23 @@
 package dev.txlab.domain.fault;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the hits of every crash point and halts the JVM at the one the fault plan arms. Before
+ * Counts the hits of every crash point and halts the JVM at the one the fault plan arms (or
+ * restarts a database server there, when the plan asks for that instead). Before
  * halting it prints {@value #FIRED_MARKER} and the point's name on standard error, so a harness can
  * prove which point fired.
  */
 public final class CrashPoints {
     public static final int CRASH_EXIT_CODE = 77;
     public static final String FIRED_MARKER = "TXLAB-CRASH-POINT-FIRED ";
+    public static final String RESTART_MARKER = "TXLAB-SERVER-RESTART ";
+    private static final long RESTART_TIMEOUT_SECONDS = 90;
 
     private final FaultPlan plan;
     private final Halt halt;
@@ -37,13 +42,43 @@ public final class CrashPoints {
         return of(FaultPlan.NONE);
     }
 
-    /** Marks that execution reached the point; halts when the plan arms it for this hit. */
+    /**
+     * Marks that execution reached the point; halts when the plan arms it for this hit, or restarts
+     * a database server there when the plan says so (waiting for the restart to finish).
+     */
     public void hit(CrashPoint point) {
         long count = hits.get(point).incrementAndGet();
+        plan.serverRestart().filter(restart -> restart.point() == point && restart.onHit() == count)
+                .ifPresent(this::restartServer);
         if (plan.crashPoint().filter(point::equals).isPresent() && count == plan.crashOnHit()) {
             announce.println(FIRED_MARKER + point.name() + " hit=" + count);
             announce.flush();
             halt.halt(CRASH_EXIT_CODE);
+        }
+    }
+
+    private void restartServer(FaultPlan.ServerRestart restart) {
+        announce.println(RESTART_MARKER + restart.point().name() + " hit=" + restart.onHit() + ": "
+                + String.join(" ", restart.command()));
+        announce.flush();
+        try {
+            Process process = new ProcessBuilder(restart.command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(RESTART_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the server restart '" + String.join(" ", restart.command())
+                        + "' did not finish within " + RESTART_TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("the server restart '" + String.join(" ", restart.command())
+                        + "' failed with exit code " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the server restart '" + String.join(" ", restart.command())
+                    + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the server restarted", e);
         }
     }
 

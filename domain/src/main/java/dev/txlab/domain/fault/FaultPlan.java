@@ -3,6 +3,7 @@ package dev.txlab.domain.fault;
 import dev.txlab.domain.service.ServiceName;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,13 +16,30 @@ import java.util.Optional;
  * a body that does not decode), compensations whose first attempts fail (a transient error: the
  * sagas' transport redelivers them; fewer than its 5 attempts, or the compensation is
  * dead-lettered), a participant database unavailable for a while, and for 2PC a participant's
- * phase-2 commit that fails once.
+ * phase-2 commit that fails once or a participant's server restarted at a protocol point.
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
                         BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure, int poisonMessages,
-                        int failingCompensationAttempts, Optional<DatabaseOutage> databaseOutage) {
+                        int failingCompensationAttempts, Optional<DatabaseOutage> databaseOutage,
+                        Optional<ServerRestart> serverRestart) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
-            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty());
+            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty(), Optional.empty());
+
+    /**
+     * At the {@code onHit}-th hit of a protocol point, instead of halting, the run restarts a database
+     * server with {@code command} (e.g. {@code pg_ctlcluster 15 main restart}) and waits for it, then
+     * carries on: every open connection to that server is gone, prepared branches survive.
+     */
+    public record ServerRestart(CrashPoint point, int onHit, List<String> command) {
+        public ServerRestart {
+            Objects.requireNonNull(point, "point");
+            command = List.copyOf(command);
+            if (onHit < 1 || command.isEmpty()) {
+                throw new IllegalArgumentException("a server restart needs a hit >= 1 and a command, were " + onHit
+                        + " and " + command);
+            }
+        }
+    }
 
     /**
      * The database of a service unavailable for {@code length}, from {@code after} the start of the
@@ -107,6 +125,7 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         Objects.requireNonNull(brokerOutage, "brokerOutage");
         Objects.requireNonNull(commitFailure, "commitFailure");
         Objects.requireNonNull(databaseOutage, "databaseOutage");
+        Objects.requireNonNull(serverRestart, "serverRestart");
         if (poisonMessages < 0 || failingCompensationAttempts < 0) {
             throw new IllegalArgumentException("poison messages and failing compensation attempts must be >= 0, were "
                     + poisonMessages + " and " + failingCompensationAttempts);
@@ -115,43 +134,49 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
         return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty(),
-                0, 0, Optional.empty());
+                0, 0, Optional.empty(), Optional.empty());
     }
 
     /** This plan with the given message faults. */
     public FaultPlan withMessageFaults(MessageFaultRates rates) {
         return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure, poisonMessages,
-                failingCompensationAttempts, databaseOutage);
+                failingCompensationAttempts, databaseOutage, serverRestart);
     }
 
     /** This plan with the broker unavailable for a while. */
     public FaultPlan withBrokerOutage(BrokerOutage outage) {
         return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure, poisonMessages,
-                failingCompensationAttempts, databaseOutage);
+                failingCompensationAttempts, databaseOutage, serverRestart);
     }
 
     /** This plan with one participant's phase-2 commit failing once. */
     public FaultPlan withCommitFailure(CommitFailure failure) {
         return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure), poisonMessages,
-                failingCompensationAttempts, databaseOutage);
+                failingCompensationAttempts, databaseOutage, serverRestart);
     }
 
     /** This plan with {@code perDestination} poison messages published to each destination the sagas consume. */
     public FaultPlan withPoisonMessages(int perDestination) {
         return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, perDestination,
-                failingCompensationAttempts, databaseOutage);
+                failingCompensationAttempts, databaseOutage, serverRestart);
     }
 
     /** This plan with the first {@code attempts} attempts of every compensating step failing. */
     public FaultPlan withFailingCompensations(int attempts) {
         return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages, attempts,
-                databaseOutage);
+                databaseOutage, serverRestart);
     }
 
     /** This plan with a participant database unavailable for a while. */
     public FaultPlan withDatabaseOutage(DatabaseOutage outage) {
         return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
-                failingCompensationAttempts, Optional.of(outage));
+                failingCompensationAttempts, Optional.of(outage), serverRestart);
+    }
+
+    /** This plan with a database server restarted at a protocol point. */
+    public FaultPlan withServerRestart(ServerRestart restart) {
+        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
+                failingCompensationAttempts, databaseOutage, Optional.of(restart));
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

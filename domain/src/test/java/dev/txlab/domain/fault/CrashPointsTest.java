@@ -1,10 +1,12 @@
 package dev.txlab.domain.fault;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,31 @@ class CrashPointsTest {
         points.hit(CrashPoint.XA_AFTER_ALL_PREPARES);
         assertThat(halts).isEmpty();
         assertThat(points.hits(CrashPoint.XA_AFTER_ALL_PREPARES)).isEqualTo(1);
+    }
+
+    @Test
+    void aServerRestartRunsItsCommandAtItsHitAndCarriesOn(@TempDir Path dir) {
+        Path marker = dir.resolve("restarted");
+        CrashPoints points = new CrashPoints(FaultPlan.NONE.withServerRestart(new FaultPlan.ServerRestart(
+                CrashPoint.XA_AFTER_ALL_PREPARES, 2, List.of("touch", marker.toString()))), halts::add,
+                new PrintStream(announced, true, StandardCharsets.UTF_8));
+
+        points.hit(CrashPoint.XA_AFTER_ALL_PREPARES);
+        assertThat(marker).doesNotExist();
+        points.hit(CrashPoint.XA_AFTER_ALL_PREPARES);
+        assertThat(marker).exists();
+        assertThat(halts).isEmpty();
+        assertThat(announced.toString(StandardCharsets.UTF_8)).startsWith(CrashPoints.RESTART_MARKER);
+    }
+
+    @Test
+    void aFailingServerRestartSaysWhichCommandFailed() {
+        CrashPoints points = new CrashPoints(FaultPlan.NONE.withServerRestart(new FaultPlan.ServerRestart(
+                CrashPoint.XA_AFTER_ALL_PREPARES, 1, List.of("false"))), halts::add,
+                new PrintStream(announced, true, StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> points.hit(CrashPoint.XA_AFTER_ALL_PREPARES))
+                .hasMessage("the server restart 'false' failed with exit code 1");
     }
 
     @Test
