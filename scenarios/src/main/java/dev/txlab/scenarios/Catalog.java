@@ -150,6 +150,10 @@ public final class Catalog {
                         + "nothing held", ALL, "I0-I5; REJECTED holds neither stock nor money",
                         WorkloadSpec.builder().orders(200).seed(8).refusalRate(0.1).build(), 4, FaultPlan.NONE,
                         refusedAtEveryStep()),
+                new TwoInstancesScenario("orch-two-coordinators", "orchestration: a second instance of the "
+                        + "services and the saga coordinator (another JVM) shares the consumer groups while orders "
+                        + "arrive at 40/s, so one saga's replies land on both coordinators", EnumSet.of(
+                        ImplementationId.SAGA_ORCH), spec(200, 16), 40),
                 new DatabaseOutageScenario("payments-database-outage", "the payments database is unavailable for "
                         + "2 s mid-run (every round trip fails as a lost connection would; for the local baseline "
                         + "that is its one database); orders are refused or wait, none is lost or half done", ALL,

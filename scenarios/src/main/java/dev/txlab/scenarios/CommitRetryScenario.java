@@ -45,7 +45,8 @@ public record CommitRetryScenario(String id, String description, Set<Implementat
     }
 
     @Override
-    public Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
+    public Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
+        StoreKind store = context.store();
         return store == StoreKind.H2_FILE ? Optional.of(H2_LOSES_PREPARED_BRANCHES) : Optional.empty();
     }
 

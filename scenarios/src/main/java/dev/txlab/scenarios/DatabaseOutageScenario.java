@@ -39,7 +39,8 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
     }
 
     @Override
-    public Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
+    public Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
+        StoreKind store = context.store();
         return store == StoreKind.H2_FILE && Catalog.XA.contains(implementation)
                 ? Optional.of(CommitRetryScenario.H2_LOSES_PREPARED_BRANCHES) : Optional.empty();
     }

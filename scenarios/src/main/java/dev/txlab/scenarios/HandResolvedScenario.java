@@ -44,7 +44,8 @@ public record HandResolvedScenario(String id, String description, Set<Implementa
     }
 
     @Override
-    public Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
+    public Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
+        StoreKind store = context.store();
         return store == StoreKind.MARIADB ? Optional.of("MariaDB's XA RECOVER lists every prepared branch of the "
                 + "server without its database, so an operator cannot tell the " + resolvedByHand.id()
                 + " branch from the others; run it with --store h2-file or postgres") : Optional.empty();

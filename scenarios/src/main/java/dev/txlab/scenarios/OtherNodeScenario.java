@@ -34,7 +34,8 @@ public record OtherNodeScenario(String id, String description, Set<Implementatio
     }
 
     @Override
-    public Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
+    public Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
+        StoreKind store = context.store();
         return store == StoreKind.MARIADB ? Optional.empty() : Optional.of("on " + store.id() + " every run "
                 + "prefix has databases of its own and XA recover lists only the current database's branches, so "
                 + "no node ever sees another's; run it with --store mariadb (XA RECOVER lists the whole server)");

@@ -1,7 +1,6 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.store.StoreKind;
 
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +23,10 @@ public interface Scenario {
     String mustHold();
 
     /**
-     * Why the scenario cannot be modelled for an implementation on a kind of database (the cell is
-     * then {@code n/a} with this reason); empty when it can.
+     * Why the scenario cannot be modelled for an implementation where it would run (the kind of
+     * database, the broker); the cell is then {@code n/a} with this reason. Empty when it can.
      */
-    default Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
+    default Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
         return Optional.empty();
     }
 

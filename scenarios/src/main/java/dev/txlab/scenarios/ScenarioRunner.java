@@ -91,7 +91,7 @@ public final class ScenarioRunner {
         if (!scenario.appliesTo().contains(implementation)) {
             return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, "", null);
         }
-        Optional<String> unsupported = scenario.unsupportedOn(context.store(), implementation);
+        Optional<String> unsupported = scenario.unsupportedOn(context, implementation);
         if (unsupported.isPresent()) {
             return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, unsupported.get(), null);
         }

@@ -47,7 +47,8 @@ public record ServerRestartScenario(String id, String description, Set<Implement
     }
 
     @Override
-    public Optional<String> unsupportedOn(StoreKind store, ImplementationId implementation) {
+    public Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
+        StoreKind store = context.store();
         if (!store.isServer()) {
             return Optional.of("an embedded " + store.id() + " database has no server to restart; run it with "
                     + "--store postgres or mariadb");

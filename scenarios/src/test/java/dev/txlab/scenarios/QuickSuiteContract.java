@@ -38,11 +38,11 @@ abstract class QuickSuiteContract {
         if (transport() == TransportSettings.Kind.NATS) {
             Servers.assumeReachable("NATS", "127.0.0.1", 4222);
         }
-        ScenarioRunner runner = new ScenarioRunner(new ScenarioContext(store(), transport(), TestStores.dataDir(),
-                Clock.systemUTC()), ScenarioRunner.Progress.NONE);
+        ScenarioContext context = new ScenarioContext(store(), transport(), TestStores.dataDir(), Clock.systemUTC());
+        ScenarioRunner runner = new ScenarioRunner(context, ScenarioRunner.Progress.NONE);
         return Catalog.quick().stream().flatMap(scenario -> implementations().stream()
                 .filter(scenario.appliesTo()::contains)
-                .filter(implementation -> scenario.unsupportedOn(store(), implementation).isEmpty())
+                .filter(implementation -> scenario.unsupportedOn(context, implementation).isEmpty())
                 .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
                     FaultMatrix matrix = runner.run("quick", List.of(scenario), List.of(implementation));
                     FaultMatrix.Cell cell = matrix.scenarios().get(0).cells().get(implementation.id());

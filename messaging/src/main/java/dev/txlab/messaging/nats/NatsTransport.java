@@ -44,9 +44,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * JetStream at a URL. Destination {@code d} is subject {@code <prefix>.d} of the stream
- * {@code <prefix>-messages}; a consumer group is a durable consumer with explicit acks, whose
- * deliveries are handed to its consumer threads by correlation id (one order's messages to one
- * thread, in order). A failing handler's message is nak'ed with a back-off and comes again; on its
+ * {@code <prefix>-messages}; a consumer group is a durable consumer with explicit acks, delivered
+ * to a queue group of the same name (so several processes can share it), whose deliveries are
+ * handed to its consumer threads by correlation id (one order's messages to one thread, in order,
+ * within a process). A failing handler's message is nak'ed with a back-off and comes again; on its
  * last attempt (JetStream's delivery count), or at once when no attempt can handle it, the adapter
  * publishes it with the reason to the dead-letter stream {@code <prefix>-dead-letters} (JetStream
  * has no dead-letter queue of its own), then acks it.
@@ -157,8 +158,10 @@ public final class NatsTransport implements Transport {
     public synchronized Subscription subscribe(String destination, String group, int consumers,
                                                MessageHandler handler) {
         Dispatcher dispatcher = connection.createDispatcher();
+        String durable = (group + "_" + destination).replaceAll("[^A-Za-z0-9_-]", "_");
         ConsumerConfiguration consumer = ConsumerConfiguration.builder()
-                .durable((group + "_" + destination).replaceAll("[^A-Za-z0-9_-]", "_"))
+                .durable(durable)
+                .deliverGroup(durable)
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(ACK_WAIT)
                 .maxDeliver(-1)
@@ -166,7 +169,7 @@ public final class NatsTransport implements Transport {
                 .build();
         NatsSubscription subscription = new NatsSubscription(dispatcher, consumers, destination + "::" + group);
         try {
-            jetStream.subscribe(subject(destination), dispatcher,
+            jetStream.subscribe(subject(destination), durable, dispatcher,
                     delivery -> subscription.dispatch(destination, delivery, handler),
                     false, PushSubscribeOptions.builder().configuration(consumer).build());
             subscriptions.add(subscription);

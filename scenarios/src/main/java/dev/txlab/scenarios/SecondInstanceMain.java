@@ -1,0 +1,71 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.network.NetworkProfile;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.store.JdbcDecorator;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.domain.trace.StepTrace;
+import dev.txlab.testkit.ChildRun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second instance of an implementation in a JVM of its own, over the same databases and broker as
+ * a running first one (a second coordinator sharing the consumer groups): arguments implementation,
+ * store, transport, data dir, prefix, and a folder for the handshake. It writes {@code ready} there
+ * once its consumers run, keeps working until {@code stop} appears (at most {@link #MAX_LIFE}), then
+ * prints how many deliveries it handled after {@link #MARKER}.
+ */
+public final class SecondInstanceMain {
+    static final String MARKER = "TXLAB-SECOND-INSTANCE delivered=";
+    static final String READY = "ready";
+    static final String STOP = "stop";
+    static final Duration MAX_LIFE = Duration.ofMinutes(3);
+    private static final int CONSUMER_CONCURRENCY = 4;
+
+    private SecondInstanceMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            throw new IllegalArgumentException("usage: SecondInstanceMain implementation store transport data-dir "
+                    + "prefix handshake-dir");
+        }
+        ImplementationId implementation = ImplementationId.parse(args[0]);
+        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
+                Path.of(args[3]), Clock.systemUTC());
+        StoreConfig config = context.storeFor(args[4]);
+        Path handshake = Path.of(args[5]);
+        PlacementProvider provider = PlacementProvider.forId(implementation);
+        long delivered;
+        try (Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of());
+             OrderPlacement placement = provider.create(new PlacementContext(stores, context.clock(), FaultPlan.NONE,
+                     CrashPoints.disarmed(), StepTrace.ofDefaults(), CONSUMER_CONCURRENCY,
+                     ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS), context.transportSettings(),
+                     NetworkProfile.NONE, false))) {
+            placement.start();
+            Files.writeString(handshake.resolve(READY), "");
+            long deadline = System.nanoTime() + MAX_LIFE.toNanos();
+            while (!Files.exists(handshake.resolve(STOP)) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            delivered = placement.messageCounts().orElse(MessageCounts.NONE).delivered();
+        }
+        System.out.println(MARKER + delivered);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}

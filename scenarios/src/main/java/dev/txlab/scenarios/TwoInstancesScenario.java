@@ -1,0 +1,126 @@
+package dev.txlab.scenarios;
+
+import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.SubmitFailedException;
+import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.testkit.ChildJvm;
+import dev.txlab.testkit.ChildRun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Two instances of a saga implementation at once, over the same databases and broker: this JVM
+ * places the orders, a second JVM ({@link SecondInstanceMain}) runs the same services and
+ * coordinator in the same consumer groups, so the deliveries of one saga land on both. Orders are
+ * submitted at a steady rate while both run; then the databases must settle (no PENDING order, no
+ * running saga) and the audit hold. Passes when both instances handled deliveries and the audit holds.
+ */
+public record TwoInstancesScenario(String id, String description, Set<ImplementationId> appliesTo,
+                                   WorkloadSpec workload, int ordersPerSecond) implements Scenario {
+    private static final Duration READY_WAIT = Duration.ofMinutes(1);
+
+    public TwoInstancesScenario {
+        appliesTo = Set.copyOf(appliesTo);
+    }
+
+    @Override
+    public String mustHold() {
+        return "I0-I5 with two instances sharing the work; every order settles once";
+    }
+
+    @Override
+    public Optional<String> unsupportedOn(ScenarioContext context, ImplementationId implementation) {
+        return context.transport() == TransportSettings.Kind.NATS ? Optional.empty() : Optional.of("the embedded "
+                + "Artemis broker lives inside one process, so a second instance cannot share it; run it with "
+                + "--transport nats");
+    }
+
+    @Override
+    public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
+        StoreConfig store = context.storeFor(id, implementation);
+        try (Run run = Run.prepare(new RunOptions(store, implementation, workload, 4, FaultPlan.NONE,
+                context.clock(), ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS),
+                context.transportSettings()))) {
+            Path handshake = Files.createDirectories(store.runDir().resolve("second-instance"));
+            CompletableFuture<ChildJvm.Result> second = CompletableFuture.supplyAsync(() -> ChildJvm.run(
+                    SecondInstanceMain.class, SecondInstanceMain.MAX_LIFE.plusMinutes(1), implementation.id(),
+                    context.store().id(), context.transport().id(), context.dataDir().toString(), store.prefix(),
+                    handshake.toString()));
+            Optional<String> notReady = awaitReady(handshake, second);
+            if (notReady.isPresent()) {
+                return FaultMatrix.Cell.fail("the fault did not fire: " + notReady.get());
+            }
+            int refused = submitAtRate(run);
+            run.awaitQuiescence();
+            Files.writeString(handshake.resolve(SecondInstanceMain.STOP), "");
+            ChildJvm.Result child = second.get(2, TimeUnit.MINUTES);
+            long secondDelivered = child.stdout().lines().filter(line -> line.startsWith(SecondInstanceMain.MARKER))
+                    .mapToLong(line -> Long.parseLong(line.substring(SecondInstanceMain.MARKER.length())))
+                    .findFirst().orElse(-1);
+            long firstDelivered = run.placement().messageCounts().orElse(MessageCounts.NONE).delivered();
+            AuditReport audit = run.audit();
+            String evidence = String.format(Locale.ROOT, "%d orders submitted at %d/s, %d refused at submission; "
+                            + "deliveries handled: %d by this instance, %d by the second", workload.orders(),
+                    ordersPerSecond, refused, firstDelivered, secondDelivered);
+            if (secondDelivered <= 0 || firstDelivered <= 0) {
+                return FaultMatrix.Cell.fail("the fault did not fire: the instances did not share the work; "
+                        + evidence + lastLine(child));
+            }
+            return audit.ok() ? FaultMatrix.Cell.pass(evidence + "; audit OK", null)
+                    : FaultMatrix.Cell.fail(evidence + "; the audit: " + audit.describe(3));
+        }
+    }
+
+    /** Waits until the second instance says it runs; empty then, otherwise why not. */
+    private static Optional<String> awaitReady(Path handshake, CompletableFuture<ChildJvm.Result> second) {
+        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        while (!Files.exists(handshake.resolve(SecondInstanceMain.READY))) {
+            if (second.isDone()) {
+                return Optional.of("the second instance ended before it ran" + lastLine(second.join()));
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.of("the second instance did not start within " + READY_WAIT.toSeconds() + " s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        return Optional.empty();
+    }
+
+    /** Submits every order of the workload at the scenario's rate; returns how many were refused. */
+    private int submitAtRate(Run run) {
+        long interval = TimeUnit.SECONDS.toNanos(1) / ordersPerSecond;
+        long next = System.nanoTime();
+        int refused = 0;
+        while (true) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += interval;
+            try {
+                if (run.feed().submitNext().isEmpty()) {
+                    return refused;
+                }
+            } catch (SubmitFailedException e) {
+                refused++;
+            }
+        }
+    }
+
+    private static String lastLine(ChildJvm.Result child) {
+        return child.stderr().lines().reduce((first, second) -> second).map(line -> "; its last stderr line: " + line)
+                .orElse("");
+    }
+}
