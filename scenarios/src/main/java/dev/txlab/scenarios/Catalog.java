@@ -122,11 +122,7 @@ public final class Catalog {
                         + "orders wait and then finish", SAGAS, "I0-I5; orders only delayed", spec(200, 7), 4,
                         FaultPlan.NONE.withBrokerOutage(new FaultPlan.BrokerOutage(Duration.ofMillis(500),
                                 Duration.ofMillis(2500))),
-                        Proof.of(o -> o.slowestOutcome().compareTo(Duration.ofMillis(1500)) > 0 ? Optional.empty()
-                                        : Optional.of("no order waited out the outage (slowest "
-                                        + o.slowestOutcome().toMillis() + " ms)"),
-                                o -> "slowest order " + o.slowestOutcome().toMillis() + " ms, "
-                                        + o.messages().heldBack() + " deliveries held back by the outage")),
+                        waitedOutHalfOf(Duration.ofMillis(2500))),
                 new RunScenario("saga-poison-messages", "saga: two poison messages (an unknown type, a body that "
                         + "does not decode) on every destination the services consume; each must be dead-lettered "
                         + "without holding up an order", SAGAS, "I0-I5; poison dead-lettered, no order message",
@@ -193,10 +189,7 @@ public final class Catalog {
                 SAGAS, "I0-I5; orders only delayed", spec(300, 14), 4,
                 FaultPlan.NONE.withBrokerOutage(new FaultPlan.BrokerOutage(Duration.ofMillis(500),
                         Duration.ofSeconds(8))),
-                Proof.of(o -> o.slowestOutcome().compareTo(Duration.ofSeconds(5)) > 0 ? Optional.empty()
-                                : Optional.of("no order waited out the outage (slowest "
-                                + o.slowestOutcome().toMillis() + " ms)"),
-                        o -> "slowest order " + o.slowestOutcome().toMillis() + " ms")));
+                waitedOutHalfOf(Duration.ofSeconds(8))));
         return List.copyOf(full);
     }
 
@@ -210,6 +203,19 @@ public final class Catalog {
     /** Every scenario of both suites, by id. */
     public static Optional<Scenario> byId(String id) {
         return full().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Proof of a broker outage: an order waited at least half of it. (Only half: the outage starts
+     * with the implementation, so on a loaded machine a slow setup takes a bite out of it.)
+     */
+    private static Proof waitedOutHalfOf(Duration outage) {
+        Duration half = outage.dividedBy(2);
+        return Proof.of(o -> o.slowestOutcome().compareTo(half) > 0 ? Optional.empty()
+                        : Optional.of("no order waited out half the outage (slowest " + o.slowestOutcome().toMillis()
+                        + " ms)"),
+                o -> "slowest order " + o.slowestOutcome().toMillis() + " ms of a " + outage.toMillis()
+                        + " ms outage");
     }
 
     private static WorkloadSpec spec(int orders, long seed) {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A fault inside a live run, no crash: message faults or a broker outage at the transport's
  * decorator point, or a workload that provokes refusals and contention. Passes when the audit holds
  * and the proof shows the fault really happened (duplicates skipped, redeliveries, an order that
- * waited out the outage, refusals of every kind, stock sold out).
+ * waited out half the outage, refusals of every kind, stock sold out).
  */
 public record RunScenario(String id, String description, Set<ImplementationId> appliesTo, String mustHold,
                           WorkloadSpec workload, int callers, FaultPlan faults, Proof proof) implements Scenario {
