@@ -58,24 +58,23 @@ public final class CrashPoints {
     }
 
     private void restartServer(FaultPlan.ServerRestart restart) {
-        announce.println(RESTART_MARKER + restart.point().name() + " hit=" + restart.onHit() + ": "
-                + String.join(" ", restart.command()));
+        String command = String.join(" ", restart.command());
+        announce.println(RESTART_MARKER + restart.point().name() + " hit=" + restart.onHit() + ": " + command);
         announce.flush();
         try {
             Process process = new ProcessBuilder(restart.command()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(RESTART_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the server restart '" + String.join(" ", restart.command())
-                        + "' did not finish within " + RESTART_TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException("the server restart '" + command + "' did not finish within "
+                        + RESTART_TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("the server restart '" + String.join(" ", restart.command())
-                        + "' failed with exit code " + process.exitValue());
+                throw new IllegalStateException("the server restart '" + command + "' failed with exit code "
+                        + process.exitValue());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run the server restart '" + String.join(" ", restart.command())
-                    + "': " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run the server restart '" + command + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the server restarted", e);
