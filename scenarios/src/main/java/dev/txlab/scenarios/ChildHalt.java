@@ -29,7 +29,7 @@ public record ChildHalt(CrashPoint point, int hit, int orders, int callers, long
         }
         return Optional.of("the fault did not fire: the child ended with exit code " + child.exitCode()
                 + " announcing " + child.firedPoint().orElse("no crash point")
-                + child.stderr().lines().reduce((first, second) -> second)
+                + child.lastStderrLine()
                 .map(line -> "; last stderr line: " + line).orElse(""));
     }
 

@@ -50,7 +50,7 @@ public final class RecoveryMain {
                 .map(parts -> new Outcome(Double.parseDouble(parts[0]),
                         parts[1].isEmpty() ? Optional.empty() : Optional.of(parts[1])))
                 .orElseGet(() -> new Outcome(0, Optional.of("the recovery JVM ended with exit code "
-                        + child.exitCode() + " without a result; last stderr line: " + child.stderr().lines()
-                        .reduce((first, second) -> second).orElse("(none)"))));
+                        + child.exitCode() + " without a result; last stderr line: "
+                            + child.lastStderrLine().orElse("(none)"))));
     }
 }

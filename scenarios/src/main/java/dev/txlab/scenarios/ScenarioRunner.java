@@ -66,8 +66,8 @@ public final class ScenarioRunner {
         try {
             ChildJvm.Result child = ChildJvm.run(ProbeMain.class, CELL_TIMEOUT, ProbeMain.args(implementation, context));
             return ProbeMain.parse(child.stdout()).orElseGet(() -> new ProbeMain.Result(0, Map.of(), "", "exit code "
-                    + child.exitCode() + " without a result; last stderr line: " + child.stderr().lines()
-                    .reduce((first, second) -> second).orElse("(none)")));
+                    + child.exitCode() + " without a result; last stderr line: "
+                        + child.lastStderrLine().orElse("(none)")));
         } catch (IllegalStateException e) {
             return new ProbeMain.Result(0, Map.of(), "", e.getMessage().lines().findFirst().orElse(""));
         }
@@ -104,7 +104,7 @@ public final class ScenarioRunner {
                     .orElse(""));
         }
         return CellMain.parse(child.stdout()).orElseGet(() -> FaultMatrix.Cell.fail("the scenario's JVM ended with "
-                + "exit code " + child.exitCode() + " without a result; last stderr line: " + child.stderr().lines()
-                .reduce((first, second) -> second).orElse("(none)")));
+                + "exit code " + child.exitCode() + " without a result; last stderr line: "
+                    + child.lastStderrLine().orElse("(none)")));
     }
 }

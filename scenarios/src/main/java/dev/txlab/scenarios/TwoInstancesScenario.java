@@ -120,7 +120,7 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
     }
 
     private static String lastLine(ChildJvm.Result child) {
-        return child.stderr().lines().reduce((first, second) -> second).map(line -> "; its last stderr line: " + line)
+        return child.lastStderrLine().map(line -> "; its last stderr line: " + line)
                 .orElse("");
     }
 }

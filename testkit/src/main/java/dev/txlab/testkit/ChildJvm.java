@@ -33,6 +33,11 @@ public final class ChildJvm {
                     .map(line -> line.substring(CrashPoints.FIRED_MARKER.length()).split(" ")[0])
                     .findFirst();
         }
+
+        /** The child's last line on standard error, e.g. to say why it ended without a result. */
+        public Optional<String> lastStderrLine() {
+            return stderr.lines().reduce((first, second) -> second);
+        }
     }
 
     public static Result run(Class<?> mainClass, Duration timeout, String... args) {

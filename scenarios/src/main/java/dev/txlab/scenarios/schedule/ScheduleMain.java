@@ -66,8 +66,8 @@ public final class ScheduleMain {
         if (!crashed && child.exitCode() != 0) {
             return new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), false,
                     lastCounts(child.stdout()), List.of(), 0,
-                    "the schedule's process failed with exit code " + child.exitCode() + ": " + child.stderr().lines()
-                            .reduce((first, second) -> second).orElse("(no stderr)"));
+                    "the schedule's process failed with exit code " + child.exitCode() + ": "
+                        + child.lastStderrLine().orElse("(no stderr)"));
         }
         long start = System.nanoTime();
         RunRecovery.Recovered recovered = RunRecovery.recover(store,

@@ -40,8 +40,8 @@ public final class ScheduleRunner {
             ChildJvm.Result child = ChildJvm.run(ScheduleMain.class, SCHEDULE_TIMEOUT,
                     ScheduleMain.args(schedule, context));
             return ScheduleMain.parse(child.stdout()).orElseGet(() -> failed(schedule, "its JVM ended with exit code "
-                    + child.exitCode() + " without a result; last stderr line: " + child.stderr().lines()
-                    .reduce((first, second) -> second).orElse("(none)")));
+                    + child.exitCode() + " without a result; last stderr line: "
+                        + child.lastStderrLine().orElse("(none)")));
         } catch (IllegalStateException e) {
             return failed(schedule, e.getMessage().lines().findFirst().orElse(""));
         }
