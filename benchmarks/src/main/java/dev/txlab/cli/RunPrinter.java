@@ -71,10 +71,11 @@ final class RunPrinter {
         }
         return String.format(Locale.ROOT, "messages per order (mean over %d orders, counted at the transport "
                         + "decorator): published %.2f, delivered %.2f; in all: redelivered %d, failed deliveries %d, "
-                        + "duplicates skipped %d, dead-lettered %d, held back by a fault %d",
+                        + "duplicates skipped %d, dead-lettered %d, held back by a fault %d, late actions without "
+                        + "effect %d",
                 orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
                 counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered(),
-                counts.heldBack());
+                counts.heldBack(), counts.lateActions());
     }
 
     private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {

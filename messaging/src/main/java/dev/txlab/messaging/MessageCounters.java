@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts a run's messages at the transport decorator point: published, delivered, redelivered (a
  * message a group had seen before), failed deliveries, dead-lettered; the inboxes add the duplicates
- * they skipped.
+ * they skipped, and the sagas' handlers the late actions that found their compensation done.
  */
 public final class MessageCounters implements TransportInterceptor {
     private final LongAdder published = new LongAdder();
@@ -19,6 +19,7 @@ public final class MessageCounters implements TransportInterceptor {
     private final LongAdder failed = new LongAdder();
     private final LongAdder duplicatesSkipped = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder lateActions = new LongAdder();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -50,9 +51,15 @@ public final class MessageCounters implements TransportInterceptor {
         duplicatesSkipped.increment();
     }
 
+    /** Called by a saga handler whose action found its compensation done (committed, no effect). */
+    public void lateAction() {
+        lateActions.increment();
+    }
+
     /** The counts so far. */
     public MessageCounts counts() {
         return new MessageCounts(published.sum(), delivered.sum(), redelivered.sum(), failed.sum(),
-                duplicatesSkipped.sum(), deadLettered.sum(), 0);
+                duplicatesSkipped.sum(), deadLettered.sum(), 0,
+                lateActions.sum());
     }
 }

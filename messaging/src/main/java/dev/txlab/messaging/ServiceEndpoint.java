@@ -19,6 +19,7 @@ import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One service's messaging on its own database: its inbox, its outbox and the outbox's relay, and
@@ -38,6 +39,7 @@ public final class ServiceEndpoint implements AutoCloseable {
     private final ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<String> destinations = new ArrayList<>();
+    private final AtomicInteger handling = new AtomicInteger();
 
     public ServiceEndpoint(String service, DataSource dataSource, Transport transport, MessageCodec codec,
                            MessageCounters counters, CrashPoints crashPoints, Clock clock) {
@@ -75,17 +77,27 @@ public final class ServiceEndpoint implements AutoCloseable {
      * transport redelivers the message later.
      */
     public boolean process(Message message, Inbox.Work work) throws SQLException {
-        boolean handled = DatabasePatience.whileUnreachable(() -> retry.run(() -> inbox.process(message, work))
-                .orElseThrow(() -> new SQLTransientException(service + " could not handle " + message.type() + " "
-                        + message.messageId() + " for " + message.correlationId() + ": deadlock or lock timeout on "
-                        + "each of " + retry.attempts() + " attempts")));
-        if (handled) {
-            relay.wake();
-        } else {
-            counters.duplicateSkipped();
+        handling.incrementAndGet();
+        try {
+            boolean handled = DatabasePatience.whileUnreachable(() -> retry.run(() -> inbox.process(message, work))
+                    .orElseThrow(() -> new SQLTransientException(service + " could not handle " + message.type() + " "
+                            + message.messageId() + " for " + message.correlationId() + ": deadlock or lock timeout "
+                            + "on each of " + retry.attempts() + " attempts")));
+            if (handled) {
+                relay.wake();
+            } else {
+                counters.duplicateSkipped();
+            }
+            crashPoints.hit(CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK);
+            return handled;
+        } finally {
+            handling.decrementAndGet();
         }
-        crashPoints.hit(CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK);
-        return handled;
+    }
+
+    /** Whether a handler of this service is processing a message right now. */
+    public boolean handling() {
+        return handling.get() > 0;
     }
 
     /** Adds a message to the outbox, in the transaction of {@code connection}. */

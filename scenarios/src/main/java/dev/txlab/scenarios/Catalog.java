@@ -38,6 +38,12 @@ public final class Catalog {
     private static final long XA_SEED = 42;
     private static final int SAGA_ORDERS = 60;
     private static final long SAGA_SEED = 3;
+    /**
+     * The late-success scenario: one order per caller, all at once, so the run lasts about one
+     * hold-back, which outlasts the orchestrator's 10 s reply timeout and its 1 s sweep.
+     */
+    private static final int LATE_ORDERS = 20;
+    private static final Duration LATE_RESERVATION = Duration.ofSeconds(15);
 
     private Catalog() {
     }
@@ -141,6 +147,7 @@ public final class Catalog {
                                         : Optional.of("no compensation attempt failed"),
                                 o -> o.messages().failedDeliveries() + " compensation attempts failed and were "
                                         + "redelivered; " + o.messages().redelivered() + " redeliveries")),
+                lateSuccessAfterCompensation(),
                 new RunScenario("refusal-at-every-step", "a business refusal at every step (unknown or disabled "
                         + "customer, out of stock, insufficient funds) at 10% each; refused orders must leave "
                         + "nothing held", ALL, "I0-I5; REJECTED holds neither stock nor money",
@@ -193,6 +200,31 @@ public final class Catalog {
         return List.copyOf(full);
     }
 
+    /**
+     * Orchestration, a late success: each order's first ReserveStock command is held back past the
+     * coordinator's 10 s reply timeout and comes after the copy sent again. Half the customers
+     * cannot pay, so many reservations are compensated before their first copy arrives; 4 hot
+     * products of 4 units make others refused for stock, which cancellations then return, so a
+     * late copy would find stock for an order already REJECTED.
+     */
+    private static RunScenario lateSuccessAfterCompensation() {
+        return new RunScenario("orch-late-success-after-compensation", "orchestration: each order's first "
+                + "ReserveStock command is held back " + LATE_RESERVATION.toSeconds() + " s, past the coordinator's "
+                + "10 s reply timeout; the command sent again overtakes it, the saga moves on (payment declined, "
+                + "the reservation compensated; or stock refused) and then the first copy arrives and would succeed",
+                EnumSet.of(ImplementationId.SAGA_ORCH),
+                "I0-I5; a late reservation has no effect: no stock held for a REJECTED order",
+                WorkloadSpec.builder().orders(LATE_ORDERS).seed(17).refusalRate(0).insufficientFundsRate(0.5)
+                        .products(4).initialStock(20).skew(1.5).build(), LATE_ORDERS,
+                FaultPlan.NONE.withLateDelivery(new FaultPlan.LateDelivery("ReserveStock", LATE_RESERVATION)),
+                Proof.of(o -> o.messages().lateActions() > 0 ? Optional.empty()
+                                : Optional.of("no action arrived after its compensation or refusal"),
+                        o -> o.messages().heldBack() + " first ReserveStock commands held back, "
+                                + o.messages().lateActions() + " of them arrived after the saga had moved on and had "
+                                + "no effect; " + o.outcomes(refused(RejectionReason.INSUFFICIENT_FUNDS))
+                                + " orders refused payment, " + o.outcomes(outOfStock()) + " refused for stock"));
+    }
+
     /** A crash scenario under load: 4 callers, the halt 3 times later, 3 times the orders; no single order checked. */
     private static CrashScenario busy(CrashScenario scenario) {
         return new CrashScenario("busy-" + scenario.id(), scenario.description() + " (4 callers, "
@@ -223,14 +255,18 @@ public final class Catalog {
     }
 
     private static String outOfStock() {
-        return "REJECTED(" + RejectionReason.OUT_OF_STOCK + ")";
+        return refused(RejectionReason.OUT_OF_STOCK);
+    }
+
+    private static String refused(RejectionReason reason) {
+        return "REJECTED(" + reason + ")";
     }
 
     private static Proof refusedAtEveryStep() {
         List<String> labels = Arrays.stream(new RejectionReason[] {RejectionReason.UNKNOWN_CUSTOMER,
                         RejectionReason.CUSTOMER_DISABLED, RejectionReason.OUT_OF_STOCK,
                         RejectionReason.INSUFFICIENT_FUNDS})
-                .map(reason -> "REJECTED(" + reason + ")").toList();
+                .map(Catalog::refused).toList();
         return Proof.of(o -> {
             List<String> missing = labels.stream().filter(label -> o.outcomes(label) == 0).toList();
             return missing.isEmpty() ? Optional.empty() : Optional.of("no order ended " + String.join(", ", missing));

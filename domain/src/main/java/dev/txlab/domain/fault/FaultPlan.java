@@ -15,15 +15,32 @@ import java.util.Optional;
  * outage, poison messages (published to every destination the sagas consume: an unknown type with
  * a body that does not decode), compensations whose first attempts fail (a transient error: the
  * sagas' transport redelivers them; fewer than its 5 attempts, or the compensation is
- * dead-lettered), a participant database unavailable for a while, and for 2PC a participant's
- * phase-2 commit that fails once or a participant's server restarted at a protocol point.
+ * dead-lettered), each saga's first message of one type held back (it arrives late), a
+ * participant database unavailable for a while, and for 2PC a participant's phase-2 commit that
+ * fails once or a participant's server restarted at a protocol point.
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
                         BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure, int poisonMessages,
-                        int failingCompensationAttempts, Optional<DatabaseOutage> databaseOutage,
-                        Optional<ServerRestart> serverRestart) {
+                        int failingCompensationAttempts, Optional<LateDelivery> lateDelivery,
+                        Optional<DatabaseOutage> databaseOutage, Optional<ServerRestart> serverRestart) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
-            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty(), Optional.empty());
+            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+
+    /**
+     * Sagas: the first delivery of each saga's first message of {@code messageType} is held back for
+     * {@code holdBack} (without blocking a consumer), so a message sent again meanwhile, e.g. the
+     * command the coordinator sends again after its reply timeout, overtakes it and the first
+     * arrives late.
+     */
+    public record LateDelivery(String messageType, Duration holdBack) {
+        public LateDelivery {
+            Objects.requireNonNull(messageType, "messageType");
+            if (messageType.isBlank() || holdBack.isNegative() || holdBack.isZero()) {
+                throw new IllegalArgumentException("a late delivery needs a message type and a positive hold-back, "
+                        + "were '" + messageType + "' and " + holdBack);
+            }
+        }
+    }
 
     /**
      * At the {@code onHit}-th hit of a protocol point, instead of halting, the run restarts a database
@@ -124,6 +141,7 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(brokerOutage, "brokerOutage");
         Objects.requireNonNull(commitFailure, "commitFailure");
+        Objects.requireNonNull(lateDelivery, "lateDelivery");
         Objects.requireNonNull(databaseOutage, "databaseOutage");
         Objects.requireNonNull(serverRestart, "serverRestart");
         if (poisonMessages < 0 || failingCompensationAttempts < 0) {
@@ -133,50 +151,102 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
     }
 
     public static FaultPlan crashAt(CrashPoint point, int onHit) {
-        return new FaultPlan(Optional.of(point), onHit, MessageFaultRates.NONE, BrokerOutage.NONE, Optional.empty(),
-                0, 0, Optional.empty(), Optional.empty());
+        Builder plan = NONE.toBuilder();
+        plan.crashPoint = Optional.of(point);
+        plan.crashOnHit = onHit;
+        return plan.build();
     }
 
     /** This plan with the given message faults. */
     public FaultPlan withMessageFaults(MessageFaultRates rates) {
-        return new FaultPlan(crashPoint, crashOnHit, rates, brokerOutage, commitFailure, poisonMessages,
-                failingCompensationAttempts, databaseOutage, serverRestart);
+        Builder plan = toBuilder();
+        plan.messages = rates;
+        return plan.build();
     }
 
     /** This plan with the broker unavailable for a while. */
     public FaultPlan withBrokerOutage(BrokerOutage outage) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, outage, commitFailure, poisonMessages,
-                failingCompensationAttempts, databaseOutage, serverRestart);
+        Builder plan = toBuilder();
+        plan.brokerOutage = outage;
+        return plan.build();
     }
 
     /** This plan with one participant's phase-2 commit failing once. */
     public FaultPlan withCommitFailure(CommitFailure failure) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, Optional.of(failure), poisonMessages,
-                failingCompensationAttempts, databaseOutage, serverRestart);
+        Builder plan = toBuilder();
+        plan.commitFailure = Optional.of(failure);
+        return plan.build();
     }
 
     /** This plan with {@code perDestination} poison messages published to each destination the sagas consume. */
     public FaultPlan withPoisonMessages(int perDestination) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, perDestination,
-                failingCompensationAttempts, databaseOutage, serverRestart);
+        Builder plan = toBuilder();
+        plan.poisonMessages = perDestination;
+        return plan.build();
     }
 
     /** This plan with the first {@code attempts} attempts of every compensating step failing. */
     public FaultPlan withFailingCompensations(int attempts) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages, attempts,
-                databaseOutage, serverRestart);
+        Builder plan = toBuilder();
+        plan.failingCompensationAttempts = attempts;
+        return plan.build();
+    }
+
+    /** This plan with the first delivery of every message of one type arriving late. */
+    public FaultPlan withLateDelivery(LateDelivery late) {
+        Builder plan = toBuilder();
+        plan.lateDelivery = Optional.of(late);
+        return plan.build();
     }
 
     /** This plan with a participant database unavailable for a while. */
     public FaultPlan withDatabaseOutage(DatabaseOutage outage) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
-                failingCompensationAttempts, Optional.of(outage), serverRestart);
+        Builder plan = toBuilder();
+        plan.databaseOutage = Optional.of(outage);
+        return plan.build();
     }
 
     /** This plan with a database server restarted at a protocol point. */
     public FaultPlan withServerRestart(ServerRestart restart) {
-        return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
-                failingCompensationAttempts, databaseOutage, Optional.of(restart));
+        Builder plan = toBuilder();
+        plan.serverRestart = Optional.of(restart);
+        return plan.build();
+    }
+
+    private Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy of a plan to change one component of (the withers' one way to make a plan). */
+    private static final class Builder {
+        private Optional<CrashPoint> crashPoint;
+        private int crashOnHit;
+        private MessageFaultRates messages;
+        private BrokerOutage brokerOutage;
+        private Optional<CommitFailure> commitFailure;
+        private int poisonMessages;
+        private int failingCompensationAttempts;
+        private Optional<LateDelivery> lateDelivery;
+        private Optional<DatabaseOutage> databaseOutage;
+        private Optional<ServerRestart> serverRestart;
+
+        private Builder(FaultPlan plan) {
+            crashPoint = plan.crashPoint;
+            crashOnHit = plan.crashOnHit;
+            messages = plan.messages;
+            brokerOutage = plan.brokerOutage;
+            commitFailure = plan.commitFailure;
+            poisonMessages = plan.poisonMessages;
+            failingCompensationAttempts = plan.failingCompensationAttempts;
+            lateDelivery = plan.lateDelivery;
+            databaseOutage = plan.databaseOutage;
+            serverRestart = plan.serverRestart;
+        }
+
+        private FaultPlan build() {
+            return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
+                    failingCompensationAttempts, lateDelivery, databaseOutage, serverRestart);
+        }
     }
 
     /** Parses {@code POINT} or {@code POINT@N} (halt on the N-th hit of the point). */

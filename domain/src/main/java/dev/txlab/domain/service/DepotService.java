@@ -33,7 +33,12 @@ public final class DepotService {
         this.ids = ids;
     }
 
-    /** Reserves stock for every line, or nothing: refused when a product is unknown or short. */
+    /**
+     * Reserves stock for every line, or nothing: refused when a product is unknown or short. A
+     * refusal is final for the order: it leaves a cancelled marker, as a compensation that ran first
+     * does, so a late copy of the reservation (a saga command sent again) has no effect even when
+     * stock came back meanwhile.
+     */
     public StepResult reserve(Connection connection, String orderId, List<OrderLine> lines) throws SQLException {
         List<OrderLine> ordered = inLockOrder(lines);
         Map<String, Long> stock = lockProducts(connection, ordered);
@@ -47,11 +52,10 @@ public final class DepotService {
         }
         for (OrderLine line : ordered) {
             Long available = stock.get(line.sku());
-            if (available == null) {
-                return StepResult.refused(RejectionReason.UNKNOWN_PRODUCT);
-            }
-            if (available < line.quantity()) {
-                return StepResult.refused(RejectionReason.OUT_OF_STOCK);
+            if (available == null || available < line.quantity()) {
+                insertCancelledMarker(connection, orderId);
+                return StepResult.refused(available == null ? RejectionReason.UNKNOWN_PRODUCT
+                        : RejectionReason.OUT_OF_STOCK);
             }
         }
         String listId = ids.next();
@@ -84,10 +88,7 @@ public final class DepotService {
                 "SELECT list_id, status FROM shopping_lists WHERE order_id = ?", orderId);
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
-                Sql.update(connection,
-                        "INSERT INTO shopping_lists (list_id, order_id, status, created_at_ms, cancelled_at_ms)"
-                                + " VALUES (?, ?, ?, ?, ?)",
-                        ids.next(), orderId, CANCELLED, clock.millis(), clock.millis());
+                insertCancelledMarker(connection, orderId);
                 return;
             }
             listId = rows.getString(1);
@@ -99,6 +100,14 @@ public final class DepotService {
         adjustStock(connection, listItems(connection, listId), +1);
         Sql.update(connection, "UPDATE shopping_lists SET status = ?, cancelled_at_ms = ? WHERE list_id = ?",
                 CANCELLED, clock.millis(), listId);
+    }
+
+    /** A cancelled list without items: a reservation for the order arriving later has no effect. */
+    private void insertCancelledMarker(Connection connection, String orderId) throws SQLException {
+        Sql.update(connection,
+                "INSERT INTO shopping_lists (list_id, order_id, status, created_at_ms, cancelled_at_ms)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                ids.next(), orderId, CANCELLED, clock.millis(), clock.millis());
     }
 
     private static List<OrderLine> listItems(Connection connection, String listId) throws SQLException {

@@ -25,7 +25,12 @@ public final class PaymentsService {
         this.ids = ids;
     }
 
-    /** Debits the amount and records the payment; refused when the account is missing or short. */
+    /**
+     * Debits the amount and records the payment; refused when the account is missing or short. A
+     * refusal for a short balance is final for the order: it leaves a refunded marker, as a
+     * compensation that ran first does, so a late copy of the confirmation has no effect even when
+     * the balance grew meanwhile.
+     */
     public StepResult confirm(Connection connection, String orderId, String customerId, long amountCents)
             throws SQLException {
         Long balance = lockBalance(connection, customerId);
@@ -40,6 +45,7 @@ public final class PaymentsService {
             return StepResult.alreadyCompensated();
         }
         if (balance < amountCents) {
+            insertRefundedMarker(connection, orderId, customerId);
             return StepResult.refused(RejectionReason.INSUFFICIENT_FUNDS);
         }
         Sql.update(connection, "UPDATE accounts SET balance_cents = balance_cents - ? WHERE customer_id = ?",
@@ -63,10 +69,7 @@ public final class PaymentsService {
                 "SELECT payment_id, status, amount_cents FROM payments WHERE order_id = ?", orderId);
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
-                Sql.update(connection,
-                        "INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status,"
-                                + " created_at_ms, refunded_at_ms) VALUES (?, ?, ?, 0, ?, ?, ?)",
-                        ids.next(), orderId, customerId, REFUNDED, clock.millis(), clock.millis());
+                insertRefundedMarker(connection, orderId, customerId);
                 return;
             }
             if (REFUNDED.equals(rows.getString(2))) {
@@ -79,6 +82,14 @@ public final class PaymentsService {
                 amount, customerId);
         Sql.update(connection, "UPDATE payments SET status = ?, refunded_at_ms = ? WHERE payment_id = ?",
                 REFUNDED, clock.millis(), paymentId);
+    }
+
+    /** A refunded payment of zero: a confirmation for the order arriving later has no effect. */
+    private void insertRefundedMarker(Connection connection, String orderId, String customerId) throws SQLException {
+        Sql.update(connection,
+                "INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status,"
+                        + " created_at_ms, refunded_at_ms) VALUES (?, ?, ?, 0, ?, ?, ?)",
+                ids.next(), orderId, customerId, REFUNDED, clock.millis(), clock.millis());
     }
 
     private static Long lockBalance(Connection connection, String customerId) throws SQLException {

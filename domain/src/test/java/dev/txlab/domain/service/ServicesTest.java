@@ -103,7 +103,7 @@ class ServicesTest {
     }
 
     @Test
-    void refusesShortOrUnknownStockWithoutTouchingAnyProduct() throws SQLException {
+    void refusesShortOrUnknownStockWithoutTouchingAnyProductAndTheRefusalIsFinal() throws SQLException {
         inTransaction(ServiceName.DEPOT, c -> {
             assertThat(services.depot().reserve(c, "o1", List.of(new OrderLine("sku1", 1, 100), new OrderLine("sku2", 4, 200))))
                     .isEqualTo(StepResult.refused(RejectionReason.OUT_OF_STOCK));
@@ -112,7 +112,23 @@ class ServicesTest {
         });
         assertThat(stock("sku1")).isEqualTo(5);
         assertThat(stock("sku2")).isEqualTo(3);
-        assertThat(count(ServiceName.DEPOT, "SELECT COUNT(*) FROM shopping_lists")).isZero();
+        assertThat(count(ServiceName.DEPOT, "SELECT COUNT(*) FROM shopping_lists WHERE status = 'ACTIVE'")).isZero();
+        assertThat(count(ServiceName.DEPOT, "SELECT COUNT(*) FROM shopping_lists WHERE status = 'CANCELLED'")).isEqualTo(2);
+    }
+
+    @Test
+    void aReservationArrivingAfterItsRefusalHasNoEffectEvenWithStockBack() throws SQLException {
+        List<OrderLine> tooMany = List.of(new OrderLine("sku2", 4, 200));
+        inTransaction(ServiceName.DEPOT, c -> assertThat(services.depot().reserve(c, "o1", tooMany))
+                .isEqualTo(StepResult.refused(RejectionReason.OUT_OF_STOCK)));
+        inTransaction(ServiceName.DEPOT, c -> {
+            try (PreparedStatement restock = c.prepareStatement("UPDATE products SET stock = 10 WHERE sku = 'sku2'")) {
+                restock.executeUpdate();
+            }
+            assertThat(services.depot().reserve(c, "o1", tooMany)).isEqualTo(StepResult.alreadyCompensated());
+        });
+        assertThat(stock("sku2")).isEqualTo(10);
+        assertThat(count(ServiceName.DEPOT, "SELECT COUNT(*) FROM shopping_lists WHERE status = 'ACTIVE'")).isZero();
     }
 
     @Test
@@ -151,7 +167,21 @@ class ServicesTest {
                     .isEqualTo(StepResult.refused(RejectionReason.INSUFFICIENT_FUNDS));
         });
         assertThat(balance("alice")).isEqualTo(1_000);
-        assertThat(count(ServiceName.PAYMENTS, "SELECT COUNT(*) FROM payments")).isZero();
+        assertThat(count(ServiceName.PAYMENTS, "SELECT COUNT(*) FROM payments WHERE status = 'CONFIRMED'")).isZero();
+    }
+
+    @Test
+    void aPaymentArrivingAfterItsRefusalHasNoEffectEvenWithMoneyBack() throws SQLException {
+        inTransaction(ServiceName.PAYMENTS, c -> assertThat(services.payments().confirm(c, "o1", "alice", 1_500))
+                .isEqualTo(StepResult.refused(RejectionReason.INSUFFICIENT_FUNDS)));
+        inTransaction(ServiceName.PAYMENTS, c -> {
+            try (PreparedStatement topUp = c.prepareStatement(
+                    "UPDATE accounts SET balance_cents = 2000 WHERE customer_id = 'alice'")) {
+                topUp.executeUpdate();
+            }
+            assertThat(services.payments().confirm(c, "o1", "alice", 1_500)).isEqualTo(StepResult.alreadyCompensated());
+        });
+        assertThat(balance("alice")).isEqualTo(2_000);
     }
 
     @Test

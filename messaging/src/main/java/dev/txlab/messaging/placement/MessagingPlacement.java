@@ -22,6 +22,7 @@ import dev.txlab.messaging.DatabasePatience;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.MessageFaults;
+import dev.txlab.messaging.LateDeliveries;
 import dev.txlab.messaging.MessageHopDelay;
 import dev.txlab.messaging.ServiceEndpoint;
 import dev.txlab.messaging.Transports;
@@ -57,6 +58,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
     /** Consumer threads per subscription (one order's messages stay in order on one of them). */
     public static final int CONSUMERS = 2;
     private static final Duration QUIESCENCE_POLL = Duration.ofMillis(20);
+    /** How long everything must stay quiet, with no message published or delivered, to count as quiescent. */
+    private static final Duration QUIET_WINDOW = Duration.ofMillis(200);
     private static final long FAULT_SEED = 1;
     /** The type of the fault plan's poison messages: no handler knows it. */
     static final String POISON_TYPE = "txlab.Poison";
@@ -68,6 +71,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
     private final MessageCounters counters = new MessageCounters();
     /** The run's message faults, when its fault plan has any (set on start). */
     private volatile MessageFaults messageFaults;
+    /** The run's late delivery, when its fault plan has one (set on start). */
+    private volatile LateDeliveries lateDeliveries;
     private final MessageHopDelay hopDelay;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> compensationAttempts = new ConcurrentHashMap<>();
@@ -135,8 +140,8 @@ public abstract class MessagingPlacement implements OrderPlacement {
     }
 
     /**
-     * The simulated network's hop delay, the message faults of the run's fault plan, if any, then the
-     * counters (which see what the delay and the faults did).
+     * The simulated network's hop delay, the message faults and the late delivery of the run's fault
+     * plan, if any, then the counters (which see what the delay and the faults did).
      */
     private List<TransportInterceptor> interceptors() {
         List<TransportInterceptor> interceptors = new ArrayList<>();
@@ -149,6 +154,10 @@ public abstract class MessagingPlacement implements OrderPlacement {
                     faults.brokerOutage().length(), clock, FAULT_SEED);
             interceptors.add(messageFaults);
         }
+        faults.lateDelivery().ifPresent(late -> {
+            lateDeliveries = new LateDeliveries(late);
+            interceptors.add(lateDeliveries);
+        });
         interceptors.add(counters);
         return interceptors;
     }
@@ -205,27 +214,60 @@ public abstract class MessagingPlacement implements OrderPlacement {
         }
     }
 
+    /** Counts a late action: a handler's committed step that found its compensation done, so had no effect. */
+    protected final void lateAction() {
+        counters.lateAction();
+    }
+
     protected final void trace(String orderId, ServiceName service, String step, Instant start, Instant end) {
         context.trace().record(new StepEvent(orderId, service, step, start, end));
     }
 
-    /** Waits until no order is PENDING, no outbox row is unpublished and the rest is settled, or {@code max} passed. */
+    /**
+     * Waits until no late delivery of the fault plan is still held back, no order is PENDING, the rest
+     * is settled, no handler is busy and no outbox row is unpublished, and that stayed so for {@link #QUIET_WINDOW} with no message published or
+     * delivered meanwhile (a message on its way between a relay and a consumer is in none of those
+     * places); or until {@code max} passed.
+     */
     @Override
     public void awaitQuiescence(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
-        while (!quiescent() && System.nanoTime() < deadline) {
+        MessageCounts quietWith = null;
+        long quietSince = 0;
+        while (System.nanoTime() < deadline) {
+            MessageCounts counts = counters.counts();
+            if (!quiet()) {
+                quietWith = null;
+            } else if (!counts.equals(quietWith)) {
+                quietWith = counts;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= QUIET_WINDOW.toNanos()) {
+                return;
+            }
             LockSupport.parkNanos(QUIESCENCE_POLL.toNanos());
         }
     }
 
-    private boolean quiescent() {
+    /**
+     * Checked in this order because a handler commits an order's new state together with the
+     * outbox rows it sends: state first, outboxes last, so a commit between the checks is seen.
+     */
+    private boolean quiet() {
         try {
+            if ((lateDeliveries != null && lateDeliveries.awaited() > 0) || pendingOrders() > 0 || !settled()) {
+                return false;
+            }
+            for (ServiceEndpoint endpoint : endpoints.values()) {
+                if (endpoint.handling()) {
+                    return false;
+                }
+            }
             for (ServiceEndpoint endpoint : endpoints.values()) {
                 if (endpoint.unpublished() > 0) {
                     return false;
                 }
             }
-            return pendingOrders() == 0 && settled();
+            return true;
         } catch (SQLException e) {
             return false;
         }
@@ -274,8 +316,9 @@ public abstract class MessagingPlacement implements OrderPlacement {
 
     @Override
     public Optional<MessageCounts> messageCounts() {
-        MessageCounts counts = counters.counts();
-        return Optional.of(messageFaults == null ? counts : counts.withHeldBack(messageFaults.heldBack()));
+        long heldBack = (messageFaults == null ? 0 : messageFaults.heldBack())
+                + (lateDeliveries == null ? 0 : lateDeliveries.heldBack());
+        return Optional.of(counters.counts().withHeldBack(heldBack));
     }
 
     @Override

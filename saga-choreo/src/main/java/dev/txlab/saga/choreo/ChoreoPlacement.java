@@ -88,6 +88,9 @@ final class ChoreoPlacement extends MessagingPlacement {
             trace(event.orderId(), service, rule.get().step(), start, clock.instant());
             if (result[0] != null) {
                 result[0].outcome().ifPresent(outcome -> complete(event.orderId(), outcome));
+                if (result[0].wasLate()) {
+                    lateAction();
+                }
             }
         };
     }

@@ -65,15 +65,13 @@ public final class Choreography {
 
     /**
      * Emits the step's success or refusal event. A step whose compensation ran first (a late action)
-     * emits nothing: the compensation already carries the saga on.
+     * emits nothing, the compensation already carries the saga on; it is marked late.
      */
     private static void next(StepResult result, String done, String refused, OrderEvent event, Consequences out) {
         switch (result.kind()) {
             case DONE -> out.emit(done, event);
             case REFUSED -> out.emit(refused, event.refused(result.reason()));
-            case ALREADY_COMPENSATED -> {
-                // nothing to carry on
-            }
+            case ALREADY_COMPENSATED -> out.late();
         }
     }
 

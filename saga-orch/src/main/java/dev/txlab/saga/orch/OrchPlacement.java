@@ -3,6 +3,7 @@ package dev.txlab.saga.orch;
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
+import dev.txlab.domain.model.StepResult;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.service.ServiceName;
@@ -107,15 +108,20 @@ final class OrchPlacement extends MessagingPlacement {
                 compensating(message);
             }
             Instant start = clock.instant();
+            StepResult[] result = new StepResult[1];
             endpoint.process(message, connection -> {
-                Reply reply = handler.operation().run(connection, command)
-                        .map(reason -> Reply.refused(command.step(), reason))
-                        .orElseGet(() -> Reply.success(command.step(), command.compensation()));
+                result[0] = handler.operation().run(connection, command);
+                Reply reply = result[0].kind() == StepResult.Kind.REFUSED
+                        ? Reply.refused(command.step(), result[0].reason())
+                        : Reply.success(command.step(), command.compensation());
                 endpoint.send(connection, SagaMessages.REPLIES, Message.create(SagaMessages.REPLY_TYPE,
                         message.correlationId(), message.messageId(), clock.instant(),
                         codec.toJson(new SagaMessages.ReplyPayload(message.correlationId(), reply))));
             });
             trace(command.order().orderId(), participant, message.type(), start, clock.instant());
+            if (result[0] != null && result[0].kind() == StepResult.Kind.ALREADY_COMPENSATED) {
+                lateAction();
+            }
         };
     }
 

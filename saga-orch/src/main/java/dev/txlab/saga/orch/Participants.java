@@ -1,6 +1,5 @@
 package dev.txlab.saga.orch;
 
-import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.model.StepResult;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
@@ -22,15 +21,15 @@ import static dev.txlab.saga.orch.CreateOrderSaga.RESERVE_STOCK;
 
 /**
  * The participants' command handlers as a table: participant (its destination is
- * {@code <service>.commands}), command type, the SHARED domain operation it runs. An operation
- * answers empty for success, or the refusal's reason. An action that finds its compensation already
- * done (a late command) answers success with no effect: the coordinator has moved on and ignores it.
+ * {@code <service>.commands}), command type, the SHARED domain operation it runs, and its result.
+ * An action that finds its compensation already done (a late command) has no effect and is answered
+ * as a success: the coordinator has moved on and ignores the reply.
  */
 final class Participants {
     /** One command's operation on the participant's database. */
     @FunctionalInterface
     interface Operation {
-        Optional<RejectionReason> run(Connection connection, SagaMessages.CommandPayload command) throws SQLException;
+        StepResult run(Connection connection, SagaMessages.CommandPayload command) throws SQLException;
     }
 
     /** One row of the table. */
@@ -41,32 +40,28 @@ final class Participants {
 
     Participants(OrderServices services) {
         table = List.of(
-                new Handler(ServiceName.CUSTOMERS, AUTHORIZE_CUSTOMER, (c, command) -> refusal(
-                        services.customers().authorize(c, command.order().orderId(), command.order().customerId()))),
-                new Handler(ServiceName.DEPOT, RESERVE_STOCK, (c, command) -> refusal(
-                        services.depot().reserve(c, command.order().orderId(), command.order().lines()))),
+                new Handler(ServiceName.CUSTOMERS, AUTHORIZE_CUSTOMER, (c, command) ->
+                        services.customers().authorize(c, command.order().orderId(), command.order().customerId())),
+                new Handler(ServiceName.DEPOT, RESERVE_STOCK, (c, command) ->
+                        services.depot().reserve(c, command.order().orderId(), command.order().lines())),
                 new Handler(ServiceName.DEPOT, CANCEL_SHOPPING_LIST, (c, command) -> {
                     services.depot().cancel(c, command.order().orderId(), command.order().lines());
-                    return Optional.empty();
+                    return StepResult.done();
                 }),
-                new Handler(ServiceName.PAYMENTS, CONFIRM_PAYMENT, (c, command) -> refusal(services.payments().confirm(
-                        c, command.order().orderId(), command.order().customerId(), command.order().totalCents()))),
+                new Handler(ServiceName.PAYMENTS, CONFIRM_PAYMENT, (c, command) -> services.payments().confirm(
+                        c, command.order().orderId(), command.order().customerId(), command.order().totalCents())),
                 new Handler(ServiceName.PAYMENTS, REFUND_PAYMENT, (c, command) -> {
                     services.payments().refund(c, command.order().orderId(), command.order().customerId());
-                    return Optional.empty();
+                    return StepResult.done();
                 }),
                 new Handler(ServiceName.ORDERS, APPROVE_ORDER, (c, command) -> {
                     services.orders().approve(c, command.order().orderId());
-                    return Optional.empty();
+                    return StepResult.done();
                 }),
                 new Handler(ServiceName.ORDERS, REJECT_ORDER, (c, command) -> {
                     services.orders().reject(c, command.order().orderId(), command.reason());
-                    return Optional.empty();
+                    return StepResult.done();
                 }));
-    }
-
-    private static Optional<RejectionReason> refusal(StepResult result) {
-        return result.kind() == StepResult.Kind.REFUSED ? Optional.of(result.reason()) : Optional.empty();
     }
 
     Optional<Handler> handler(ServiceName participant, String command) {
