@@ -70,16 +70,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "where the report goes (default: ${DEFAULT-VALUE})")
     Path reportDir;
 
-    @Option(names = "--seed", defaultValue = "42", description = "workload seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--skew", defaultValue = "1.0",
-            description = "Zipf exponent over products: 0 uniform, higher = hotter products (default: ${DEFAULT-VALUE})")
-    double skew;
-
-    @Option(names = "--refusal-rate", defaultValue = "0.02",
-            description = "rate of each business refusal (default: ${DEFAULT-VALUE} each)")
-    double refusalRate;
+    @Mixin
+    WorkloadMixOptions workloadMix;
 
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
@@ -100,8 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepPlan plan = sweep.plan();
         List<ImplementationId> ids = ImplementationList.parse(implementations);
-        WorkloadSpec workload = WorkloadSpec.builder().orders(WORKLOAD_CAPACITY).seed(seed).skew(skew)
-                .refusalRate(refusalRate).build();
+        WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
         StoreConfig store = placement.toConfig(plan.maxCallers() + PlacementOptions.BACKGROUND_CONNECTIONS);
         TransportSettings transport = transportOptions.toSettings();
         try (LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {

@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
                         + "refusal rate %s each, conflict-free: %s%n",
                 id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
-                spec.skew(), workload.refusalRate, spec.conflictFree() ? "yes" : "no");
+                spec.skew(), workload.mix.refusalRate, spec.conflictFree() ? "yes" : "no");
         store.durabilityNotes().forEach(note -> out.println("  note: " + note));
         if (!networkProfile.isNone()) {
             out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC round "

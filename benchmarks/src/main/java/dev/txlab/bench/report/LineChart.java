@@ -77,9 +77,7 @@ final class LineChart {
                 : Axis.linear(0, maxX, LEFT, WIDTH - RIGHT);
         Axis y = logY ? Axis.logarithmic(minY, maxY, HEIGHT - BOTTOM, TOP) : Axis.linear(0, maxY, HEIGHT - BOTTOM, TOP);
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-                + "height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, HEIGHT, WIDTH, HEIGHT,
-                Html.escape(title)));
+        svg.append(Html.svgOpen(WIDTH, HEIGHT, title));
         axes(svg, x, y);
         for (int i = 0; i < series.size(); i++) {
             drawSeries(svg, series.get(i), Palette.colour(series.get(i).colour()), x, y);

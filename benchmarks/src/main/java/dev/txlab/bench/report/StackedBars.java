@@ -45,10 +45,8 @@ final class StackedBars {
         double largest = bars.stream().mapToDouble(b -> b.values().stream().mapToDouble(Double::doubleValue).sum())
                 .max().orElse(1);
         Axis x = Axis.linear(0, largest, LEFT, WIDTH - RIGHT);
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\" role=\"img\" "
-                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\">"
-                + "<title>%s</title><g font-size=\"11\" fill=\"#333\">", WIDTH, height, WIDTH, height,
-                Html.escape(title)));
+        StringBuilder svg = new StringBuilder(Html.svgOpen(WIDTH, height, title))
+                .append("<g font-size=\"11\" fill=\"#333\">");
         for (double tick : x.ticks()) {
             double px = x.pixel(tick);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
