@@ -73,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     WorkloadMixOptions workloadMix;
 
-    @Option(names = "--no-progress", description = "no progress bar")
+    @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
     boolean noProgress;
 
     @Mixin
@@ -110,8 +110,9 @@ final class CompareCommand implements Callable<Integer> {
         Instant started = Instant.now();
         EnvironmentProbe environment = new EnvironmentProbe();
         List<ImplementationResult> measured = new ArrayList<>();
-        try (CompareProgress progress = CompareProgress.start(!noProgress ? log.terminalErr() : null,
-                ids.size() * plan.networks().size(), plan.phasesPerRun())) {
+        int runs = ids.size() * plan.networks().size();
+        try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
+                (long) runs * plan.phasesPerRun(), noProgress), plan.phasesPerRun())) {
             ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) -> new RunOptions(store, id,
                     workload, callers, FaultPlan.NONE, Clock.systemUTC(), TmSettings.ofDefaults(), transport, network),
                     progress, environment);
@@ -129,7 +130,7 @@ final class CompareCommand implements Callable<Integer> {
         new SummaryTable(out).print(results);
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
                 + "in " + log.path() + ")");
-        return results.allAudited() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+        return results.allPassed() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
     }
 
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,

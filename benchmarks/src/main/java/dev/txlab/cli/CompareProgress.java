@@ -1,54 +1,36 @@
 package dev.txlab.cli;
 
 import dev.txlab.bench.compare.SweepProgress;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
-import java.io.PrintStream;
-
-/** The comparison's progress bar: one step per load phase, the current implementation and phase beside it. */
+/** The comparison's progress: one step per load phase, the current implementation and phase beside it. */
 final class CompareProgress implements SweepProgress, AutoCloseable {
-    private final ProgressBar bar;
+    private final Progress progress;
     private final int phasesPerRun;
+    private long done;
     private long runsEnd;
 
-    private CompareProgress(ProgressBar bar, int phasesPerRun) {
-        this.bar = bar;
+    CompareProgress(Progress progress, int phasesPerRun) {
+        this.progress = progress;
         this.phasesPerRun = phasesPerRun;
     }
 
-    /** A bar drawn on {@code terminal}, or none when it is null. */
-    static CompareProgress start(PrintStream terminal, int runs, int phasesPerRun) {
-        return new CompareProgress(terminal != null ? new ProgressBarBuilder().setTaskName("compare")
-                .setInitialMax((long) runs * phasesPerRun).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500).continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(terminal)).build() : null, phasesPerRun);
-    }
-
     @Override
-    public void phase(String implementation, String phase) {
-        if (bar != null) {
-            bar.setExtraMessage(implementation + ": " + phase);
-            if (bar.getCurrent() < runsEnd + phasesPerRun) {
-                bar.step();
-            }
+    public synchronized void phase(String implementation, String phase) {
+        progress.message(implementation + ": " + phase);
+        if (done < runsEnd + phasesPerRun) {
+            progress.stepTo(++done);
         }
     }
 
-    /** A run ended (or failed): the bar moves to the end of its phases. */
-    void runDone() {
+    /** A run ended (or failed): the count moves to the end of its phases. */
+    synchronized void runDone() {
         runsEnd += phasesPerRun;
-        if (bar != null) {
-            bar.stepTo(runsEnd);
-        }
+        done = runsEnd;
+        progress.stepTo(done);
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
-        }
+        progress.close();
     }
 }

@@ -12,10 +12,6 @@ import dev.txlab.scenarios.ScenarioContext;
 import dev.txlab.scenarios.ScenarioRunner;
 import dev.txlab.scenarios.schedule.ScheduleResult;
 import dev.txlab.scenarios.schedule.ScheduleRunner;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +66,7 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "the first schedule's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--no-progress", description = "no progress bar")
+    @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
     boolean noProgress;
 
     @Mixin
@@ -101,19 +97,12 @@ final class FaultsCommand implements Callable<Integer> {
                     + "point and hit, with random message faults for the sagas; recovery in a fresh JVM; the audit)%n",
                     schedules, seed, context.store().id());
             ScheduleRunner runner = new ScheduleRunner(context);
-            ProgressBar bar = progressBar(log, schedules);
             List<ScheduleResult> results;
-            try {
+            try (Progress progress = Progress.open(log.terminalErr(), "faults", schedules, noProgress)) {
                 results = runner.run(seed, schedules, ImplementationList.parse(implementations), schedule -> {
-                    if (bar != null) {
-                        bar.step();
-                        bar.setExtraMessage(schedule.describe());
-                    }
+                    progress.step();
+                    progress.message(schedule.describe());
                 });
-            } finally {
-                if (bar != null) {
-                    bar.close();
-                }
             }
             runner.summary(results).forEach(out::println);
             return results.stream().allMatch(ScheduleResult::passed) ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
@@ -130,12 +119,6 @@ final class FaultsCommand implements Callable<Integer> {
                 Clock.systemUTC());
     }
 
-    private ProgressBar progressBar(LogFile log, int steps) {
-        return noProgress ? null : new ProgressBarBuilder().setTaskName("faults").setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(log.terminalErr())).build();
-    }
-
     private int run(List<Scenario> scenarios, List<ImplementationId> ids, ScenarioContext context, int cells,
                     LogFile log) throws IOException {
         PrintStream out = log.terminal();
@@ -143,18 +126,14 @@ final class FaultsCommand implements Callable<Integer> {
                         + "that halts, then recovery in this one, then the audit)%n", scenarios.size(), suite,
                 context.store().id(), cells);
         FaultMatrix matrix;
-        try (ProgressBar bar = progressBar(log, cells)) {
+        try (Progress progress = Progress.open(log.terminalErr(), "faults", cells, noProgress)) {
             int[] started = {0};
             matrix = new ScenarioRunner(context,
                     (scenario, implementation) -> {
-                        if (bar != null) {
-                            bar.stepTo(started[0]++);
-                            bar.setExtraMessage(scenario + " on " + implementation);
-                        }
+                        progress.stepTo(started[0]++);
+                        progress.message(scenario + " on " + implementation);
                     }).runWithProbe(suite, scenarios, ids);
-            if (bar != null) {
-                bar.stepTo(cells);
-            }
+            progress.stepTo(cells);
         }
         out.print(MatrixText.terminal(matrix));
         out.print(MatrixText.anomalies(matrix));

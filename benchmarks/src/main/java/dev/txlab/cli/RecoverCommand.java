@@ -4,11 +4,13 @@ import dev.txlab.domain.audit.Violation;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.run.RunRecovery;
+import dev.txlab.domain.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import java.util.concurrent.Callable;
                 + "(XA: the TM's, until nothing of it is in doubt; sagas: relays and consumers, until every order is "
                 + "terminal, at most 120 s). Exit 0 when nothing is left, 1 naming what is.")
 final class RecoverCommand implements Callable<Integer> {
+    /** Library output and stack traces of the recovery, in the run's folder under the data directory. */
+    static final String LOG_FILE = "recover.log";
+
     @Option(names = "--impl", paramLabel = "ID", description = "the implementation that ran; checked against the run record")
     String implementation;
 
@@ -39,10 +44,16 @@ final class RecoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TmSettings tm = tmOptions.toSettings();
         Optional<ImplementationId> expected = Optional.ofNullable(implementation).map(ImplementationId::parse);
-        RunRecovery.Recovered recovered = RunRecovery.recover(
-                placement.toConfig(PlacementOptions.BACKGROUND_CONNECTIONS + 1), tm, transportOptions.toSettings(),
+        StoreConfig store = placement.toConfig(PlacementOptions.BACKGROUND_CONNECTIONS + 1);
+        try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+            return recover(store, tm, expected, log.terminal());
+        }
+    }
+
+    private int recover(StoreConfig store, TmSettings tm, Optional<ImplementationId> expected, PrintStream out)
+            throws SQLException {
+        RunRecovery.Recovered recovered = RunRecovery.recover(store, tm, transportOptions.toSettings(),
                 Clock.systemUTC(), expected);
-        PrintStream out = System.out;
         out.printf(Locale.ROOT, "txlab recover: %s run, %s in %.1f s%n", recovered.record().implementation(),
                 recovered.setupRedone() ? "setup redone (it had not completed)" : "recovery ran",
                 recovered.took().toMillis() / 1000.0);

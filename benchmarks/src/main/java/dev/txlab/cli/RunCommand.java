@@ -15,9 +15,6 @@ import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.run.RunResult;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.workload.WorkloadSpec;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,13 +22,14 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code txlab run}: a fresh run of one implementation, audited, with its figures printed. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Seeds the databases, places the orders with N concurrent callers, audits, prints the figures.")
 final class RunCommand implements Callable<Integer> {
     private static final int SHOWN_VIOLATIONS = 50;
+    /** The run's log, in its folder under the data directory: library output and stack traces. */
+    static final String LOG_FILE = "run.log";
 
     @Option(names = "--impl", required = true, paramLabel = "ID",
             description = "local-baseline, xa-narayana, xa-atomikos, saga-choreo or saga-orch")
@@ -49,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String network;
 
-    @Option(names = "--no-progress", description = "no progress bar")
+    @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
     boolean noProgress;
 
     @Mixin
@@ -79,63 +77,51 @@ final class RunCommand implements Callable<Integer> {
         TmSettings tm = tmOptions.toSettings(id);
         TransportSettings transport = transportOptions.toSettings();
         NetworkProfile networkProfile = NetworkProfile.parse(network);
-        PrintStream out = System.out;
-        out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
-                        + "refusal rate %s each, conflict-free: %s%n",
-                id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
-                spec.skew(), workload.mix.refusalRate, spec.conflictFree() ? "yes" : "no");
-        store.durabilityNotes().forEach(note -> out.println("  note: " + note));
-        if (!networkProfile.isNone()) {
-            out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC round "
-                    + "trip, a held-back delivery per message hop; this kernel has no netem)");
-        }
-
-        try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC(), tm,
-                transport, networkProfile))) {
-            out.println("  databases: " + Databases.describe(run.stores()));
-            run.placement().transactionManagerDescription().ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));
-            run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));
-            LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
-            LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
-            RunResult result = execute(run, outcomeLatency, ackLatency, spec.orders());
-            AuditReport audit = run.audit();
-            new RunPrinter(out).print(run, result, outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
-            return audit.ok() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+        try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+            PrintStream out = log.terminal();
+            out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
+                            + "refusal rate %s each, conflict-free: %s%n",
+                    id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
+                    spec.skew(), workload.mix.refusalRate, spec.conflictFree() ? "yes" : "no");
+            store.durabilityNotes().forEach(note -> out.println("  note: " + note));
+            if (!networkProfile.isNone()) {
+                out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
+                        + "round trip, a held-back delivery per message hop; this kernel has no netem)");
+            }
+            try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC(), tm,
+                    transport, networkProfile))) {
+                out.println("  databases: " + Databases.describe(run.stores()));
+                run.placement().transactionManagerDescription()
+                        .ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));
+                run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));
+                LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
+                LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
+                RunResult result = execute(run, outcomeLatency, ackLatency, spec.orders(), log);
+                AuditReport audit = run.audit();
+                new RunPrinter(out).print(run, result, outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
+                boolean notPlaced = new FailedSubmitsReport(out, log.path()).print(run.submitFailures(),
+                        spec.orders(), faults);
+                return !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED : TxlabCli.EXIT_OK;
+            }
         }
     }
 
-    private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders)
+    private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders, LogFile log)
             throws InterruptedException {
-        AtomicReference<ProgressBar> bar = new AtomicReference<>();
-        if (!noProgress) {
-            bar.set(new ProgressBarBuilder().setTaskName("orders").setInitialMax(orders)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build());
-        }
-        try {
+        try (Progress progress = Progress.open(log.terminalErr(), "orders", orders, noProgress)) {
             return run.execute(new OrderListener() {
                 @Override
                 public void completed(OrderResult result, long ackNanos, long outcomeNanos) {
                     outcomeLatency.record(outcomeNanos);
                     ackLatency.record(ackNanos);
-                    step(bar);
+                    progress.step();
                 }
 
                 @Override
                 public void submitFailed(SubmitFailedException failure) {
-                    step(bar);
+                    progress.step();
                 }
             });
-        } finally {
-            if (bar.get() != null) {
-                bar.get().close();
-            }
-        }
-    }
-
-    private static void step(AtomicReference<ProgressBar> bar) {
-        ProgressBar progress = bar.get();
-        if (progress != null) {
-            progress.step();
         }
     }
 }

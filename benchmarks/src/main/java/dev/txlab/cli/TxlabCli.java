@@ -13,6 +13,8 @@ public final class TxlabCli implements Runnable {
     public static final int EXIT_VIOLATIONS = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_FAILED = 3;
+    /** Submits failed for an infrastructure reason: the run did not place its orders and is not a result. */
+    public static final int EXIT_NOT_PLACED = 4;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -35,6 +35,16 @@ class CliRunIT {
     }
 
     @Test
+    void withoutATerminalProgressIsPlainLinesWithoutCarriageReturns() throws Exception {
+        CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders", "200", "--data-dir",
+                CliJar.dataDir(), "--db-prefix", "t_cli_plain");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stderr()).contains("orders: 200/200 (100 %) after ").doesNotContain("\r");
+        assertThat(run.stdout()).doesNotContain("\r");
+    }
+
+    @Test
     void auditExitsOneAndNamesTheOrderWhenDataWasBroken() throws Exception {
         CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders", "50", "--concurrency", "2",
                 "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_broken", "--no-progress");

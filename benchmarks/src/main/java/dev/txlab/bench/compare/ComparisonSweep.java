@@ -13,6 +13,7 @@ import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.run.Run;
+import dev.txlab.domain.run.SubmitFailures;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ public final class ComparisonSweep {
             AuditReport audit = run.audit();
             return new ImplementationResult(id.id(), network.name(), Guarantees.of(id), audit.ok(),
                     audit.describe(0).lines().findFirst().orElse(""),
-                    audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(), null,
+                    audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
+                    notPlaced(run.submitFailures(), run.feed().handedOut()),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
                     SampleTimeline.of(run.trace()), NetworkAchieved.describe(run));
         } catch (SQLException | RuntimeException e) {
@@ -67,6 +69,16 @@ public final class ComparisonSweep {
             return ImplementationResult.failed(id.id(), network.name(), Guarantees.of(id),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Why the run is not a result when submits failed for an infrastructure reason (its orders were
+     * not placed, so its throughput and latency measure a broken run); null when none failed.
+     */
+    private static String notPlaced(SubmitFailures failures, int submitted) {
+        return failures.firstCause().map(cause -> failures.count() + " of " + submitted + " submits failed, not "
+                + "business refusals (first cause: " + cause + "; " + failures.byCause().size()
+                + " distinct causes; stack traces in the log)").orElse(null);
     }
 
     private ThroughputPoint closedLoop(Run run, ImplementationId id, int threads, CostTally tally)

@@ -36,7 +36,7 @@ final class BeforeAfter {
                     now.maxThroughput().map(Figures::throughput).orElse("-"), change(thenTput, nowTput),
                     thenP99.map(Figures::millis).orElse("-"), nowP99.map(Figures::millis).orElse("-"),
                     change(thenP99, nowP99),
-                    (then.get().auditPassed() ? "passed" : "FAILED") + " / " + (now.auditPassed() ? "passed" : "FAILED")));
+                    (then.get().passed() ? "passed" : "FAILED") + " / " + (now.passed() ? "passed" : "FAILED")));
         }
         return rows;
     }

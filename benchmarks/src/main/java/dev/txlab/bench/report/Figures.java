@@ -45,7 +45,7 @@ public final class Figures {
     public static Optional<Double> ratioToBaseline(ImplementationResult result, List<ImplementationResult> peers) {
         Optional<Double> baseline = peers.stream()
                 .filter(peer -> peer.implementation().equals(BASELINE) && peer.network().equals(result.network()))
-                .filter(ImplementationResult::auditPassed)
+                .filter(ImplementationResult::passed)
                 .flatMap(peer -> peer.maxThroughput().stream()).map(ThroughputPoint::mean).findFirst();
         Optional<Double> own = result.maxThroughput().map(ThroughputPoint::mean);
         return baseline.filter(b -> b > 0).flatMap(b -> own.map(o -> o / b));

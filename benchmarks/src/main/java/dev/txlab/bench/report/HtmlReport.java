@@ -68,13 +68,13 @@ public final class HtmlReport {
 
     private void auditBanner(StringBuilder html) {
         List<ImplementationResult> failed = results.implementations().stream()
-                .filter(result -> !result.auditPassed()).toList();
+                .filter(result -> !result.passed()).toList();
         if (failed.isEmpty()) {
             html.append(p("passed", "Every run passed its audit (invariants I0-I5 of DESIGN.md): "
                     + results.implementations().size() + " runs."));
             return;
         }
-        StringBuilder text = new StringBuilder("AUDIT FAILED for " + failed.size() + " of "
+        StringBuilder text = new StringBuilder("FAILED: " + failed.size() + " of "
                 + results.implementations().size() + " runs; their numbers are not plotted as results:<ul>");
         failed.forEach(result -> text.append("<li>").append(Html.escape(result.implementation() + " (network "
                 + result.network() + "): " + Figures.audit(result))).append(violations(result)).append("</li>"));
@@ -98,14 +98,14 @@ public final class HtmlReport {
                 + "<th>ratio to local-baseline</th><th>outcome latency at the stated load, ms</th>"
                 + "<th>ack latency, ms</th><th>messages per order</th><th>JDBC round trips per order</th>"
                 + "<th>what a crash leaves behind</th><th>anomalies readers saw</th><th>audit</th></tr>");
-        List<ImplementationResult> passed = rows.stream().filter(ImplementationResult::auditPassed).toList();
+        List<ImplementationResult> passed = rows.stream().filter(ImplementationResult::passed).toList();
         Shade throughput = Shade.higherIsBetter(passed, r -> r.maxThroughput().map(ThroughputPoint::mean));
         Shade outcomeP99 = Shade.lowerIsBetter(passed, r -> Figures.statedLoad(r).map(l -> l.outcome().p99()));
         Shade ackP99 = Shade.lowerIsBetter(passed, r -> Figures.statedLoad(r).map(l -> l.ack().p99()));
         Shade messages = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::messagesPublished));
         Shade roundTrips = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::roundTrips));
         for (ImplementationResult row : rows) {
-            if (!row.auditPassed()) {
+            if (!row.passed()) {
                 html.append("<tr class=\"failed-row\"><td>").append(Html.escape(row.implementation()))
                         .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"9\">")
                         .append(Html.escape(Figures.audit(row))).append("</td></tr>");
@@ -298,7 +298,7 @@ public final class HtmlReport {
             for (int i = 0; i < networks.size(); i++) {
                 int index = i;
                 results.at(networks.get(i)).stream().filter(r -> r.implementation().equals(id))
-                        .filter(ImplementationResult::auditPassed)
+                        .filter(ImplementationResult::passed)
                         .flatMap(r -> r.maxThroughput().stream())
                         .forEach(t -> points.add(new LineChart.Point(index, t.mean(), t.stdDev(),
                                 Figures.throughput(t))));
@@ -328,7 +328,7 @@ public final class HtmlReport {
     private void timelineSection(StringBuilder html) {
         html.append("<h2 id=\"timeline\">8. One order's life</h2>");
         for (ImplementationResult result : results.implementations()) {
-            if (result.timeline() == null || result.timeline().steps().isEmpty() || !result.auditPassed()) {
+            if (result.timeline() == null || result.timeline().steps().isEmpty() || !result.passed()) {
                 continue;
             }
             figure(html, Swimlanes.render(result.timeline(), result.implementation() + ", order "
@@ -367,7 +367,7 @@ public final class HtmlReport {
     }
 
     private List<ImplementationResult> passed(String network) {
-        return results.at(network).stream().filter(ImplementationResult::auditPassed).toList();
+        return results.at(network).stream().filter(ImplementationResult::passed).toList();
     }
 
     private static void row(StringBuilder html, String key, String value) {

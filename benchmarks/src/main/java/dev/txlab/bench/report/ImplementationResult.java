@@ -11,7 +11,8 @@ import java.util.Optional;
  * One implementation measured at one network profile: maximum throughput per number of callers
  * (closed loop, several timed iterations), latency at fixed offered loads (open loop), cost per
  * order, outcome mix, one sample order's timeline, and the audit of the whole run. A run whose
- * audit failed or that could not run carries {@code auditPassed = false} and is shown as a failure.
+ * audit failed, that could not run, or whose submits failed (it did not place its orders; the
+ * {@code error} says so) did not {@link #passed()} and is shown as a failure, never plotted.
  */
 public record ImplementationResult(String implementation, String network, String guarantee, boolean auditPassed,
                                    String audit, List<String> violations, String error,
@@ -30,6 +31,11 @@ public record ImplementationResult(String implementation, String network, String
     public static ImplementationResult failed(String implementation, String network, String guarantee, String error) {
         return new ImplementationResult(implementation, network, guarantee, false, "not audited: the run failed",
                 List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "");
+    }
+
+    /** Whether the run counts as a result: it ran, placed its orders and passed its audit. */
+    public boolean passed() {
+        return auditPassed && error == null;
     }
 
     /** The highest mean throughput over the numbers of callers measured, or empty when none was. */

@@ -25,8 +25,8 @@ public final class MarkdownReport {
         md.append(method.sweepExplained()).append(". Store ").append(method.store()).append(", transport ")
                 .append(method.transport()).append(", ").append(method.startedAt()).append(", commit ")
                 .append(method.gitCommit()).append(".\n\n");
-        md.append(results.allAudited() ? "Every run passed its audit.\n\n"
-                : "**AUDIT FAILED** for at least one run; its figures are not results.\n\n");
+        md.append(results.allPassed() ? "Every run passed its audit.\n\n"
+                : "**FAILED**: at least one run failed its audit or did not place its orders; its figures are not results.\n\n");
         for (String network : results.networks()) {
             md.append("## The answer (network ").append(network).append(")\n\n");
             table(md, List.of("implementation", "guarantee", "max throughput", "ratio to local-baseline",
@@ -74,7 +74,7 @@ public final class MarkdownReport {
     }
 
     private static List<String> answerRow(ImplementationResult r, List<ImplementationResult> peers) {
-        if (!r.auditPassed()) {
+        if (!r.passed()) {
             return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", Figures.audit(r));
         }
         Optional<LoadPoint> load = Figures.statedLoad(r);

@@ -46,12 +46,30 @@ class ReportRenderingTest {
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
 
-        assertThat(html).contains("AUDIT FAILED for 1 of 2 runs")
+        assertThat(html).contains("FAILED: 1 of 2 runs")
                 .contains("I1 atomic: o7 &lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>")
                 .doesNotContain("data-series=\"saga-choreo\"");
-        assertThat(new MarkdownReport(results, Optional.empty()).render()).contains("**AUDIT FAILED**")
+        assertThat(new MarkdownReport(results, Optional.empty()).render()).contains("**FAILED**")
                 .contains("| saga-choreo | g | - |");
+    }
+
+    @Test
+    void aRunWhoseSubmitsFailedIsNotAResultEvenWithItsAuditPassed() {
+        ImplementationResult measured = SampleResults.passed("xa-narayana", 300, 10);
+        ImplementationResult notPlaced = new ImplementationResult(measured.implementation(), measured.network(),
+                measured.guarantee(), true, measured.audit(), measured.violations(),
+                "2975 of 3000 submits failed, not business refusals (first cause: PSQLException: ERROR: prepared "
+                        + "transactions are disabled)", measured.terminationBound(), measured.throughput(),
+                measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved());
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), notPlaced);
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+
+        assertThat(notPlaced.passed()).isFalse();
+        assertThat(results.allPassed()).isFalse();
+        assertThat(html).contains("FAILED: 1 of 2 runs").contains("prepared transactions are disabled")
+                .doesNotContain("data-series=\"xa-narayana\"");
     }
 
     @Test

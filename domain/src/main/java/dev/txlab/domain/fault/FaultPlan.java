@@ -213,6 +213,14 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         return plan.build();
     }
 
+    /**
+     * Whether this plan makes submits fail on purpose (a participant database unavailable, a server
+     * restarted under the callers): such a run's failed submits are the fault, not a broken run.
+     */
+    public boolean injectsSubmitFailures() {
+        return databaseOutage.isPresent() || serverRestart.isPresent();
+    }
+
     private Builder toBuilder() {
         return new Builder(this);
     }

@@ -17,26 +17,35 @@ public final class OrderFeed {
     private final OrderPlacement placement;
     private final Workload workload;
     private final Ledger ledger;
+    private final SubmitFailures failures;
     private final AtomicInteger next = new AtomicInteger();
 
-    OrderFeed(OrderPlacement placement, Workload workload, Ledger ledger) {
+    OrderFeed(OrderPlacement placement, Workload workload, Ledger ledger, SubmitFailures failures) {
         this.placement = placement;
         this.workload = workload;
         this.ledger = ledger;
+        this.failures = failures;
     }
 
     /**
      * Submits the next order of the workload and records it in the ledger once acknowledged.
      *
      * @return the acknowledged submission, or empty when the workload is used up
-     * @throws SubmitFailedException when the order was not accepted (it then left no trace)
+     * @throws SubmitFailedException when the order was not accepted (it then left no trace; the
+     *                               failure is counted in the run's {@link SubmitFailures})
      */
     public Optional<Submission> submitNext() {
         int index = next.getAndIncrement();
         if (index >= workload.size()) {
             return Optional.empty();
         }
-        Submission submission = placement.submit(workload.order(index));
+        Submission submission;
+        try {
+            submission = placement.submit(workload.order(index));
+        } catch (SubmitFailedException e) {
+            failures.record(e);
+            throw e;
+        }
         ledger.append(submission.orderId());
         return Optional.of(submission);
     }

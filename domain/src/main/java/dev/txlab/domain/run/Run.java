@@ -45,6 +45,7 @@ public final class Run implements AutoCloseable {
     private final StepTrace trace;
     private final Ledger ledger;
     private final OrderFeed feed;
+    private final SubmitFailures submitFailures = new SubmitFailures();
     private final RunRecord record;
     /** The fault plan's database outage, armed when the orders start. */
     private final Optional<DatabaseOutageInjector> outage;
@@ -60,7 +61,7 @@ public final class Run implements AutoCloseable {
         this.network = network;
         this.trace = trace;
         this.ledger = ledger;
-        this.feed = new OrderFeed(placement, workload, ledger);
+        this.feed = new OrderFeed(placement, workload, ledger, submitFailures);
         this.record = record;
         this.outage = outage;
     }
@@ -146,6 +147,11 @@ public final class Run implements AutoCloseable {
     /** Waits, within the termination bound, until nothing the implementation started is in flight. */
     public void awaitQuiescence() {
         placement.awaitQuiescence(record.terminationBound());
+    }
+
+    /** The submits that failed so far, whoever drove them (the closed loop, a load runner, a benchmark). */
+    public SubmitFailures submitFailures() {
+        return submitFailures;
     }
 
     /** How many round trips the fault plan's database outage refused (0 without one). */

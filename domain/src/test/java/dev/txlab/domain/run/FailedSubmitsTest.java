@@ -1,0 +1,42 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A run whose orders cannot be placed says how many submits failed and why, whoever drove it. */
+class FailedSubmitsTest {
+
+    @Test
+    void countsEverySubmitThatFailedWithItsCauseInOneLine() throws Exception {
+        StoreConfig store = StoreConfig.builder().allServices(StoreKind.H2_MEM).prefix("failed_submits").build();
+        WorkloadSpec spec = WorkloadSpec.builder().seed(5).orders(40).refusalRate(0.1).build();
+        try (Run run = Run.prepare(new RunOptions(store, ImplementationId.LOCAL_BASELINE, spec, 2, FaultPlan.NONE,
+                Clock.systemUTC()))) {
+            try (Connection connection = run.stores().dataSource(ServiceName.ORDERS).getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE payments");
+                connection.commit();
+            }
+
+            RunResult result = run.execute(OrderListener.NONE);
+
+            assertThat(result.failedSubmits()).isPositive();
+            assertThat(run.submitFailures().count()).isEqualTo(result.failedSubmits());
+            assertThat(run.submitFailures().firstCause()).hasValueSatisfying(cause ->
+                    assertThat(cause).containsIgnoringCase("PAYMENTS").doesNotContain("\n"));
+            assertThat(run.submitFailures().byCause().values().stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(result.failedSubmits());
+        }
+    }
+}
