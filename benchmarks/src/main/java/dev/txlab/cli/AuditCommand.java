@@ -29,8 +29,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunAudit.Audited audited = RunAudit.audit(placement.toConfig(2), Clock.systemUTC());
         PrintStream out = System.out;
-        out.printf("txlab audit: %s run of %s, durability %s, setup %s%n", audited.record().implementation(),
-                audited.record().startedAt(), audited.record().durability().id(),
+        out.printf("txlab audit: run %s, %s, started %s, durability %s, setup %s%n", audited.record().runId(),
+                audited.record().implementation(), audited.record().startedAt(), audited.record().durability().id(),
                 audited.record().setupComplete() ? "complete" : "NOT complete (the run died during setup)");
         out.println("outcomes (orders): " + RunPrinter.outcomes(audited.report().outcomeCounts()));
         out.println("audit (" + audited.report().orders() + " orders, " + audited.report().acknowledged()

@@ -1,6 +1,8 @@
 package dev.txlab.cli;
 
 import dev.txlab.domain.run.Ledger;
+import dev.txlab.domain.run.Ledgers;
+import dev.txlab.domain.store.StoreConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,7 +26,7 @@ class CliKillRecoverIT {
     void aRunKilledMidwayIsFinishedByRecover(String implementation) throws Exception {
         String prefix = "t_cli_kill_" + implementation.replace("-", "_").substring(0, 6);
         String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", prefix};
-        Path ledger = Path.of(CliJar.dataDir(), prefix, Ledger.FILE_NAME);
+        Path ledger = Ledgers.path(StoreConfig.builder().dataDir(Path.of(CliJar.dataDir())).prefix(prefix).build());
         Files.deleteIfExists(ledger);
 
         Process run = CliJar.start(concat(new String[] {"run", "--impl", implementation, "--orders", "200000",

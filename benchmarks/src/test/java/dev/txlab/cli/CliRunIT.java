@@ -31,7 +31,8 @@ class CliRunIT {
         CliJar.Outcome audit = CliJar.run("audit", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_run",
                 "--tm-store", "file");
         assertThat(audit.exitCode()).as(audit.stdout() + audit.stderr()).isZero();
-        assertThat(audit.stdout()).contains("local-baseline run of").contains("invariants: OK");
+        assertThat(audit.stdout()).containsPattern("txlab audit: run [0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}, local-baseline, started ")
+                .contains("invariants: OK");
     }
 
     @Test

@@ -21,7 +21,6 @@ import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.domain.workload.InitialStateWriter;
 import dev.txlab.domain.workload.Workload;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -96,12 +95,15 @@ public final class Run implements AutoCloseable {
             placement = provider.create(new PlacementContext(stores, clock, options.faults(),
                     CrashPoints.of(options.faults()), trace,
                     options.concurrency(), options.tm(), options.transport(), options.network(), true));
-            RunRecord record = new RunRecord(options.implementation(), provider.topology(), options.workload(),
-                    config.durability(), placement.terminationBound(), placement.tmIdentity(), false, clock.instant());
+            RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
+                    options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
+                    false, clock.instant());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.write(connection, record, workload.initialState());
             }
-            Ledger ledger = Ledger.create(ledgerPath(config), config.durability() == Durability.POWER);
+            Ledger ledger = Ledger.create(Ledgers.path(config), record.runId(), options.implementation() + " on "
+                    + config.describeKinds() + " (orders database " + config.location(ServiceName.ORDERS).describe()
+                    + "), started " + record.startedAt(), config.durability() == Durability.POWER);
             placement.start();
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.markSetupComplete(connection);
@@ -114,10 +116,6 @@ public final class Run implements AutoCloseable {
             stores.close();
             throw e;
         }
-    }
-
-    public static Path ledgerPath(StoreConfig config) {
-        return config.runDir().resolve(Ledger.FILE_NAME);
     }
 
     /**
@@ -167,7 +165,7 @@ public final class Run implements AutoCloseable {
     /** Audits the run's databases against its ledger. */
     public AuditReport audit() throws SQLException {
         return new ConsistencyAudit(stores::dataSource, workload.initialState(), record.terminationBound(),
-                options.clock()).audit(Ledger.read(ledgerPath(options.store())))
+                options.clock()).audit(Ledgers.acknowledged(options.store(), record))
                 .plus(LeftoverCheck.all(stores, record));
     }
 

@@ -29,7 +29,7 @@ public final class RunAudit {
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             AuditReport report = new ConsistencyAudit(stores::dataSource,
                     Workload.of(record.workload()).initialState(), record.terminationBound(), clock)
-                    .audit(Ledger.read(Run.ledgerPath(config)))
+                    .audit(Ledgers.acknowledged(config, record))
                     .plus(LeftoverCheck.all(stores, record));
             return new Audited(record, report);
         }

@@ -11,12 +11,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a run is, written in the orders database before the first order: the implementation, its
+ * What a run is, written in the orders database before the first order: its id (which its ledger's
+ * first line names too), the implementation, its
  * topology, the workload (so the audit can regenerate the initial stock and money), durability,
  * the I5 termination bound and, for the XA runs, the transaction manager's node identity. The
  * initial stock and money totals are stored beside the workload, for a reader of the database.
  */
-public record RunRecord(ImplementationId implementation, Topology topology, WorkloadSpec workload,
+public record RunRecord(String runId, ImplementationId implementation, Topology topology, WorkloadSpec workload,
                         Durability durability, Duration terminationBound, Optional<TmIdentity> tm,
                         boolean setupComplete, Instant startedAt) {
 }

@@ -30,8 +30,8 @@ public final class RunRecords {
     public static void write(Connection connection, RunRecord record, InitialState initial) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO txlab_run (run_key, implementation, topology, workload, durability, initial_stock,"
-                        + " initial_money_cents, termination_bound_ms, tm_node, tm_log_dir, setup_complete, started_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " initial_money_cents, termination_bound_ms, tm_node, tm_log_dir, setup_complete, started_at_ms,"
+                        + " run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setInt(1, KEY);
             insert.setString(2, record.implementation().id());
             insert.setString(3, record.topology().name());
@@ -44,6 +44,7 @@ public final class RunRecords {
             insert.setString(10, record.tm().map(tm -> tm.logDir().toString()).orElse(null));
             insert.setBoolean(11, record.setupComplete());
             insert.setLong(12, record.startedAt().toEpochMilli());
+            insert.setString(13, record.runId());
             insert.executeUpdate();
         }
         connection.commit();
@@ -79,13 +80,13 @@ public final class RunRecords {
     static Optional<RunRecord> read(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT implementation, topology, workload, durability, termination_bound_ms, tm_node,"
-                        + " tm_log_dir, setup_complete, started_at_ms FROM txlab_run WHERE run_key = ?")) {
+                        + " tm_log_dir, setup_complete, started_at_ms, run_id FROM txlab_run WHERE run_key = ?")) {
             select.setInt(1, KEY);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new RunRecord(ImplementationId.parse(rows.getString(1)),
+                return Optional.of(new RunRecord(rows.getString(10), ImplementationId.parse(rows.getString(1)),
                         Topology.valueOf(rows.getString(2)), WorkloadSpec.parse(rows.getString(3)),
                         Durability.parse(rows.getString(4)), Duration.ofMillis(rows.getLong(5)),
                         tm(rows.getString(6), rows.getString(7)), rows.getBoolean(8),

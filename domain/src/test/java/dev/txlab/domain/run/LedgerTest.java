@@ -16,7 +16,7 @@ class LedgerTest {
     @Test
     void readsBackEveryAppendedIdInOrder() {
         Path path = dir.resolve("ledger.txt");
-        try (Ledger ledger = Ledger.create(path, true)) {
+        try (Ledger ledger = Ledger.create(path, "r1", "a test", true)) {
             ledger.append("o1");
             ledger.append("o2");
         }
@@ -26,7 +26,7 @@ class LedgerTest {
     @Test
     void ignoresALastLineCutByACrash() throws Exception {
         Path path = dir.resolve("ledger.txt");
-        try (Ledger ledger = Ledger.create(path, false)) {
+        try (Ledger ledger = Ledger.create(path, "r1", "a test", false)) {
             ledger.append("o1");
         }
         Files.writeString(path, "o2-half", StandardOpenOption.APPEND);
@@ -37,12 +37,23 @@ class LedgerTest {
     void aMissingLedgerIsEmptyAndANewOneReplacesTheOld() {
         Path path = dir.resolve("ledger.txt");
         assertThat(Ledger.read(path)).isEmpty();
-        try (Ledger ledger = Ledger.create(path, false)) {
+        try (Ledger ledger = Ledger.create(path, "r1", "a test", false)) {
             ledger.append("old");
         }
-        try (Ledger ledger = Ledger.create(path, false)) {
+        try (Ledger ledger = Ledger.create(path, "r1", "a test", false)) {
             ledger.append("new");
         }
         assertThat(Ledger.read(path)).containsExactly("new");
+    }
+
+    @Test
+    void itsFirstLineNamesTheRunAndIsNoOrderId() {
+        Path path = dir.resolve("ledger.txt");
+        try (Ledger ledger = Ledger.create(path, "20261204T180000Z-00ff00", "local-baseline on h2-file", false)) {
+            ledger.append("o1");
+        }
+        assertThat(Ledger.runId(path)).hasValue("20261204T180000Z-00ff00");
+        assertThat(Ledger.header(path)).hasValueSatisfying(line -> assertThat(line).endsWith("local-baseline on h2-file"));
+        assertThat(Ledger.read(path)).containsExactly("o1");
     }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE txlab_run ADD COLUMN run_id VARCHAR(64);
