@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,8 +54,6 @@ import java.util.concurrent.TimeoutException;
 public class PlaceOrderBenchmark {
     /** Orders each trial's workload holds: more than any trial takes. */
     static final int WORKLOAD_CAPACITY = 5_000_000;
-    /** Connections per database: enough for up to 16 benchmark threads plus the implementation's own. */
-    static final int CALLERS = 16;
 
     /** The implementations, by the names JMH's {@code -p implementation=} takes. */
     public enum Implementation {
@@ -104,13 +103,18 @@ public class PlaceOrderBenchmark {
     private Run run;
     private long awaitMillis;
 
+    /** Prepares the trial's run for as many callers as the benchmark has threads (its pools are sized for them). */
     @Setup(Level.Trial)
-    public void prepareRun() throws Exception {
+    public void prepareRun(BenchmarkParams params) throws Exception {
+        prepareRun(params.getThreads());
+    }
+
+    void prepareRun(int callers) throws Exception {
         StoreConfig config = StoreConfig.builder().stores(store).durability(Durability.parse(durability))
-                .dataDir(dataDir).prefix("txlab_jmh").poolSize(CALLERS + 8).build();
+                .dataDir(dataDir).prefix("txlab_jmh").build();
         WorkloadSpec workload = WorkloadSpec.builder().orders(WORKLOAD_CAPACITY).refusalRate(refusalRate).skew(skew)
                 .build();
-        run = Run.prepare(new RunOptions(config, implementation.id, workload, CALLERS, FaultPlan.NONE,
+        run = Run.prepare(new RunOptions(config, implementation.id, workload, callers, FaultPlan.NONE,
                 Clock.systemUTC(), TmSettings.ofDefaults(), TransportSettings.of(transport, null),
                 NetworkProfile.parse(network)));
         awaitMillis = run.outcomeWait().toMillis();

@@ -27,7 +27,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunAudit.Audited audited = RunAudit.audit(placement.toConfig(2), Clock.systemUTC());
+        RunAudit.Audited audited = RunAudit.audit(placement.toConfig(), Clock.systemUTC());
         PrintStream out = System.out;
         out.printf("txlab audit: run %s, %s, started %s, durability %s, setup %s%n", audited.record().runId(),
                 audited.record().implementation(), audited.record().startedAt(), audited.record().durability().id(),

@@ -13,6 +13,7 @@ import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.placement.spi.ResourceNeeds;
 import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.workload.WorkloadSpec;
@@ -93,7 +94,7 @@ final class CompareCommand implements Callable<Integer> {
         SweepPlan plan = sweep.plan();
         List<ImplementationId> ids = ImplementationList.parse(implementations);
         WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
-        StoreConfig store = placement.toConfig(plan.maxCallers() + PlacementOptions.BACKGROUND_CONNECTIONS);
+        StoreConfig store = placement.toConfig();
         TransportSettings transport = transportOptions.toSettings();
         try (LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
             return compare(plan, ids, workload, store, transport, log);
@@ -141,7 +142,8 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("data directory", store.dataDir().toString());
         settings.put("database prefix", store.prefix());
         settings.put("transaction managers", TmSettings.ofDefaults().toString());
-        settings.put("connection pool per database", String.valueOf(store.poolSize()));
+        settings.put("connection pools per database", "callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
+                + " (XA: 6, beside the transaction manager's callers + 2 and a recovery connection)");
         List<String> command = new ArrayList<>(List.of("txlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         return new Method(plan.name(), plan.explained(), started.toString(), elapsed, EnvironmentProbe.gitCommit(),

@@ -1,11 +1,15 @@
 package dev.txlab.cli;
 
+import dev.txlab.domain.run.PreflightFailedException;
 import dev.txlab.domain.store.StoreUnavailableException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** How the CLI reports bad input (exit 2) and failures (exit 3): one line, a stack trace only with --verbose. */
+/**
+ * How the CLI reports bad input or a server that cannot serve the run (exit 2) and failures (exit 3):
+ * one line, a stack trace only with --verbose.
+ */
 final class Errors {
     private Errors() {
     }
@@ -25,7 +29,8 @@ final class Errors {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
             PrintWriter err = commandLine.getErr();
-            boolean badInput = e instanceof IllegalArgumentException || e instanceof StoreUnavailableException;
+            boolean badInput = e instanceof IllegalArgumentException || e instanceof StoreUnavailableException
+                    || e instanceof PreflightFailedException;
             err.println("txlab: " + (badInput ? "" : "failed: ") + message(e));
             if (verbose(parsed)) {
                 e.printStackTrace(err);

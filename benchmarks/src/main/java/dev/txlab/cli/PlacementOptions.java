@@ -9,9 +9,6 @@ import java.nio.file.Path;
 
 /** The flags that say where a run's data lives; run, audit and recover take the same ones. */
 final class PlacementOptions {
-    /** Connections per database beyond the callers': the sagas' relays and consumer threads. */
-    static final int BACKGROUND_CONNECTIONS = 8;
-
     @Option(names = "--store", paramLabel = "KIND|MIX", defaultValue = "h2-file",
             description = "h2-file (default), h2 (in memory, not durable), postgres, mariadb, or a mix such as "
                     + "orders=postgres,depot=mariadb")
@@ -49,7 +46,8 @@ final class PlacementOptions {
     @Option(names = "--mariadb-password", defaultValue = "")
     String mariadbPassword;
 
-    StoreConfig toConfig(int poolSize) {
+    /** The store configuration; a run sizes its own pools for its callers, audit and recover keep the default. */
+    StoreConfig toConfig() {
         requireUrl("--postgres-url", postgresUrl, "jdbc:postgresql://");
         requireUrl("--mariadb-url", mariadbUrl, "jdbc:mariadb://");
         return StoreConfig.builder()
@@ -59,7 +57,6 @@ final class PlacementOptions {
                 .durability(durability == null ? null : Durability.parse(durability))
                 .postgres(new ServerEndpoint(postgresUrl, postgresUser, postgresPassword))
                 .mariadb(new ServerEndpoint(mariadbUrl, mariadbUser, mariadbPassword))
-                .poolSize(poolSize)
                 .build();
     }
 

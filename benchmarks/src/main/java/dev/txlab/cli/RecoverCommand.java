@@ -44,7 +44,7 @@ final class RecoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TmSettings tm = tmOptions.toSettings();
         Optional<ImplementationId> expected = Optional.ofNullable(implementation).map(ImplementationId::parse);
-        StoreConfig store = placement.toConfig(PlacementOptions.BACKGROUND_CONNECTIONS + 1);
+        StoreConfig store = placement.toConfig();
         try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             return recover(store, tm, expected, log.terminal());
         }

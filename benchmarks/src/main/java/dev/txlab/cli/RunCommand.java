@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--concurrency must be at least 1, was " + concurrency);
         }
         WorkloadSpec spec = workload.toSpec();
-        StoreConfig store = placement.toConfig(concurrency + PlacementOptions.BACKGROUND_CONNECTIONS);
+        StoreConfig store = placement.toConfig();
         FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
         TmSettings tm = tmOptions.toSettings(id);
         TransportSettings transport = transportOptions.toSettings();

@@ -29,7 +29,7 @@ final class SummaryTable {
                 continue;
             }
             List<ImplementationResult> peers = results.at(r.network());
-            rows.add(List.of(r.implementation(), r.network(),
+            rows.add(List.of(Figures.implementation(r), r.network(),
                     r.maxThroughput().map(Figures::throughput).orElse("-"),
                     Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
                     Figures.statedLoad(r).map(l -> Figures.latency(l.outcome())

@@ -29,7 +29,7 @@ class PlaceOrderBenchmarkTest {
     @Test
     void eachOperationPlacesAnOrderToItsOutcomeAndTheTrialPassesItsAudit() throws Exception {
         PlaceOrderBenchmark benchmark = benchmark(PlaceOrderBenchmark.Implementation.SAGA_CHOREO);
-        benchmark.prepareRun();
+        benchmark.prepareRun(4);
         for (int i = 0; i < 20; i++) {
             assertThat(benchmark.placeOrder().outcome()).isNotNull();
         }
@@ -40,7 +40,7 @@ class PlaceOrderBenchmarkTest {
     @Test
     void aTrialWhoseAuditFailsFailsTheBenchmarkNamingTheViolation() throws Exception {
         PlaceOrderBenchmark benchmark = benchmark(PlaceOrderBenchmark.Implementation.LOCAL_BASELINE);
-        benchmark.prepareRun();
+        benchmark.prepareRun(4);
         for (int i = 0; i < 5; i++) {
             benchmark.placeOrder();
         }

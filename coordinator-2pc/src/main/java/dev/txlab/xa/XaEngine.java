@@ -8,6 +8,13 @@ import javax.sql.DataSource;
 
 /** One transaction manager with a pool of enlisting XA connections per participant, and its recovery. */
 public interface XaEngine extends AutoCloseable {
+    /** Enlisting connections per participant beyond one per caller (a caller's retry overlaps its released one). */
+    int SPARE_CONNECTIONS = 2;
+
+    /** The size of each participant's enlisting pool for this many callers. */
+    static int poolSize(int callers) {
+        return callers + SPARE_CONNECTIONS;
+    }
 
     TransactionManager transactionManager();
 

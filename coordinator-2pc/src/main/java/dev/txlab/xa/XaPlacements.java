@@ -4,6 +4,7 @@ import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.placement.spi.ResourceNeeds;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.Topology;
@@ -18,6 +19,14 @@ public final class XaPlacements {
     public interface EngineFactory {
         XaEngine create(JdbcDecorator protocolPoints);
     }
+
+    /**
+     * The run's own pool per database under XA: the flow runs on the TM's enlisting pools, so this one
+     * serves only the refused orders' REJECTED records, the audit and readers.
+     */
+    static final int LOCAL_POOL = 6;
+    /** The connection a recovery scan opens to each participant beside the pools. */
+    static final int RECOVERY_CONNECTIONS = 1;
 
     /** Base of the XA providers: one database per service, the placement around the provider's engine. */
     public abstract static class Provider implements PlacementProvider {
@@ -45,6 +54,12 @@ public final class XaPlacements {
                     .orElseGet(() -> JdbcDecorator.of(points));
             XaEngine engine = engineFactory(context).create(decorator);
             return new XaPlacement(id, engine, points, context);
+        }
+
+        /** Each caller holds one branch prepared per participant database until its phase 2. */
+        @Override
+        public final ResourceNeeds needs(int callers) {
+            return new ResourceNeeds(LOCAL_POOL, XaEngine.poolSize(callers) + RECOVERY_CONNECTIONS, 1);
         }
 
         protected abstract EngineFactory engineFactory(PlacementContext context);

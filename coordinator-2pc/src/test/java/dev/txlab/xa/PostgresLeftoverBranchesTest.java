@@ -26,7 +26,7 @@ class PostgresLeftoverBranchesTest {
 
     @Test
     void aFreshRunRollsBackWhatAKilledRunLeftPrepared() throws Exception {
-        Servers.assumeAvailable(StoreKind.POSTGRES);
+        Servers.assumePreparedTransactions(StoreKind.POSTGRES);
         StoreConfig config = TestStores.of(StoreKind.POSTGRES, "t_pg_leftover").build();
         Stores.reset(config);
         DatabaseLocation depot = config.location(ServiceName.DEPOT);

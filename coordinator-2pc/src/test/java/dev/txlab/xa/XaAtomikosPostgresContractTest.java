@@ -13,7 +13,7 @@ class XaAtomikosPostgresContractTest extends OrderPlacementContract {
 
     @BeforeAll
     static void serverIsUp() {
-        Servers.assumeAvailable(StoreKind.POSTGRES);
+        Servers.assumePreparedTransactions(StoreKind.POSTGRES);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * a database prefix per scenario and implementation.
  */
 public record ScenarioContext(StoreKind store, TransportSettings.Kind transport, Path dataDir, Clock clock) {
-    /** Connections per database: enough for the scenarios' callers and the sagas' consumers. */
+    /** Connections per database for recovery and the audit (a run sizes its own pools for its callers). */
     static final int POOL_SIZE = 16;
 
     /** The store configuration of one scenario on one implementation: a prefix of its own. */

@@ -1,6 +1,7 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.store.StoreKind;
 import dev.txlab.testkit.Servers;
@@ -44,6 +45,9 @@ abstract class QuickSuiteContract {
                 .filter(scenario.appliesTo()::contains)
                 .filter(implementation -> scenario.unsupportedOn(context, implementation).isEmpty())
                 .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
+                    if (PlacementProvider.forId(implementation).needs(1).preparesXaBranches()) {
+                        Servers.assumePreparedTransactions(store());
+                    }
                     FaultMatrix matrix = runner.run("quick", List.of(scenario), List.of(implementation));
                     FaultMatrix.Cell cell = matrix.scenarios().get(0).cells().get(implementation.id());
                     assertThat(cell.result()).as(cell.evidence()).isEqualTo(FaultMatrix.Cell.PASS);

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Whether the database servers a test needs are up. Locally a missing server skips the test,
@@ -49,6 +51,41 @@ public final class Servers {
             Assertions.fail(message + " (" + REQUIRE_ENV + "=1, so this is a failure)");
         }
         Assumptions.abort(message + " (set " + REQUIRE_ENV + "=1 to make this a failure)");
+    }
+
+    /**
+     * Skips (locally) or fails (in CI) the calling test when the server of {@code kind} cannot hold XA
+     * branches prepared: PostgreSQL as Debian ships it has {@code max_prepared_transactions = 0}. The
+     * XA tests on PostgreSQL need at least {@value #PREPARED_TRANSACTIONS_NEEDED} (8 callers x 4
+     * databases and the spares, as {@code .ci/run} sets it: 64).
+     */
+    public static void assumePreparedTransactions(StoreKind kind) {
+        assumeAvailable(kind);
+        if (kind != StoreKind.POSTGRES) {
+            return;
+        }
+        int prepared = maxPreparedTransactions();
+        if (prepared < PREPARED_TRANSACTIONS_NEEDED) {
+            unavailable("PostgreSQL has max_prepared_transactions = " + prepared + "; the XA tests need at least "
+                    + PREPARED_TRANSACTIONS_NEEDED + " (ALTER SYSTEM SET max_prepared_transactions = 64, then restart "
+                    + "the server, as .ci/run does)");
+        }
+    }
+
+    /** PostgreSQL prepared branches the XA tests hold at most at once: 8 callers x 4 databases and the spares. */
+    public static final int PREPARED_TRANSACTIONS_NEEDED = 40;
+
+    /** PostgreSQL's {@code SHOW max_prepared_transactions} on the default server. */
+    public static int maxPreparedTransactions() {
+        StoreConfig config = StoreConfig.builder().allServices(StoreKind.POSTGRES).build();
+        try (Connection connection = new DatabaseAdmin(config).connectToServer(config.location(ServiceName.ORDERS));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW max_prepared_transactions")) {
+            rows.next();
+            return Integer.parseInt(rows.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read max_prepared_transactions: " + e.getMessage(), e);
+        }
     }
 
     /** Skips (locally) or fails (in CI) the calling test when the server of {@code kind} is unreachable. */

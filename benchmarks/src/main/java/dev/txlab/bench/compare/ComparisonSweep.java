@@ -12,6 +12,8 @@ import dev.txlab.bench.report.ImplementationResult.ThroughputPoint;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.run.Preflight;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.SubmitFailures;
 
@@ -29,32 +31,53 @@ import java.util.function.Function;
 public final class ComparisonSweep {
     private static final int SHOWN_VIOLATIONS = 20;
 
-    private final SweepPlan plan;
+    private final SweepPlan wanted;
     private final RunOptionsFactory options;
     private final SweepProgress progress;
     private final EnvironmentProbe environment;
 
     public ComparisonSweep(SweepPlan plan, RunOptionsFactory options, SweepProgress progress,
                            EnvironmentProbe environment) {
-        this.plan = plan;
+        this.wanted = plan;
         this.options = options;
         this.progress = progress;
         this.environment = environment;
     }
 
-    /** Measures and audits; a run that fails is returned as a failed result naming why, never thrown. */
+    /**
+     * Measures and audits, with at most the callers the servers allow (the sweep's callers above that
+     * are left out, and the result says which setting capped them); a run that fails is returned as
+     * a failed result naming why, never thrown.
+     */
     public ImplementationResult measure(ImplementationId id, NetworkProfile network) throws InterruptedException {
         CostTally tally = new CostTally();
+        try {
+            Preflight.CallerLimit limit = Preflight.of(options.options(id, network, wanted.maxCallers()).store(),
+                    PlacementProvider.forId(id)).callerLimit(wanted.maxCallers());
+            SweepPlan plan = limit.cappedBy().isPresent() && limit.callers() > 0 ? wanted.cappedAt(limit.callers())
+                    : wanted;
+            String capped = limit.cappedBy().filter(setting -> limit.callers() > 0)
+                    .map(setting -> "at most " + limit.callers() + " callers, capped by " + setting).orElse(null);
+            return measure(id, network, plan, capped, tally);
+        } catch (SQLException | RuntimeException e) {
+            progress.phase(id.id(), "failed");
+            return ImplementationResult.failed(id.id(), network.name(), Guarantees.of(id),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ImplementationResult measure(ImplementationId id, NetworkProfile network, SweepPlan plan, String capped,
+                                         CostTally tally) throws InterruptedException, SQLException {
         try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
             environment.observe(run);
             List<ThroughputPoint> throughput = new ArrayList<>();
             for (int threads : plan.threads()) {
-                throughput.add(closedLoop(run, id, threads, tally));
+                throughput.add(closedLoop(run, id, plan, threads, tally));
             }
             double highest = throughput.stream().mapToDouble(ThroughputPoint::mean).max().orElse(0);
             List<LoadPoint> load = new ArrayList<>();
             for (double fraction : plan.loadFractions()) {
-                load.add(openLoop(run, id, fraction * highest, tally));
+                load.add(openLoop(run, id, plan, fraction * highest, tally));
             }
             run.awaitQuiescence();
             AuditReport audit = run.audit();
@@ -63,11 +86,7 @@ public final class ComparisonSweep {
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notPlaced(run.submitFailures(), run.feed().handedOut()),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
-                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run));
-        } catch (SQLException | RuntimeException e) {
-            progress.phase(id.id(), "failed");
-            return ImplementationResult.failed(id.id(), network.name(), Guarantees.of(id),
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped);
         }
     }
 
@@ -81,7 +100,7 @@ public final class ComparisonSweep {
                 + " distinct causes; stack traces in the log)").orElse(null);
     }
 
-    private ThroughputPoint closedLoop(Run run, ImplementationId id, int threads, CostTally tally)
+    private ThroughputPoint closedLoop(Run run, ImplementationId id, SweepPlan plan, int threads, CostTally tally)
             throws InterruptedException {
         progress.phase(id.id(), "warm-up, " + threads + " callers");
         tally.add(ClosedLoad.run(run, threads, plan.warmup()));
@@ -98,7 +117,7 @@ public final class ComparisonSweep {
                 Spread.stdDev(iterations), merged(measured, LoadResult::outcome), merged(measured, LoadResult::ack));
     }
 
-    private LoadPoint openLoop(Run run, ImplementationId id, double rate, CostTally tally)
+    private LoadPoint openLoop(Run run, ImplementationId id, SweepPlan plan, double rate, CostTally tally)
             throws InterruptedException {
         progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s", rate));
         LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(rate, plan.openLoop());

@@ -41,6 +41,16 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         return Math.max(openLoopWorkers, threads.stream().mapToInt(Integer::intValue).max().orElse(1));
     }
 
+    /**
+     * This plan with at most {@code callers} callers: closed-loop levels above it left out (the cap
+     * itself measured instead when none is left) and the open loop's workers no more than it.
+     */
+    public SweepPlan cappedAt(int callers) {
+        List<Integer> allowed = threads.stream().filter(count -> count <= callers).toList();
+        return new SweepPlan(name, warmup, iterations, iteration, allowed.isEmpty() ? List.of(callers) : allowed,
+                openLoop, loadFractions, Math.min(openLoopWorkers, callers), maxLag, networks);
+    }
+
     /** Load phases per implementation and network, for the progress bar. */
     public int phasesPerRun() {
         return threads.size() * (1 + iterations) + loadFractions.size();

@@ -59,6 +59,12 @@ public final class Figures {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** The implementation's name, with the callers' cap beside it when the servers capped them. */
+    public static String implementation(ImplementationResult result) {
+        return result.callersCapped() == null ? result.implementation()
+                : result.implementation() + " (" + result.callersCapped() + ")";
+    }
+
     public static String audit(ImplementationResult result) {
         if (result.error() != null) {
             return "FAILED to run: " + result.error();

@@ -111,7 +111,9 @@ public final class HtmlReport {
                         .append(Html.escape(Figures.audit(row))).append("</td></tr>");
                 continue;
             }
-            html.append("<tr><td><b>").append(Html.escape(row.implementation())).append("</b></td><td>")
+            html.append("<tr><td><b>").append(Html.escape(row.implementation())).append("</b>")
+                    .append(row.callersCapped() == null ? "" : "<br><small>" + Html.escape(row.callersCapped())
+                            + "</small>").append("</td><td>")
                     .append(Html.escape(row.guarantee())).append("</td>");
             html.append(cell(throughput, row, "#throughput", row.maxThroughput().map(Figures::throughput)));
             html.append("<td class=\"num\">").append(Figures.ratioToBaseline(row, rows)

@@ -13,12 +13,14 @@ import java.util.Optional;
  * order, outcome mix, one sample order's timeline, and the audit of the whole run. A run whose
  * audit failed, that could not run, or whose submits failed (it did not place its orders; the
  * {@code error} says so) did not {@link #passed()} and is shown as a failure, never plotted.
+ * {@code callersCapped} says, when the servers allowed fewer callers than the sweep wanted, how many
+ * were used and which setting capped them (null otherwise).
  */
 public record ImplementationResult(String implementation, String network, String guarantee, boolean auditPassed,
                                    String audit, List<String> violations, String error,
                                    String terminationBound, List<ThroughputPoint> throughput,
                                    List<LoadPoint> load, Cost cost, Map<String, Long> outcomes,
-                                   Timeline timeline, String networkAchieved) {
+                                   Timeline timeline, String networkAchieved, String callersCapped) {
 
     public ImplementationResult {
         violations = List.copyOf(violations);
@@ -30,7 +32,7 @@ public record ImplementationResult(String implementation, String network, String
     /** A run that could not be measured: shown as a failure, with the reason. */
     public static ImplementationResult failed(String implementation, String network, String guarantee, String error) {
         return new ImplementationResult(implementation, network, guarantee, false, "not audited: the run failed",
-                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "");
+                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null);
     }
 
     /** Whether the run counts as a result: it ran, placed its orders and passed its audit. */

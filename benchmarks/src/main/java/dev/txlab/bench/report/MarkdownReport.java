@@ -79,7 +79,7 @@ public final class MarkdownReport {
         }
         Optional<LoadPoint> load = Figures.statedLoad(r);
         Optional<Cost> cost = Optional.ofNullable(r.cost());
-        return List.of(r.implementation(), r.guarantee(), r.maxThroughput().map(Figures::throughput).orElse("-"),
+        return List.of(Figures.implementation(r), r.guarantee(), r.maxThroughput().map(Figures::throughput).orElse("-"),
                 Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
                 load.map(l -> Figures.latency(l.outcome()) + " at " + Figures.load(l)).orElse("-"),
                 load.map(l -> Figures.latency(l.ack())).orElse("-"),

@@ -41,7 +41,7 @@ class ReportRenderingTest {
         ImplementationResult broken = new ImplementationResult("saga-choreo", "none", "g", false,
                 "invariants: VIOLATED (1 violations)", java.util.List.of("I1 atomic: o7 <script>alert(1)</script>"),
                 null, "", SampleResults.passed("x", 1, 1).throughput(), java.util.List.of(), null, java.util.Map.of(),
-                null, "none");
+                null, "none", null);
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), broken);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -61,7 +61,8 @@ class ReportRenderingTest {
                 measured.guarantee(), true, measured.audit(), measured.violations(),
                 "2975 of 3000 submits failed, not business refusals (first cause: PSQLException: ERROR: prepared "
                         + "transactions are disabled)", measured.terminationBound(), measured.throughput(),
-                measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved());
+                measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved(),
+                null);
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), notPlaced);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -70,6 +71,22 @@ class ReportRenderingTest {
         assertThat(results.allPassed()).isFalse();
         assertThat(html).contains("FAILED: 1 of 2 runs").contains("prepared transactions are disabled")
                 .doesNotContain("data-series=\"xa-narayana\"");
+    }
+
+    @Test
+    void aSweepCappedByAServerSettingSaysSoBesideTheImplementation() {
+        ImplementationResult measured = SampleResults.passed("xa-atomikos", 300, 10);
+        ImplementationResult capped = new ImplementationResult(measured.implementation(), measured.network(),
+                measured.guarantee(), true, measured.audit(), measured.violations(), null, measured.terminationBound(),
+                measured.throughput(), measured.load(), measured.cost(), measured.outcomes(), measured.timeline(),
+                measured.networkAchieved(), "at most 15 callers, capped by max_prepared_transactions (64) of postgres");
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), capped);
+
+        assertThat(new HtmlReport(results, Optional.empty(), Optional.empty()).render())
+                .contains("<small>at most 15 callers, capped by max_prepared_transactions (64) of postgres</small>")
+                .contains("data-series=\"xa-atomikos\"");
+        assertThat(new MarkdownReport(results, Optional.empty()).render())
+                .contains("| xa-atomikos (at most 15 callers, capped by max_prepared_transactions (64) of postgres) |");
     }
 
     @Test

@@ -35,7 +35,7 @@ final class SampleResults {
                 List.of(new LoadPoint(throughput / 2, throughput / 2, 3, 8, false, 300, 0, latency, latency)),
                 new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
-                        new Timeline.Step("depot", "reserve", 500, 900))), "none");
+                        new Timeline.Step("depot", "reserve", 500, 900))), "none", null);
     }
 
     static LatencySummary latency(double p99Millis) {

@@ -56,7 +56,7 @@ final class AtomikosEngine implements XaEngine {
         bean.setUniqueResourceName(configuration.identity().node() + service.id());
         bean.setXaDataSource(xa);
         bean.setMinPoolSize(1);
-        bean.setMaxPoolSize(concurrency + 2);
+        bean.setMaxPoolSize(XaEngine.poolSize(concurrency));
         bean.setBorrowConnectionTimeout(BORROW_TIMEOUT_SECONDS);
         bean.setDefaultIsolationLevel(Connection.TRANSACTION_READ_COMMITTED);
         try {

@@ -63,7 +63,7 @@ final class NarayanaEngine implements XaEngine {
         registrations.add(registration);
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool
-                        .maxSize(concurrency + 2)
+                        .maxSize(XaEngine.poolSize(concurrency))
                         .minSize(0)
                         .initialSize(0)
                         .acquisitionTimeout(ACQUISITION_TIMEOUT)

@@ -73,10 +73,15 @@ public final class Run implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Resets the prefix's databases and prepares a fresh run; the placement is started. */
+    /**
+     * Checks that the servers can serve the run ({@link Preflight}: nothing is touched when they
+     * cannot), resets the prefix's databases and prepares a fresh run, its pools sized for its
+     * callers; the placement is started.
+     */
     public static Run prepare(RunOptions options) throws SQLException {
         PlacementProvider provider = PlacementProvider.forId(options.implementation());
-        StoreConfig config = options.store();
+        Preflight.of(options.store(), provider).check(options.concurrency());
+        StoreConfig config = options.store().withPoolSize(provider.needs(options.concurrency()).localPool());
         Workload workload = Workload.of(options.workload());
         Stores.reset(config);
         RunLogs.clear(config.runDir());

@@ -73,6 +73,14 @@ public final class StoreConfig {
         return poolSize;
     }
 
+    /** This configuration with another local pool size per database. */
+    public StoreConfig withPoolSize(int size) {
+        Builder builder = builder().prefix(prefix).dataDir(dataDir).durability(durability).postgres(postgres)
+                .mariadb(mariadb).poolSize(size);
+        kinds.forEach(builder::service);
+        return builder.build();
+    }
+
     /** The folder of this prefix's files under the data directory (H2 files, ledger, later TM logs). */
     public Path runDir() {
         return dataDir.resolve(prefix);

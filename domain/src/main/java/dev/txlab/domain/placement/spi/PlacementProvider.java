@@ -17,6 +17,11 @@ public interface PlacementProvider {
 
     OrderPlacement create(PlacementContext context);
 
+    /** What a run with this many callers opens and holds on each database (checked before the run, sizes its pool). */
+    default ResourceNeeds needs(int callers) {
+        return ResourceNeeds.localTransactions(callers);
+    }
+
     /** The provider of an implementation, or a clear error naming those that are available. */
     static PlacementProvider forId(ImplementationId id) {
         ServiceLoader<PlacementProvider> providers = ServiceLoader.load(PlacementProvider.class);

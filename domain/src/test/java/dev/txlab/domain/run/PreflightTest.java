@@ -1,0 +1,113 @@
+package dev.txlab.domain.run;
+
+import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.placement.spi.ResourceNeeds;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.domain.store.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The preflight's arithmetic over a server's limits (read from real servers in XaPreflightTest). */
+class PreflightTest {
+    /** An XA-like provider: a local pool of 6, the TM's callers + 3, one prepared branch per caller and database. */
+    private static final PlacementProvider XA = provider(callers -> new ResourceNeeds(6, callers + 3, 1));
+    private static final PlacementProvider SAGA = provider(ResourceNeeds::localTransactions);
+
+    @Test
+    void xaOnPostgresNeedsABranchPerCallerAndDatabaseBesideThoseOtherRunsHold() {
+        Preflight preflight = onPostgres(XA, limits(100, 5, 64, 8));
+
+        assertThatCode(() -> preflight.check(12)).doesNotThrowAnyException(); // 12 x 4 + 4 + 8 = 60
+        assertThatThrownBy(() -> preflight.check(14)).isInstanceOf(PreflightFailedException.class)
+                .hasMessage("postgres at pg has max_prepared_transactions = 64, but xa-narayana with 14 callers can "
+                        + "hold 68 XA branches prepared there at once (14 callers x 4 databases, 4 more left to a "
+                        + "transaction manager's background phase 2, 8 held now by other runs); fix: ALTER SYSTEM SET "
+                        + "max_prepared_transactions = 68, then restart the server; or lower --concurrency (at most 13 "
+                        + "callers fit)");
+    }
+
+    @Test
+    void withoutPreparedTransactionsNoNumberOfCallersFitsAndNoneIsSuggested() {
+        Preflight preflight = onPostgres(XA, limits(100, 5, 0, 0));
+
+        assertThatThrownBy(() -> preflight.check(1)).hasMessageContaining("max_prepared_transactions = 0")
+                .hasMessageEndingWith("then restart the server");
+        assertThat(preflight.callerLimit(4)).isEqualTo(new Preflight.CallerLimit(0,
+                Optional.of("max_prepared_transactions (0) of postgres at pg")));
+    }
+
+    @Test
+    void everyPoolOnEveryDatabaseCountsAgainstTheConnectionsLeftFree() {
+        Preflight preflight = onPostgres(SAGA, limits(100, 20, 0, 0)); // 80 free: 4 x (callers + 8)
+
+        assertThatCode(() -> preflight.check(12)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> preflight.check(13))
+                .hasMessage("postgres at pg has max_connections = 100 with 20 in use, so 80 are free for this user, but "
+                        + "saga-orch with 13 callers can open 84 (4 databases x (a pool of 21)); fix: raise "
+                        + "max_connections and restart the server, or end some of the other clients; or lower "
+                        + "--concurrency (at most 12 callers fit)");
+    }
+
+    @Test
+    void aSweepIsCappedAtTheCallersTheServerAllowsAndSaysWhichSetting() {
+        Preflight preflight = onPostgres(XA, limits(200, 5, 64, 0));
+
+        assertThat(preflight.callerLimit(8)).isEqualTo(new Preflight.CallerLimit(8, Optional.empty()));
+        assertThat(preflight.callerLimit(16)).isEqualTo(new Preflight.CallerLimit(15,
+                Optional.of("max_prepared_transactions (64) of postgres at pg")));
+    }
+
+    @Test
+    void aUserWithoutXaRightsIsStoppedWhateverTheCallers() {
+        ServerLimits mariadb = new ServerLimits(StoreKind.MARIADB, "mariadb at m", 151, 0, 151, Integer.MAX_VALUE, 0,
+                Integer.MAX_VALUE, Optional.of("'app'@'%' may not run XA RECOVER (Access denied)"));
+        Preflight preflight = new Preflight(XA, Map.of(StoreKind.MARIADB, new Preflight.Server(mariadb, 4)));
+
+        assertThatThrownBy(() -> preflight.check(1)).hasMessageStartingWith(
+                "mariadb at m: the user 'app'@'%' may not run XA RECOVER (Access denied), which xa-narayana's "
+                        + "transaction manager needs");
+    }
+
+    private static ServerLimits limits(int maxConnections, int inUse, int maxPrepared, int preparedByOthers) {
+        return new ServerLimits(StoreKind.POSTGRES, "postgres at pg", maxConnections, inUse, maxConnections - inUse,
+                maxPrepared, preparedByOthers, maxPrepared - preparedByOthers, Optional.empty());
+    }
+
+    private static Preflight onPostgres(PlacementProvider provider, ServerLimits limits) {
+        return new Preflight(provider, Map.of(StoreKind.POSTGRES, new Preflight.Server(limits, 4)));
+    }
+
+    private static PlacementProvider provider(java.util.function.IntFunction<ResourceNeeds> needs) {
+        boolean xa = needs.apply(1).preparesXaBranches();
+        return new PlacementProvider() {
+            @Override
+            public ImplementationId id() {
+                return xa ? ImplementationId.XA_NARAYANA : ImplementationId.SAGA_ORCH;
+            }
+
+            @Override
+            public Topology topology() {
+                return Topology.DATABASE_PER_SERVICE;
+            }
+
+            @Override
+            public OrderPlacement create(PlacementContext context) {
+                throw new UnsupportedOperationException("the preflight never creates a placement");
+            }
+
+            @Override
+            public ResourceNeeds needs(int callers) {
+                return needs.apply(callers);
+            }
+        };
+    }
+}
