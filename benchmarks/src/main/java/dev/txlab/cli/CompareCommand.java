@@ -142,8 +142,9 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("data directory", store.dataDir().toString());
         settings.put("database prefix", store.prefix());
         settings.put("transaction managers", TmSettings.ofDefaults().toString());
-        settings.put("connection pools per database", "callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
-                + " (XA: 6, beside the transaction manager's callers + 2 and a recovery connection)");
+        settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
+                + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "
+                + "manager's callers + 2 and a recovery connection per database)");
         List<String> command = new ArrayList<>(List.of("txlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         return new Method(plan.name(), plan.explained(), started.toString(), elapsed, EnvironmentProbe.gitCommit(),

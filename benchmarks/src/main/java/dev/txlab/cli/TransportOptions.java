@@ -3,14 +3,17 @@ package dev.txlab.cli;
 import dev.txlab.domain.placement.TransportSettings;
 import picocli.CommandLine.Option;
 
-/** The saga transport's flags; run and recover accept them. */
+/** The saga transport's flags; run, recover and audit accept them. */
 final class TransportOptions {
-    @Option(names = "--transport", paramLabel = "artemis|nats", defaultValue = "artemis",
+    static final String TRANSPORT = "--transport";
+    static final String URL = "--transport-url";
+
+    @Option(names = TRANSPORT, paramLabel = "artemis|nats", defaultValue = "artemis",
             description = "sagas only: the broker, embedded Artemis with its journal under --data-dir, or NATS "
                     + "JetStream (default: ${DEFAULT-VALUE})")
     String transport;
 
-    @Option(names = "--transport-url", paramLabel = "URL",
+    @Option(names = URL, paramLabel = "URL",
             description = "sagas only: where NATS listens (default with --transport nats: "
                     + TransportSettings.DEFAULT_NATS_URL + ")")
     String url;

@@ -36,6 +36,26 @@ class CliRunIT {
     }
 
     @Test
+    void auditTakesTheSameTransportFlagsAsRunAndCountsWhatTheBrokerHolds() throws Exception {
+        String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_broker"};
+        CliJar.Outcome run = CliJar.run(concat(new String[] {"run", "--impl", "saga-choreo", "--orders", "60",
+                "--transport", "artemis", "--no-progress"}, placement));
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+
+        CliJar.Outcome audit = CliJar.run(concat(new String[] {"audit", "--transport", "artemis"}, placement));
+
+        assertThat(audit.exitCode()).as(audit.stdout() + audit.stderr()).isZero();
+        assertThat(audit.stdout()).contains("broker: embedded Artemis: 0 messages not acknowledged by a consumer "
+                + "group; 0 dead letters").contains("audit (60 orders, 60 acknowledged): invariants: OK");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void withoutATerminalProgressIsPlainLinesWithoutCarriageReturns() throws Exception {
         CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders", "200", "--data-dir",
                 CliJar.dataDir(), "--db-prefix", "t_cli_plain");

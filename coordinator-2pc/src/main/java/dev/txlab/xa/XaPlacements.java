@@ -59,7 +59,7 @@ public final class XaPlacements {
         /** Each caller holds one branch prepared per participant database until its phase 2. */
         @Override
         public final ResourceNeeds needs(int callers) {
-            return new ResourceNeeds(LOCAL_POOL, XaEngine.poolSize(callers) + RECOVERY_CONNECTIONS, 1);
+            return new ResourceNeeds(LOCAL_POOL, LOCAL_POOL, XaEngine.poolSize(callers) + RECOVERY_CONNECTIONS, 1);
         }
 
         protected abstract EngineFactory engineFactory(PlacementContext context);

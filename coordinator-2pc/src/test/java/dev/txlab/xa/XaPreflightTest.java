@@ -54,8 +54,8 @@ class XaPreflightTest {
         assertThatCode(() -> preflight.check(4)).doesNotThrowAnyException();
         assertThatThrownBy(() -> preflight.check(200)).isInstanceOf(PreflightFailedException.class)
                 .hasMessageStartingWith("mariadb at jdbc:mariadb://127.0.0.1:3306/ has max_connections = ")
-                .hasMessageContaining("xa-atomikos with 200 callers can open 836 (4 databases x (a pool of 6 + 203 "
-                        + "of the transaction manager))")
+                .hasMessageContaining("xa-atomikos with 200 callers can open 836 (a pool of 6 on the orders "
+                        + "database, a pool of 6 on each of 3 other databases, 203 of the transaction manager on each)")
                 .hasMessageContaining("or lower --concurrency (at most ");
     }
 

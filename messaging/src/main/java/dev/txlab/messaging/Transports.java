@@ -2,8 +2,11 @@ package dev.txlab.messaging;
 
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.RunLogs;
+import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.messaging.artemis.ArtemisBacklog;
 import dev.txlab.messaging.artemis.ArtemisTransport;
+import dev.txlab.messaging.nats.NatsBacklog;
 import dev.txlab.messaging.nats.NatsTransport;
 import dev.txlab.messaging.spi.Transport;
 import dev.txlab.messaging.spi.TransportInterceptor;
@@ -32,6 +35,17 @@ public final class Transports {
                     fresh);
         };
         return new DecoratedTransport(transport, interceptors);
+    }
+
+    /**
+     * What the run's broker still holds: the messages each consumer group has not acknowledged, and
+     * the dead letters. Call it with the run stopped (the embedded broker is started on its journal).
+     */
+    public static Backlog backlog(TransportSettings settings, StoreConfig store, Durability durability) {
+        return switch (settings.kind()) {
+            case ARTEMIS -> ArtemisBacklog.inspect(artemisDir(store), durability);
+            case NATS -> NatsBacklog.inspect(settings.url().orElseThrow(), store.prefix());
+        };
     }
 
     /** Where the embedded broker of a run keeps its journal (cleared with the run's logs). */

@@ -1,5 +1,6 @@
 package dev.txlab.messaging;
 
+import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 import dev.txlab.messaging.spi.TransportInterceptor;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,9 @@ public abstract class TransportContract {
 
     /** Publishes a body as it is, envelope or not. */
     protected abstract void publishRaw(Transport transport, String destination, byte[] body);
+
+    /** What the broker holds of the run once the transport is closed ({@code txlab audit --transport}). */
+    protected abstract Backlog backlog();
 
     @BeforeEach
     void startBroker() {
@@ -93,6 +97,30 @@ public abstract class TransportContract {
         assertThat(letter.type()).isEqualTo(DeadLetter.TYPE);
         assertThat(letter.payload()).contains("account locked").contains("payments.commands")
                 .contains(poison.messageId());
+    }
+
+    @Test
+    void aStoppedBrokerShowsWhatAGroupDidNotAcknowledgeAndItsDeadLettersApart() {
+        transport.subscribe("payments.commands", "payments", m -> { });
+        List<String> handled = new CopyOnWriteArrayList<>();
+        Subscription customers = transport.subscribe("orders.events", "customers", m -> handled.add(m.messageId()));
+        transport.publish("orders.events", message("o20", "OrderCreated"));
+        await().atMost(WAIT).until(() -> handled.size() == 1);
+        customers.close();
+        for (int i = 1; i <= 3; i++) {
+            transport.publish("orders.events", message("o2" + i, "OrderApproved"));
+        }
+        transport.publish(Transport.deadLetterDestination("payments.commands"), message("o30", DeadLetter.TYPE));
+        transport.close();
+
+        Backlog backlog = backlog();
+
+        assertThat(backlog.notInspected()).isEmpty();
+        assertThat(backlog.unacknowledged()).hasSize(1);
+        assertThat(backlog.unacknowledged().values()).containsExactly(3L);
+        assertThat(backlog.deadLetters()).isEqualTo(1);
+        assertThat(backlog.leftovers()).singleElement().satisfies(leftover ->
+                assertThat(leftover.found()).startsWith("3 messages on ").endsWith("not acknowledged by the consumer group"));
     }
 
     @Test

@@ -160,7 +160,7 @@ public final class Catalog {
                 new DatabaseOutageScenario("payments-database-outage", "the payments database is unavailable for "
                         + "2 s mid-run (every round trip fails as a lost connection would; for the local baseline "
                         + "that is its one database); orders are refused or wait, none is lost or half done", ALL,
-                        new FaultPlan.DatabaseOutage(ServiceName.PAYMENTS, Duration.ofMillis(500),
+                        new FaultPlan.DatabaseOutage(ServiceName.PAYMENTS, Duration.ofMillis(100),
                                 Duration.ofSeconds(2)), spec(200, 15), 4),
                 new RunScenario("last-units", "8 callers compete for the last units of hot products (10 products "
                         + "of 6 units, Zipf 1.5); no oversell", ALL, "I2: stock never negative, conserved",

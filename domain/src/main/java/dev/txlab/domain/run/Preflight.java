@@ -25,8 +25,8 @@ public final class Preflight {
     private final PlacementProvider provider;
     private final Map<StoreKind, Server> servers;
 
-    /** One server the run uses: its limits and the run's databases on it. */
-    record Server(ServerLimits limits, int databases) {
+    /** One server the run uses: its limits, the run's databases on it, and whether the orders database is one. */
+    record Server(ServerLimits limits, int databases, boolean holdsOrders) {
     }
 
     Preflight(PlacementProvider provider, Map<StoreKind, Server> servers) {
@@ -45,9 +45,11 @@ public final class Preflight {
         databases.values().stream().filter(location -> location.kind().isServer())
                 .forEach(location -> onServers.computeIfAbsent(location.kind(), kind -> new ArrayList<>()).add(location));
         boolean xa = provider.needs(1).preparesXaBranches();
+        String orders = config.location(ServiceName.ORDERS, provider.topology()).name();
         Map<StoreKind, Server> servers = new EnumMap<>(StoreKind.class);
         onServers.forEach((kind, locations) -> servers.put(kind, new Server(ServerLimits.read(config, locations.get(0),
-                locations.stream().map(DatabaseLocation::name).toList(), xa), locations.size())));
+                locations.stream().map(DatabaseLocation::name).toList(), xa), locations.size(),
+                locations.stream().anyMatch(location -> location.name().equals(orders)))));
         return new Preflight(provider, servers);
     }
 
@@ -148,16 +150,25 @@ public final class Preflight {
 
     private Optional<String> connectionsProblem(Server server, int callers) {
         ResourceNeeds needs = provider.needs(callers);
-        int needed = server.databases() * needs.connectionsPerDatabase();
+        int others = server.databases() - (server.holdsOrders() ? 1 : 0);
+        int needed = (server.holdsOrders() ? needs.connections(true) : 0) + others * needs.connections(false);
         if (needed <= server.limits().connectionsFree()) {
             return Optional.empty();
         }
-        String pools = needs.ownConnections() == 0 ? "a pool of " + needs.localPool()
-                : "a pool of " + needs.localPool() + " + " + needs.ownConnections() + " of the transaction manager";
+        List<String> parts = new ArrayList<>();
+        if (server.holdsOrders()) {
+            parts.add("a pool of " + needs.ordersPool() + " on the orders database");
+        }
+        if (others > 0) {
+            parts.add("a pool of " + needs.otherPool() + " on each of " + others + " other databases");
+        }
+        if (needs.ownConnections() > 0) {
+            parts.add(needs.ownConnections() + " of the transaction manager on each");
+        }
         return Optional.of(server.limits().server() + " has max_connections = " + server.limits().maxConnections()
                 + " with " + server.limits().connectionsInUse() + " in use, so " + server.limits().connectionsFree()
                 + " are free for this user, but " + provider.id() + " with " + callers + " callers can open " + needed
-                + " (" + server.databases() + " databases x (" + pools + ")); fix: raise max_connections and restart "
-                + "the server" + (server.limits().connectionsInUse() > 0 ? ", or end some of the other clients" : ""));
+                + " (" + String.join(", ", parts) + "); fix: raise max_connections and restart the server"
+                + (server.limits().connectionsInUse() > 0 ? ", or end some of the other clients" : ""));
     }
 }

@@ -10,6 +10,7 @@ import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.placement.spi.ResourceNeeds;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.JdbcDecorator;
@@ -81,7 +82,8 @@ public final class Run implements AutoCloseable {
     public static Run prepare(RunOptions options) throws SQLException {
         PlacementProvider provider = PlacementProvider.forId(options.implementation());
         Preflight.of(options.store(), provider).check(options.concurrency());
-        StoreConfig config = options.store().withPoolSize(provider.needs(options.concurrency()).localPool());
+        ResourceNeeds needs = provider.needs(options.concurrency());
+        StoreConfig config = options.store().withPoolSizes(needs.ordersPool(), needs.otherPool());
         Workload workload = Workload.of(options.workload());
         Stores.reset(config);
         RunLogs.clear(config.runDir());

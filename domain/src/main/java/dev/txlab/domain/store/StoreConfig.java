@@ -33,6 +33,8 @@ public final class StoreConfig {
     private final ServerEndpoint postgres;
     private final ServerEndpoint mariadb;
     private final int poolSize;
+    /** Pool sizes of the services whose database gets another than {@link #poolSize}. */
+    private final Map<ServiceName, Integer> servicePoolSizes;
 
     private StoreConfig(Builder builder) {
         this.kinds = Collections.unmodifiableMap(new EnumMap<>(builder.kinds));
@@ -42,6 +44,7 @@ public final class StoreConfig {
         this.postgres = builder.postgres;
         this.mariadb = builder.mariadb;
         this.poolSize = builder.poolSize;
+        this.servicePoolSizes = Collections.unmodifiableMap(new EnumMap<>(builder.servicePoolSizes));
         validate();
     }
 
@@ -73,10 +76,15 @@ public final class StoreConfig {
         return poolSize;
     }
 
-    /** This configuration with another local pool size per database. */
-    public StoreConfig withPoolSize(int size) {
+    /** The size of the connection pool of the service's database. */
+    public int poolSize(ServiceName service) {
+        return servicePoolSizes.getOrDefault(service, poolSize);
+    }
+
+    /** This configuration with other pool sizes: one for the orders database, one for every other. */
+    public StoreConfig withPoolSizes(int orders, int others) {
         Builder builder = builder().prefix(prefix).dataDir(dataDir).durability(durability).postgres(postgres)
-                .mariadb(mariadb).poolSize(size);
+                .mariadb(mariadb).poolSize(others).poolSize(ServiceName.ORDERS, orders);
         kinds.forEach(builder::service);
         return builder.build();
     }
@@ -150,8 +158,9 @@ public final class StoreConfig {
             throw new IllegalArgumentException("invalid database prefix '" + prefix
                     + "'; expected a lower-case letter then up to 30 of [a-z0-9_]");
         }
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("pool size must be at least 1, was " + poolSize);
+        if (poolSize < 1 || servicePoolSizes.values().stream().anyMatch(size -> size < 1)) {
+            throw new IllegalArgumentException("pool sizes must be at least 1, were " + poolSize + " and "
+                    + servicePoolSizes);
         }
         for (Map.Entry<ServiceName, StoreKind> entry : kinds.entrySet()) {
             StoreKind kind = entry.getValue();
@@ -186,6 +195,7 @@ public final class StoreConfig {
         private ServerEndpoint postgres = ServerEndpoint.POSTGRES_DEFAULT;
         private ServerEndpoint mariadb = ServerEndpoint.MARIADB_DEFAULT;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private final Map<ServiceName, Integer> servicePoolSizes = new EnumMap<>(ServiceName.class);
 
         private Builder() {
             allServices(DEFAULT_KIND);
@@ -250,6 +260,12 @@ public final class StoreConfig {
 
         public Builder poolSize(int poolSize) {
             this.poolSize = poolSize;
+            return this;
+        }
+
+        /** The pool size of one service's database (in a shared database, that of the first service). */
+        public Builder poolSize(ServiceName service, int size) {
+            servicePoolSizes.put(Objects.requireNonNull(service, "service"), size);
             return this;
         }
 

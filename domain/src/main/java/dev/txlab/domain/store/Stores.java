@@ -76,7 +76,7 @@ public final class Stores implements AutoCloseable {
             HikariDataSource pool = pools.get(location.name());
             if (pool == null) {
                 admin.ensureExists(location);
-                pool = pool(location);
+                pool = pool(location, config.poolSize(service));
                 pools.put(location.name(), pool);
                 Migrations.migrateShared(pool);
             }
@@ -88,7 +88,7 @@ public final class Stores implements AutoCloseable {
     /** Connections a pool keeps open while idle; the rest are opened when needed, up to the pool size. */
     private static final int MIN_IDLE_CONNECTIONS = 2;
 
-    private HikariDataSource pool(DatabaseLocation location) {
+    private HikariDataSource pool(DatabaseLocation location, int size) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("txlab-" + location.name());
         hikari.setJdbcUrl(location.jdbcUrl());
@@ -96,9 +96,9 @@ public final class Stores implements AutoCloseable {
         hikari.setPassword(location.password());
         hikari.setAutoCommit(false);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMaximumPoolSize(size);
         // connections on demand: an XA run barely uses these pools, and a server's connection limit is shared
-        hikari.setMinimumIdle(Math.min(MIN_IDLE_CONNECTIONS, config.poolSize()));
+        hikari.setMinimumIdle(Math.min(MIN_IDLE_CONNECTIONS, size));
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {

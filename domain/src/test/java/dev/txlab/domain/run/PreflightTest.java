@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The preflight's arithmetic over a server's limits (read from real servers in XaPreflightTest). */
 class PreflightTest {
-    /** An XA-like provider: a local pool of 6, the TM's callers + 3, one prepared branch per caller and database. */
-    private static final PlacementProvider XA = provider(callers -> new ResourceNeeds(6, callers + 3, 1));
+    /** An XA-like provider: local pools of 6, the TM's callers + 3, one prepared branch per caller and database. */
+    private static final PlacementProvider XA = provider(callers -> new ResourceNeeds(6, 6, callers + 3, 1));
     private static final PlacementProvider SAGA = provider(ResourceNeeds::localTransactions);
 
     @Test
@@ -47,14 +47,24 @@ class PreflightTest {
 
     @Test
     void everyPoolOnEveryDatabaseCountsAgainstTheConnectionsLeftFree() {
-        Preflight preflight = onPostgres(SAGA, limits(100, 20, 0, 0)); // 80 free: 4 x (callers + 8)
+        Preflight preflight = onPostgres(SAGA, limits(60, 20, 0, 0)); // 40 free: callers + 8 + 3 x 8
 
-        assertThatCode(() -> preflight.check(12)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> preflight.check(13))
-                .hasMessage("postgres at pg has max_connections = 100 with 20 in use, so 80 are free for this user, but "
-                        + "saga-orch with 13 callers can open 84 (4 databases x (a pool of 21)); fix: raise "
-                        + "max_connections and restart the server, or end some of the other clients; or lower "
-                        + "--concurrency (at most 12 callers fit)");
+        assertThatCode(() -> preflight.check(8)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> preflight.check(9))
+                .hasMessage("postgres at pg has max_connections = 60 with 20 in use, so 40 are free for this user, but "
+                        + "saga-orch with 9 callers can open 41 (a pool of 17 on the orders database, a pool of 8 on "
+                        + "each of 3 other databases); fix: raise max_connections and restart the server, or end some "
+                        + "of the other clients; or lower --concurrency (at most 8 callers fit)");
+    }
+
+    @Test
+    void theTransactionManagersConnectionsCountOnEveryDatabase() {
+        Preflight preflight = onPostgres(XA, limits(100, 0, 1000, 0)); // 100 free: 4 x (6 + callers + 3)
+
+        assertThatCode(() -> preflight.check(16)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> preflight.check(17)).hasMessageContaining("xa-narayana with 17 callers can open 104 "
+                + "(a pool of 6 on the orders database, a pool of 6 on each of 3 other databases, 20 of the "
+                + "transaction manager on each)");
     }
 
     @Test
@@ -70,7 +80,7 @@ class PreflightTest {
     void aUserWithoutXaRightsIsStoppedWhateverTheCallers() {
         ServerLimits mariadb = new ServerLimits(StoreKind.MARIADB, "mariadb at m", 151, 0, 151, Integer.MAX_VALUE, 0,
                 Integer.MAX_VALUE, Optional.of("'app'@'%' may not run XA RECOVER (Access denied)"));
-        Preflight preflight = new Preflight(XA, Map.of(StoreKind.MARIADB, new Preflight.Server(mariadb, 4)));
+        Preflight preflight = new Preflight(XA, Map.of(StoreKind.MARIADB, new Preflight.Server(mariadb, 4, true)));
 
         assertThatThrownBy(() -> preflight.check(1)).hasMessageStartingWith(
                 "mariadb at m: the user 'app'@'%' may not run XA RECOVER (Access denied), which xa-narayana's "
@@ -83,7 +93,7 @@ class PreflightTest {
     }
 
     private static Preflight onPostgres(PlacementProvider provider, ServerLimits limits) {
-        return new Preflight(provider, Map.of(StoreKind.POSTGRES, new Preflight.Server(limits, 4)));
+        return new Preflight(provider, Map.of(StoreKind.POSTGRES, new Preflight.Server(limits, 4, true)));
     }
 
     private static PlacementProvider provider(java.util.function.IntFunction<ResourceNeeds> needs) {

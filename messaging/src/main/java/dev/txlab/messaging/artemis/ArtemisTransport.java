@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ArtemisTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(ArtemisTransport.class);
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+    /** The journal's folder under the broker's directory (where Artemis also keeps its server.lock). */
+    static final String JOURNAL = "journal";
 
     /**
      * How long the journal gathers writes before it writes them out. Artemis' default (3.3 ms) suits
@@ -87,7 +89,7 @@ public final class ArtemisTransport implements Transport {
     public ArtemisTransport(Path dir, Durability durability, Clock clock) {
         this.clock = clock;
         this.persistent = durability != Durability.NONE;
-        String url = "vm://" + SERVER_IDS.incrementAndGet();
+        String url = inVmUrl();
         try {
             server.setConfiguration(configuration(dir, durability, url));
             server.start();
@@ -103,12 +105,14 @@ public final class ArtemisTransport implements Transport {
         }
     }
 
-    private Configuration configuration(Path dir, Durability durability, String url) throws Exception {
+    /** The broker's configuration: its journal and other stores under {@code dir}, persistent unless durability is none. */
+    static Configuration configuration(Path dir, Durability durability, String url) throws Exception {
+        boolean persistent = durability != Durability.NONE;
         Configuration configuration = new ConfigurationImpl()
                 .setPersistenceEnabled(persistent)
                 .setSecurityEnabled(false)
                 .setJournalType(JournalType.NIO)
-                .setJournalDirectory(dir.resolve("journal").toString())
+                .setJournalDirectory(dir.resolve(JOURNAL).toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
                 .setPagingDirectory(dir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
@@ -127,6 +131,11 @@ public final class ArtemisTransport implements Transport {
                 .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY.toMillis())
                 .setAutoCreateAddresses(true));
         return configuration;
+    }
+
+    /** An in-VM address no other embedded broker of this JVM uses. */
+    static String inVmUrl() {
+        return "vm://" + SERVER_IDS.incrementAndGet();
     }
 
     @Override

@@ -96,13 +96,23 @@ public final class NatsTransport implements Transport {
         try {
             JetStreamManagement management = connection.jetStreamManagement();
             StorageType storage = durability == Durability.NONE ? StorageType.Memory : StorageType.File;
-            ensureStream(management, prefix + "-messages", prefix + ".>", storage, fresh);
-            ensureStream(management, prefix + "-dead-letters", prefix + "-dead-letter.>", storage, fresh);
+            ensureStream(management, messagesStream(prefix), prefix + ".>", storage, fresh);
+            ensureStream(management, deadLettersStream(prefix), prefix + "-dead-letter.>", storage, fresh);
             jetStream = connection.jetStream();
         } catch (IOException | JetStreamApiException e) {
             close();
             throw new IllegalArgumentException("NATS at " + url + " has no usable JetStream: " + e.getMessage(), e);
         }
+    }
+
+    /** The stream of a prefix's messages. */
+    static String messagesStream(String prefix) {
+        return prefix + "-messages";
+    }
+
+    /** The stream of a prefix's dead letters. */
+    static String deadLettersStream(String prefix) {
+        return prefix + "-dead-letters";
     }
 
     private static void ensureStream(JetStreamManagement management, String stream, String subjects,

@@ -1,12 +1,16 @@
 package dev.txlab.messaging.artemis;
 
 import dev.txlab.domain.store.Durability;
+import dev.txlab.messaging.Backlog;
 import dev.txlab.messaging.TransportContract;
 import dev.txlab.messaging.spi.Transport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The transport contract on the embedded Artemis broker, with a persistent journal. */
 class ArtemisTransportTest extends TransportContract {
@@ -21,6 +25,18 @@ class ArtemisTransportTest extends TransportContract {
     @Override
     protected Transport restarted() {
         return freshTransport();
+    }
+
+    @Override
+    protected Backlog backlog() {
+        return ArtemisBacklog.inspect(dir, Durability.PROCESS);
+    }
+
+    /** The contract's broker runs on the journal while this test inspects it. */
+    @Test
+    void aJournalInUseIsNotInspectedAndSaysWhy() {
+        assertThat(ArtemisBacklog.inspect(dir, Durability.PROCESS).notInspected()).hasValueSatisfying(why ->
+                assertThat(why).startsWith("the embedded Artemis was not inspected: this process runs a broker"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.txlab.messaging.nats;
 
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.store.Durability;
+import dev.txlab.messaging.Backlog;
 import dev.txlab.messaging.TransportContract;
 import dev.txlab.messaging.spi.Transport;
 import dev.txlab.testkit.Servers;
@@ -26,6 +27,11 @@ class NatsTransportTest extends TransportContract {
     @Override
     protected Transport restarted() {
         return new NatsTransport(TransportSettings.DEFAULT_NATS_URL, PREFIX, Durability.PROCESS, Clock.systemUTC(), false);
+    }
+
+    @Override
+    protected Backlog backlog() {
+        return NatsBacklog.inspect(TransportSettings.DEFAULT_NATS_URL, PREFIX);
     }
 
     @Override
