@@ -97,6 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         StoreConfig store = placement.toConfig();
         TransportSettings transport = transportOptions.toSettings();
         try (LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
+            InapplicableFlags.warn(spec.commandLine().getParseResult(), ids, log.terminalErr());
             return compare(plan, ids, workload, store, transport, log);
         }
     }

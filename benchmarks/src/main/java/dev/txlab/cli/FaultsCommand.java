@@ -87,9 +87,7 @@ final class FaultsCommand implements Callable<Integer> {
     }
 
     private int runSchedules() throws IOException {
-        if (schedules < 1) {
-            throw new IllegalArgumentException("--schedules must be at least 1, was " + schedules);
-        }
+        Flags.require(schedules >= 1, "--schedules must be at least 1, was " + schedules);
         ScenarioContext context = context();
         try (LogFile log = LogFile.open(reportDir.resolve("faults.log"))) {
             PrintStream out = log.terminal();

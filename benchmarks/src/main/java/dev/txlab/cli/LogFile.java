@@ -1,6 +1,5 @@
 package dev.txlab.cli;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ final class LogFile implements AutoCloseable {
 
     static LogFile open(Path path) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
-        PrintStream file = new PrintStream(new FileOutputStream(path.toFile()), true, StandardCharsets.UTF_8);
+        PrintStream file = new PrintStream(Files.newOutputStream(path), true, StandardCharsets.UTF_8);
         LogFile log = new LogFile(System.out, System.err, file, path);
         System.setOut(file);
         System.setErr(file);

@@ -30,20 +30,26 @@ final class PlacementOptions {
             description = "PostgreSQL server URL without database (default: ${DEFAULT-VALUE})")
     String postgresUrl;
 
-    @Option(names = "--postgres-user", defaultValue = "postgres")
+    @Option(names = "--postgres-user", paramLabel = "USER", defaultValue = "postgres",
+            description = "PostgreSQL user (default: ${DEFAULT-VALUE})")
     String postgresUser;
 
-    @Option(names = "--postgres-password", defaultValue = "")
+    @Option(names = "--postgres-password", paramLabel = "PASSWORD", defaultValue = "${env:TXLAB_POSTGRES_PASSWORD:-}",
+            description = "PostgreSQL password (default: $TXLAB_POSTGRES_PASSWORD, else none; prefer the variable: "
+                    + "a password on the command line shows in ps)")
     String postgresPassword;
 
     @Option(names = "--mariadb-url", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
             description = "MariaDB server URL without database (default: ${DEFAULT-VALUE})")
     String mariadbUrl;
 
-    @Option(names = "--mariadb-user", defaultValue = "root")
+    @Option(names = "--mariadb-user", paramLabel = "USER", defaultValue = "root",
+            description = "MariaDB user (default: ${DEFAULT-VALUE})")
     String mariadbUser;
 
-    @Option(names = "--mariadb-password", defaultValue = "")
+    @Option(names = "--mariadb-password", paramLabel = "PASSWORD", defaultValue = "${env:TXLAB_MARIADB_PASSWORD:-}",
+            description = "MariaDB password (default: $TXLAB_MARIADB_PASSWORD, else none; prefer the variable: "
+                    + "a password on the command line shows in ps)")
     String mariadbPassword;
 
     /** The store configuration; a run sizes its own pools for its callers, audit and recover keep the default. */

@@ -29,6 +29,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Flags.require(files.length <= 2, "report takes one results file, or two (BEFORE AFTER); got "
+                + files.length);
         Results after = ResultsFiles.read(files[files.length - 1]);
         Optional<Results> before = files.length == 2 ? Optional.of(ResultsFiles.read(files[0])) : Optional.empty();
         Path directory = out != null ? out : files[files.length - 1].toAbsolutePath().getParent();

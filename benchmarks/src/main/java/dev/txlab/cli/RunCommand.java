@@ -17,10 +17,13 @@ import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.workload.WorkloadSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code txlab run}: a fresh run of one implementation, audited, with its figures printed. */
@@ -65,12 +68,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transportOptions;
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() throws Exception {
         ImplementationId id = ImplementationId.parse(implementation);
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("--concurrency must be at least 1, was " + concurrency);
-        }
+        Flags.require(concurrency >= 1, "--concurrency must be at least 1, was " + concurrency);
         WorkloadSpec spec = workload.toSpec();
         StoreConfig store = placement.toConfig();
         FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
@@ -78,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
         TransportSettings transport = transportOptions.toSettings();
         NetworkProfile networkProfile = NetworkProfile.parse(network);
         try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+            InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
             PrintStream out = log.terminal();
             out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
                             + "refusal rate %s each, conflict-free: %s%n",

@@ -1,5 +1,7 @@
 package dev.txlab.cli;
 
+import dev.txlab.bench.compare.BuildInfo;
+import dev.txlab.bench.compare.EnvironmentProbe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,12 +39,11 @@ public final class TxlabCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: compare, report, faults, run, audit or recover");
     }
 
-    /** The version from the jar's manifest, when there is one. */
+    /** The version and the git commit the jar was built from. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = TxlabCli.class.getPackage().getImplementationVersion();
-            return new String[] {"txlab " + (version == null ? "(development build)" : version)};
+            return new String[] {"txlab " + BuildInfo.version() + ", commit " + EnvironmentProbe.gitCommit()};
         }
     }
 }

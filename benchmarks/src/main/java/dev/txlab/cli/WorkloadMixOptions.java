@@ -20,7 +20,14 @@ final class WorkloadMixOptions {
                     + "insufficient funds (default: ${DEFAULT-VALUE} each)")
     double refusalRate;
 
+    /** Four refusals, each at this rate, must leave room for one another: at most a quarter each. */
+    static final double MAX_REFUSAL_RATE = 0.25;
+
     WorkloadSpec.Builder applyTo(WorkloadSpec.Builder builder) {
+        Flags.require(refusalRate >= 0 && refusalRate <= MAX_REFUSAL_RATE, "--refusal-rate must be between 0 and "
+                + MAX_REFUSAL_RATE + " (the rate of each of the four refusals), was " + refusalRate);
+        Flags.require(skew >= 0 && Double.isFinite(skew), "--skew must be a finite number >= 0 (0 = uniform), was "
+                + skew);
         return builder.seed(seed).skew(skew).refusalRate(refusalRate);
     }
 }

@@ -33,6 +33,14 @@ final class WorkloadOptions {
     long balanceCents;
 
     WorkloadSpec toSpec() {
+        Flags.require(orders >= 1, "--orders must be at least 1, was " + orders);
+        Flags.require(customers >= 1, "--customers must be at least 1, was " + customers);
+        Flags.require(maxItems >= 1, "--max-items must be at least 1, was " + maxItems);
+        Flags.require(products >= maxItems, "--products (" + products + ") must be at least --max-items (" + maxItems
+                + ")");
+        Flags.require(maxQuantity >= 1, "--max-quantity must be at least 1, was " + maxQuantity);
+        Flags.require(stock >= 0, "--stock must not be negative (0 = ample), was " + stock);
+        Flags.require(balanceCents >= 0, "--balance-cents must not be negative (0 = ample), was " + balanceCents);
         return mix.applyTo(WorkloadSpec.builder())
                 .orders(orders)
                 .customers(customers)

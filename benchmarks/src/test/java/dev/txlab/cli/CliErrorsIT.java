@@ -2,7 +2,11 @@ package dev.txlab.cli;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.txlab.domain.store.StoreKind;
+import dev.txlab.testkit.Servers;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +16,13 @@ class CliErrorsIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "run --impl two-phase                            | unknown implementation 'two-phase'; expected one of local-baseline, xa-narayana",
-            "run --impl local-baseline --orders -5           | orders must not be negative, was -5",
+            "run --impl local-baseline --orders -5           | --orders must be at least 1, was -5",
+            "run --impl local-baseline --orders 0            | --orders must be at least 1, was 0",
+            "run --impl local-baseline --refusal-rate 2      | --refusal-rate must be between 0 and 0.25 (the rate of each of the four refusals), was 2.0",
+            "run --impl local-baseline --skew -1             | --skew must be a finite number >= 0",
+            "run --impl local-baseline --products 2 --max-items 3 | --products (2) must be at least --max-items (3)",
+            "report a.json b.json c.json                     | report takes one results file, or two (BEFORE AFTER); got 3",
+            "compare --quick --out /proc/txlab-cannot-be     | cannot write /proc/txlab-cannot-be",
             "run --impl local-baseline --concurrency 0       | --concurrency must be at least 1",
             "run --impl local-baseline --store oracle        | unknown store 'oracle'; expected one of h2, h2-file, postgres, mariadb",
             "run --impl local-baseline --durability forever  | unknown durability 'forever'; expected one of none, process, power",
@@ -62,6 +72,46 @@ class CliErrorsIT {
         assertThat(outcome.stderr().lines().filter(line -> !line.isBlank()).count()).isEqualTo(1);
         assertThat(outcome.stderr()).contains("cannot reach postgres at jdbc:postgresql://127.0.0.1:1/")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void aRefusedLoginNamesTheUserAndTheFlagsThatSetIt() throws Exception {
+        Servers.assumeAvailable(StoreKind.POSTGRES);
+        CliJar.Outcome outcome = CliJar.run("run", "--impl", "local-baseline", "--store", "postgres", "--orders", "1",
+                "--postgres-user", "txlab_no_such_role", "--db-prefix", "t_cli_login", "--no-progress");
+
+        assertThat(outcome.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains("refused the login of user 'txlab_no_such_role'")
+                .contains("pass the right --postgres-user and --postgres-password, or set TXLAB_POSTGRES_PASSWORD")
+                .doesNotContain("start the server");
+    }
+
+    @Test
+    void thePasswordComesFromTheEnvironmentWhenNoFlagGivesIt() throws Exception {
+        Servers.assumeAvailable(StoreKind.MARIADB);
+        CliJar.Outcome outcome = CliJar.runWith(Map.of("TXLAB_MARIADB_PASSWORD", "not-the-password"), "run", "--impl",
+                "local-baseline", "--store", "mariadb", "--orders", "1", "--db-prefix", "t_cli_env", "--no-progress");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(outcome.stderr()).contains("refused the login of user 'root'").contains("using password: YES");
+    }
+
+    @Test
+    void versionNamesTheCommitTheJarWasBuiltFrom() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("--version");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).containsPattern("^txlab \\S+, commit [0-9a-f]{40}");
+    }
+
+    @Test
+    void aFlagTheImplementationDoesNotUseIsAWarningNotAnError() throws Exception {
+        CliJar.Outcome outcome = CliJar.run("run", "--impl", "local-baseline", "--orders", "5", "--transport", "nats",
+                "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_inapplicable", "--no-progress");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stderr().lines()).containsExactly("txlab: warning: --transport does not apply to "
+                + "local-baseline (only the sagas use a broker); ignored");
     }
 
     @Test

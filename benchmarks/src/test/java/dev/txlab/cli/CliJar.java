@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the very jar that the {@code ./txlab} launcher runs, as a separate process. */
@@ -17,11 +18,18 @@ final class CliJar {
     }
 
     static Outcome run(String... args) throws IOException, InterruptedException {
+        return runWith(Map.of(), args);
+    }
+
+    /** Runs the CLI with these environment variables added to this process's. */
+    static Outcome runWith(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = command(args);
         Path out = Files.createTempFile("txlab-cli", ".out");
         Path err = Files.createTempFile("txlab-cli", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("txlab " + String.join(" ", args) + " did not end within 5 minutes");

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -56,8 +57,15 @@ public final class EnvironmentProbe {
         }
     }
 
-    /** The git commit of the working directory, with "+ uncommitted changes" when the tree is dirty. */
+    /**
+     * The git commit the CLI was built from (the jar's manifest), or outside the jar that of the working
+     * directory; with "+ uncommitted changes" when the tree was dirty.
+     */
     public static String gitCommit() {
+        Optional<String> built = BuildInfo.commit();
+        if (built.isPresent()) {
+            return built.get();
+        }
         String head = git("rev-parse", "HEAD");
         if (head.isEmpty()) {
             return "unknown (not a git checkout)";

@@ -88,10 +88,26 @@ public final class DatabaseAdmin {
         try {
             return DriverManager.getConnection(url, endpoint.user(), endpoint.password());
         } catch (SQLException e) {
+            String flag = "--" + location.kind().id();
+            if (loginRefused(e)) {
+                throw new StoreUnavailableException(location.kind().id() + " at " + endpoint.baseUrl()
+                        + " refused the login of user '" + endpoint.user() + "': " + firstLine(e) + " (pass the right "
+                        + flag + "-user and " + flag + "-password, or set TXLAB_"
+                        + location.kind().id().toUpperCase(java.util.Locale.ROOT) + "_PASSWORD)", e);
+            }
             throw new StoreUnavailableException("cannot reach " + location.kind().id() + " at " + endpoint.baseUrl()
-                    + " as user '" + endpoint.user() + "': " + e.getMessage()
-                    + " (start the server, or point --" + location.kind().id() + "-url at one)", e);
+                    + " as user '" + endpoint.user() + "': " + firstLine(e)
+                    + " (start the server, or point " + flag + "-url at one)", e);
         }
+    }
+
+    /** SQLState class 28, invalid authorization (PostgreSQL: no such role, wrong password; MariaDB: access denied). */
+    private static boolean loginRefused(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("28");
+    }
+
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
     }
 
     private void onServer(DatabaseLocation location, AdminWork work) {
