@@ -1,7 +1,6 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.store.StoreKind;
 import dev.txlab.testkit.Servers;
@@ -45,7 +44,7 @@ abstract class QuickSuiteContract {
                 .filter(scenario.appliesTo()::contains)
                 .filter(implementation -> scenario.unsupportedOn(context, implementation).isEmpty())
                 .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
-                    if (PlacementProvider.forId(implementation).needs(1).preparesXaBranches()) {
+                    if (implementation.coordination() == ImplementationId.Coordination.XA) {
                         Servers.assumePreparedTransactions(store());
                     }
                     FaultMatrix matrix = runner.run("quick", List.of(scenario), List.of(implementation));

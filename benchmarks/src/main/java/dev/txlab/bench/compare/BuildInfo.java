@@ -29,10 +29,11 @@ public final class BuildInfo {
 
     /** The commit the jar was built from, with "+ uncommitted changes" when the tree was dirty; empty outside the jar. */
     public static Optional<String> commit() {
-        return manifest().map(Manifest::getMainAttributes).map(attributes -> attributes.getValue(COMMIT))
-                .filter(commit -> !commit.isBlank() && !commit.startsWith("${"))
-                .map(commit -> "true".equals(manifest().orElseThrow().getMainAttributes().getValue(DIRTY))
-                        ? commit + " + uncommitted changes" : commit);
+        return manifest().map(Manifest::getMainAttributes).flatMap(attributes ->
+                Optional.ofNullable(attributes.getValue(COMMIT))
+                        .filter(commit -> !commit.isBlank() && !commit.startsWith("${"))
+                        .map(commit -> "true".equals(attributes.getValue(DIRTY)) ? commit + " + uncommitted changes"
+                                : commit));
     }
 
     private static Optional<Manifest> manifest() {

@@ -84,7 +84,7 @@ public record Schedule(long seed, ImplementationId implementation, CrashPoint po
     }
 
     private static boolean isXa(ImplementationId id) {
-        return id == ImplementationId.XA_NARAYANA || id == ImplementationId.XA_ATOMIKOS;
+        return id.coordination() == ImplementationId.Coordination.XA;
     }
 
     private static double round(double rate) {
