@@ -14,6 +14,7 @@ import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.placement.spi.ResourceNeeds;
+import dev.txlab.domain.run.PrefixLock;
 import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.workload.WorkloadSpec;
@@ -96,7 +97,8 @@ final class CompareCommand implements Callable<Integer> {
         WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
         StoreConfig store = placement.toConfig();
         TransportSettings transport = transportOptions.toSettings();
-        try (LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
+        try (PrefixLock lock = PrefixLock.acquire(store, "compare");
+             LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
             InapplicableFlags.warn(spec.commandLine().getParseResult(), ids, log.terminalErr());
             return compare(plan, ids, workload, store, transport, log);
         }

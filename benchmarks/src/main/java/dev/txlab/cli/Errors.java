@@ -1,6 +1,7 @@
 package dev.txlab.cli;
 
 import dev.txlab.domain.run.PreflightFailedException;
+import dev.txlab.domain.run.PrefixInUseException;
 import dev.txlab.domain.store.StoreUnavailableException;
 import picocli.CommandLine;
 
@@ -54,7 +55,7 @@ final class Errors {
             PrintWriter err = commandLine.getErr();
             Optional<FileSystemException> path = pathProblem(e);
             boolean badInput = e instanceof IllegalArgumentException || e instanceof StoreUnavailableException
-                    || e instanceof PreflightFailedException || path.isPresent();
+                    || e instanceof PreflightFailedException || e instanceof PrefixInUseException || path.isPresent();
             err.println("txlab: " + path.map(Errors::unusablePath).orElse((badInput ? "" : "failed: ") + message(e)));
             if (verbose(parsed)) {
                 e.printStackTrace(err);

@@ -49,10 +49,11 @@ public final class Run implements AutoCloseable {
     private final RunRecord record;
     /** The fault plan's database outage, armed when the orders start. */
     private final Optional<DatabaseOutageInjector> outage;
+    private final PrefixLock lock;
 
     private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
                 JdbcNetworkDelay network, StepTrace trace, Ledger ledger, RunRecord record,
-                Optional<DatabaseOutageInjector> outage) {
+                Optional<DatabaseOutageInjector> outage, PrefixLock lock) {
         this.options = options;
         this.workload = workload;
         this.stores = stores;
@@ -64,6 +65,7 @@ public final class Run implements AutoCloseable {
         this.feed = new OrderFeed(placement, workload, ledger, submitFailures);
         this.record = record;
         this.outage = outage;
+        this.lock = lock;
     }
 
     /** The services whose data lives in the same database as the given one's (in one topology). */
@@ -75,11 +77,22 @@ public final class Run implements AutoCloseable {
     }
 
     /**
-     * Checks that the servers can serve the run ({@link Preflight}: nothing is touched when they
-     * cannot), resets the prefix's databases and prepares a fresh run, its pools sized for its
-     * callers; the placement is started.
+     * Takes the prefix's lock ({@link PrefixLock}: one process at a time), checks that the servers
+     * can serve the run ({@link Preflight}: nothing is touched when they cannot), resets the prefix's
+     * databases and prepares a fresh run, its pools sized for its callers; the placement is started.
+     * The run holds the lock until it is closed.
      */
     public static Run prepare(RunOptions options) throws SQLException {
+        PrefixLock lock = PrefixLock.acquire(options.store(), "run");
+        try {
+            return prepare(options, lock);
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Run prepare(RunOptions options, PrefixLock lock) throws SQLException {
         PlacementProvider provider = PlacementProvider.forId(options.implementation());
         Preflight.of(options.store(), provider).check(options.concurrency());
         ResourceNeeds needs = provider.needs(options.concurrency());
@@ -115,7 +128,7 @@ public final class Run implements AutoCloseable {
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.markSetupComplete(connection);
             }
-            return new Run(options, workload, stores, placement, costs, network, trace, ledger, record, outage);
+            return new Run(options, workload, stores, placement, costs, network, trace, ledger, record, outage, lock);
         } catch (SQLException | RuntimeException e) {
             if (placement != null) {
                 placement.close();
@@ -212,6 +225,7 @@ public final class Run implements AutoCloseable {
         } finally {
             ledger.close();
             stores.close();
+            lock.close();
         }
     }
 }

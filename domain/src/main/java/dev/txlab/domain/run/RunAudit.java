@@ -22,6 +22,12 @@ public final class RunAudit {
     }
 
     public static Audited audit(StoreConfig config, Clock clock) throws SQLException {
+        try (PrefixLock lock = PrefixLock.acquire(config, "audit")) {
+            return audited(config, clock);
+        }
+    }
+
+    private static Audited audited(StoreConfig config, Clock clock) throws SQLException {
         RunRecord record = RunRecords.read(config.location(ServiceName.ORDERS))
                 .orElseThrow(() -> new IllegalArgumentException("no run found with prefix '" + config.prefix()
                         + "' in " + config.location(ServiceName.ORDERS).describe()

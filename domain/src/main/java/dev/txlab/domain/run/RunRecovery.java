@@ -52,6 +52,13 @@ public final class RunRecovery {
      */
     public static Recovered recover(StoreConfig config, TmSettings tm, TransportSettings transport, Clock clock,
                                     Optional<ImplementationId> expected) throws SQLException {
+        try (PrefixLock lock = PrefixLock.acquire(config, "recover")) {
+            return recovered(config, tm, transport, clock, expected);
+        }
+    }
+
+    private static Recovered recovered(StoreConfig config, TmSettings tm, TransportSettings transport, Clock clock,
+                                       Optional<ImplementationId> expected) throws SQLException {
         long start = System.nanoTime();
         RunRecord record = RunRecords.read(config.location(ServiceName.ORDERS))
                 .orElseThrow(() -> new IllegalArgumentException("no run found with prefix '" + config.prefix()
