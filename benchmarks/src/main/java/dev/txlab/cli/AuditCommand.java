@@ -2,6 +2,7 @@ package dev.txlab.cli;
 
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.run.RunAudit;
+import dev.txlab.domain.run.SetupKilledException;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.messaging.Backlog;
 import dev.txlab.messaging.Transports;
@@ -51,10 +52,17 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private int audit(StoreConfig store, PrintStream out) throws SQLException {
-        RunAudit.Audited audited = RunAudit.audit(store, Clock.systemUTC());
+        RunAudit.Audited audited;
+        try {
+            audited = RunAudit.audit(store, Clock.systemUTC());
+        } catch (SetupKilledException e) {
+            out.println("txlab audit: " + e.getMessage());
+            return TxlabCli.EXIT_OK;
+        }
         out.printf("txlab audit: run %s, %s, started %s, durability %s, setup %s%n", audited.record().runId(),
                 audited.record().implementation(), audited.record().startedAt(), audited.record().durability().id(),
                 audited.record().setupComplete() ? "complete" : "NOT complete (the run died during setup)");
+        audited.ledgerNotes().forEach(note -> out.println("ledger: " + note));
         AuditReport report = audited.report();
         Optional<Backlog> backlog = transportGiven() ? Optional.of(Transports.backlog(transportOptions.toSettings(),
                 store, audited.record().durability())) : Optional.empty();

@@ -2,6 +2,7 @@ package dev.txlab.cli;
 
 import dev.txlab.domain.run.PreflightFailedException;
 import dev.txlab.domain.run.PrefixInUseException;
+import dev.txlab.domain.run.RunStoppedException;
 import dev.txlab.domain.store.StoreUnavailableException;
 import picocli.CommandLine;
 
@@ -53,6 +54,11 @@ final class Errors {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
             PrintWriter err = commandLine.getErr();
+            if (e instanceof RunStoppedException) {
+                err.println("txlab: " + e.getMessage());
+                err.flush();
+                return TxlabCli.EXIT_STOPPED;
+            }
             Optional<FileSystemException> path = pathProblem(e);
             boolean badInput = e instanceof IllegalArgumentException || e instanceof StoreUnavailableException
                     || e instanceof PreflightFailedException || e instanceof PrefixInUseException || path.isPresent();

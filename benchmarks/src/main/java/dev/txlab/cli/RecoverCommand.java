@@ -1,9 +1,10 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.audit.Violation;
+import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.run.RunRecovery;
+import dev.txlab.domain.run.SetupKilledException;
 import dev.txlab.domain.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +21,12 @@ import java.util.concurrent.Callable;
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Brings a killed run back: redoes an unfinished setup, or runs the implementation's recovery "
                 + "(XA: the TM's, until nothing of it is in doubt; sagas: relays and consumers, until every order is "
-                + "terminal, at most 120 s). Exit 0 when nothing is left, 1 naming what is.")
+                + "terminal, at most 120 s), then audits what it recovered. Exit 0 when nothing is left and the "
+                + "invariants hold, 1 naming what is left or broken.")
 final class RecoverCommand implements Callable<Integer> {
     /** Library output and stack traces of the recovery, in the run's folder under the data directory. */
     static final String LOG_FILE = "recover.log";
+    private static final int SHOWN_VIOLATIONS = 200;
 
     @Option(names = "--impl", paramLabel = "ID", description = "the implementation that ran; checked against the run record")
     String implementation;
@@ -52,17 +55,23 @@ final class RecoverCommand implements Callable<Integer> {
 
     private int recover(StoreConfig store, TmSettings tm, Optional<ImplementationId> expected, PrintStream out)
             throws SQLException {
-        RunRecovery.Recovered recovered = RunRecovery.recover(store, tm, transportOptions.toSettings(),
-                Clock.systemUTC(), expected);
-        out.printf(Locale.ROOT, "txlab recover: %s run, %s in %.1f s%n", recovered.record().implementation(),
-                recovered.setupRedone() ? "setup redone (it had not completed)" : "recovery ran",
-                recovered.took().toMillis() / 1000.0);
-        if (recovered.complete()) {
-            out.println("left: nothing (no PENDING order, nothing in doubt)");
+        RunRecovery.Recovered recovered;
+        try {
+            recovered = RunRecovery.recover(store, tm, transportOptions.toSettings(), Clock.systemUTC(), expected);
+        } catch (SetupKilledException e) {
+            out.println("txlab recover: " + e.getMessage());
             return TxlabCli.EXIT_OK;
         }
-        out.println("left: " + recovered.left().size());
-        recovered.left().stream().map(Violation::toString).forEach(line -> out.println("  " + line));
-        return TxlabCli.EXIT_VIOLATIONS;
+        out.printf(Locale.ROOT, "txlab recover: %s run %s, %s in %.1f s%n", recovered.record().implementation(),
+                recovered.record().runId(), recovered.setupRedone() ? "setup redone (it had not completed)"
+                        : "recovery ran", recovered.took().toMillis() / 1000.0);
+        out.println(recovered.complete() ? "left: nothing (no PENDING order, nothing in doubt)"
+                : "left: " + recovered.left().size() + " (I3 and I5 below)");
+        recovered.unreadableLogRecords().forEach(record -> out.println("transaction manager log: " + record));
+        recovered.ledgerNotes().forEach(note -> out.println("ledger: " + note));
+        AuditReport audit = recovered.audit();
+        out.println("audit of what was recovered (" + audit.orders() + " orders, " + audit.acknowledged()
+                + " acknowledged): " + audit.describe(SHOWN_VIOLATIONS));
+        return audit.ok() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
     }
 }

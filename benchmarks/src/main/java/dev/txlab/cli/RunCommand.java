@@ -83,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
         NetworkProfile networkProfile = NetworkProfile.parse(network);
         try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
+            DiskEstimate.warn(store, id, spec.orders(), log.terminalErr());
             PrintStream out = log.terminal();
             out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
                             + "refusal rate %s each, conflict-free: %s%n",

@@ -17,6 +17,8 @@ public final class TxlabCli implements Runnable {
     public static final int EXIT_FAILED = 3;
     /** Submits failed for an infrastructure reason: the run did not place its orders and is not a result. */
     public static final int EXIT_NOT_PLACED = 4;
+    /** The run stopped before its workload ended (the disk full); {@code txlab recover} finishes it. */
+    public static final int EXIT_STOPPED = 5;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package dev.txlab.cli;
 import dev.txlab.domain.run.Ledger;
 import dev.txlab.domain.run.Ledgers;
 import dev.txlab.domain.store.StoreConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,7 +32,7 @@ class CliKillRecoverIT {
 
         Process run = CliJar.start(concat(new String[] {"run", "--impl", implementation, "--orders", "200000",
                 "--concurrency", "4", "--no-progress"}, placement));
-        await().atMost(Duration.ofMinutes(2)).until(() -> Ledger.read(ledger).size() >= ACKNOWLEDGED_BEFORE_KILL);
+        await().atMost(Duration.ofMinutes(2)).until(() -> Ledger.read(ledger).ids().size() >= ACKNOWLEDGED_BEFORE_KILL);
         run.destroyForcibly().waitFor();
         assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
 
@@ -42,6 +43,26 @@ class CliKillRecoverIT {
         CliJar.Outcome audit = CliJar.run(concat(new String[] {"audit"}, placement));
         assertThat(audit.exitCode()).as(audit.stdout()).isZero();
         assertThat(audit.stdout()).contains("invariants: OK");
+    }
+
+    /** A run killed in its first moments, maybe before its run record exists, is recoverable as README says. */
+    @Test
+    void aRunKilledDuringItsSetupIsRecoveredOrSaidToNeedNothing() throws Exception {
+        String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_early_kill"};
+        Path marker = Path.of(CliJar.dataDir(), "t_cli_early_kill", "setup-h2-file.txt");
+        Files.deleteIfExists(marker);
+
+        Process run = CliJar.start(concat(new String[] {"run", "--impl", "saga-choreo", "--orders", "100",
+                "--no-progress"}, placement));
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(marker));
+        run.destroyForcibly().waitFor();
+
+        CliJar.Outcome recover = CliJar.run(concat(new String[] {"recover"}, placement));
+        assertThat(recover.exitCode()).as(recover.stdout() + recover.stderr()).isZero();
+        assertThat(recover.stdout()).containsAnyOf("was killed before it wrote one, so no order was acknowledged",
+                "setup redone (it had not completed)", "left: nothing");
+        CliJar.Outcome audit = CliJar.run(concat(new String[] {"audit"}, placement));
+        assertThat(audit.exitCode()).as(audit.stdout() + audit.stderr()).isZero();
     }
 
     private static String[] concat(String[] first, String[] second) {

@@ -5,6 +5,7 @@ import dev.txlab.domain.service.ServiceName;
 import jakarta.transaction.TransactionManager;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /** One transaction manager with a pool of enlisting XA connections per participant, and its recovery. */
 public interface XaEngine extends AutoCloseable {
@@ -25,6 +26,14 @@ public interface XaEngine extends AutoCloseable {
     void recoverNow();
 
     TmIdentity identity();
+
+    /**
+     * One line per record of the TM's log that it cannot read back (its recovery presumes such a
+     * transaction aborted); empty when every record reads, or when the TM offers no way to tell.
+     */
+    default List<String> unreadableLogRecords() {
+        return List.of();
+    }
 
     /** One line for the output: product, version, log store and its sync, presumed-abort timeout. */
     String describe();

@@ -22,6 +22,7 @@ import jakarta.transaction.TransactionManager;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,11 @@ final class XaPlacement extends SynchronousPlacement {
     @Override
     public void start() {
         engine.recoverNow();
+    }
+
+    @Override
+    public List<String> unreadableLogRecords() {
+        return engine.unreadableLogRecords();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.txlab.scenarios;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.Violation;
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.RunAudit;
 import dev.txlab.domain.run.RunRecovery;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.testkit.ChildRun;
@@ -29,8 +28,7 @@ record AfterRecovery(List<Violation> left, AuditReport audit, double seconds) {
         long start = System.nanoTime();
         RunRecovery.Recovered recovered = RunRecovery.recover(store, ChildRun.tmSettings(presumedAbortSeconds),
                 context.transportSettings(), context.clock(), Optional.of(implementation));
-        AuditReport after = RunAudit.audit(store, context.clock()).report();
-        return new AfterRecovery(recovered.left(), after, (System.nanoTime() - start) / 1e9);
+        return new AfterRecovery(recovered.left(), recovered.audit(), (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.Ledger;
 import dev.txlab.domain.run.Ledgers;
-import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunAudit;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
@@ -40,7 +39,7 @@ class ChildJvmCrashTest {
         assertThat(audit.ok()).as(audit.describe(20)).isTrue();
         assertThat(audit.orders()).as("the crashing order committed before the halt")
                 .isEqualTo(crashingOrderIndex() + 1);
-        assertThat(Ledger.read(Ledgers.path(store))).hasSize(crashingOrderIndex());
+        assertThat(Ledger.read(Ledgers.path(store)).ids()).hasSize(crashingOrderIndex());
         assertThat(child.stdout()).isEmpty();
     }
 

@@ -97,6 +97,11 @@ final class NarayanaEngine implements XaEngine {
     }
 
     @Override
+    public List<String> unreadableLogRecords() {
+        return UnreadableRecords.find(configuration.identity().logDir());
+    }
+
+    @Override
     public TmIdentity identity() {
         return configuration.identity();
     }

@@ -59,7 +59,7 @@ public final class ConsistencyAudit {
 
         for (String id : acknowledged) {
             if (!orders.containsKey(id)) {
-                violations.add(new Violation(Invariant.I0_NOTHING_LOST, id,
+                violations.add(new Violation(Invariant.I0_NOTHING_LOST, Violation.quoted(id),
                         "acknowledged, but the orders database has no such order"));
             }
         }

@@ -22,9 +22,24 @@ import java.util.Optional;
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
                         BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure, int poisonMessages,
                         int failingCompensationAttempts, Optional<LateDelivery> lateDelivery,
-                        Optional<DatabaseOutage> databaseOutage, Optional<ServerRestart> serverRestart) {
+                        Optional<DatabaseOutage> databaseOutage, Optional<ServerRestart> serverRestart,
+                        Optional<DiskFull> diskFull) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
-            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+            BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
+
+    /**
+     * The data directory's file system reported full once the run has acknowledged
+     * {@code afterAcknowledged} orders (at the run's disk probe, as a small file system would report it),
+     * without filling a real disk.
+     */
+    public record DiskFull(int afterAcknowledged) {
+        public DiskFull {
+            if (afterAcknowledged < 0) {
+                throw new IllegalArgumentException("a disk full needs a count of orders >= 0, was " + afterAcknowledged);
+            }
+        }
+    }
 
     /**
      * Sagas: the first delivery of each saga's first message of {@code messageType} is held back for
@@ -206,6 +221,13 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         return plan.build();
     }
 
+    /** This plan with the data directory's disk reported full after some orders. */
+    public FaultPlan withDiskFull(DiskFull full) {
+        Builder plan = toBuilder();
+        plan.diskFull = Optional.of(full);
+        return plan.build();
+    }
+
     /** This plan with a database server restarted at a protocol point. */
     public FaultPlan withServerRestart(ServerRestart restart) {
         Builder plan = toBuilder();
@@ -237,6 +259,7 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         private Optional<LateDelivery> lateDelivery;
         private Optional<DatabaseOutage> databaseOutage;
         private Optional<ServerRestart> serverRestart;
+        private Optional<DiskFull> diskFull;
 
         private Builder(FaultPlan plan) {
             crashPoint = plan.crashPoint;
@@ -249,11 +272,12 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
             lateDelivery = plan.lateDelivery;
             databaseOutage = plan.databaseOutage;
             serverRestart = plan.serverRestart;
+            diskFull = plan.diskFull;
         }
 
         private FaultPlan build() {
             return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
-                    failingCompensationAttempts, lateDelivery, databaseOutage, serverRestart);
+                    failingCompensationAttempts, lateDelivery, databaseOutage, serverRestart, diskFull);
         }
     }
 

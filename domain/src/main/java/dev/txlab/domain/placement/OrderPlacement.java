@@ -5,6 +5,7 @@ import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.trace.MessageCounts;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,14 @@ public interface OrderPlacement extends AutoCloseable {
     }
 
     /** The transaction manager's identity, for implementations that have one (the XA ones). */
+    /**
+     * What the implementation's recovery could not read of its own log (one line each: a transaction
+     * manager's record it presumes aborted because it cannot restore it); empty when nothing.
+     */
+    default List<String> unreadableLogRecords() {
+        return List.of();
+    }
+
     default Optional<TmIdentity> tmIdentity() {
         return Optional.empty();
     }

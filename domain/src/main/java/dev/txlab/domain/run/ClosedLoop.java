@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * appends its id to the ledger once acknowledged) and await its outcome before taking the next.
  */
 final class ClosedLoop {
+    /** How often a caller awaiting an outcome looks whether the run was stopped. */
+    private static final Duration STOP_POLL = Duration.ofMillis(100);
     private final OrderFeed feed;
     private final Duration awaitOutcome;
     private final CostCounters costs;
@@ -73,6 +75,8 @@ final class ClosedLoop {
                 failed.incrementAndGet();
                 listener.submitFailed(e);
                 continue;
+            } catch (RunStoppedException e) {
+                return;
             }
             if (next.isEmpty()) {
                 return;
@@ -80,16 +84,37 @@ final class ClosedLoop {
             Submission submission = next.get();
             long ackNanos = System.nanoTime() - start;
             try {
-                OrderResult result = submission.completion().get(awaitOutcome.toMillis(), TimeUnit.MILLISECONDS);
+                Optional<OrderResult> result = outcomeOf(submission);
+                if (result.isEmpty()) {
+                    unfinished.incrementAndGet();
+                    continue;
+                }
                 long outcomeNanos = System.nanoTime() - start;
                 completed.incrementAndGet();
-                outcomes.merge(result.outcome().label(), 1L, Long::sum);
-                listener.completed(result, ackNanos, outcomeNanos);
-            } catch (TimeoutException | ExecutionException e) {
+                outcomes.merge(result.get().outcome().label(), 1L, Long::sum);
+                listener.completed(result.get(), ackNanos, outcomeNanos);
+            } catch (ExecutionException e) {
                 unfinished.incrementAndGet();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /**
+     * The order's outcome, awaited in short slices: empty when it did not come within the wait, or
+     * the run was stopped meanwhile (nothing more will be awaited then).
+     */
+    private Optional<OrderResult> outcomeOf(Submission submission) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + awaitOutcome.toNanos();
+        while (true) {
+            try {
+                return Optional.of(submission.completion().get(STOP_POLL.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                if (feed.stopped().isPresent() || System.nanoTime() >= deadline) {
+                    return Optional.empty();
+                }
             }
         }
     }

@@ -19,6 +19,8 @@ public final class OrderFeed {
     private final Ledger ledger;
     private final SubmitFailures failures;
     private final AtomicInteger next = new AtomicInteger();
+    /** Why the run was stopped, once it was: no order is handed out after that. */
+    private volatile String stopped;
 
     OrderFeed(OrderPlacement placement, Workload workload, Ledger ledger, SubmitFailures failures) {
         this.placement = placement;
@@ -31,10 +33,14 @@ public final class OrderFeed {
      * Submits the next order of the workload and records it in the ledger once acknowledged.
      *
      * @return the acknowledged submission, or empty when the workload is used up
+     * @throws RunStoppedException   when the run was stopped (the disk full)
      * @throws SubmitFailedException when the order was not accepted (it then left no trace; the
      *                               failure is counted in the run's {@link SubmitFailures})
      */
     public Optional<Submission> submitNext() {
+        if (stopped != null) {
+            throw new RunStoppedException(stopped);
+        }
         int index = next.getAndIncrement();
         if (index >= workload.size()) {
             return Optional.empty();
@@ -48,6 +54,16 @@ public final class OrderFeed {
         }
         ledger.append(submission.orderId());
         return Optional.of(submission);
+    }
+
+    /** Hands out no more orders: each later call of {@link #submitNext} throws {@link RunStoppedException}. */
+    void stop(String reason) {
+        stopped = reason;
+    }
+
+    /** Why the run was stopped, if it was. */
+    public Optional<String> stopped() {
+        return Optional.ofNullable(stopped);
     }
 
     /** How many orders were handed out so far (the workload indexes below it were taken). */

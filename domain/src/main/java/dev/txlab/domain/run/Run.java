@@ -7,7 +7,9 @@ import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.fault.DatabaseOutageInjector;
 import dev.txlab.domain.network.JdbcNetworkDelay;
 import dev.txlab.domain.network.SimulatedDelay;
+import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
+import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.placement.spi.ResourceNeeds;
@@ -50,6 +52,7 @@ public final class Run implements AutoCloseable {
     /** The fault plan's database outage, armed when the orders start. */
     private final Optional<DatabaseOutageInjector> outage;
     private final PrefixLock lock;
+    private final DiskWatch diskWatch;
 
     private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
                 JdbcNetworkDelay network, StepTrace trace, Ledger ledger, RunRecord record,
@@ -66,6 +69,22 @@ public final class Run implements AutoCloseable {
         this.record = record;
         this.outage = outage;
         this.lock = lock;
+        this.diskWatch = DiskWatch.start(options.store().dataDir(), diskSpace(options, ledger),
+                usesEmbeddedBroker(options), feed::stop);
+    }
+
+    /** The data directory's free space as the run sees it: the fault plan may report it full after some orders. */
+    private static DiskSpace diskSpace(RunOptions options, Ledger ledger) {
+        DiskSpace real = DiskSpace.of(options.store().dataDir());
+        return options.faults().diskFull().<DiskSpace>map(full -> () -> ledger.seal().acknowledged()
+                >= full.afterAcknowledged() ? new DiskSpace.Usage(0, real.usage().total()) : real.usage())
+                .orElse(real);
+    }
+
+    /** Whether the run's broker is the embedded Artemis, whose journal lives in the data directory. */
+    private static boolean usesEmbeddedBroker(RunOptions options) {
+        return options.implementation().coordination() == ImplementationId.Coordination.SAGA
+                && options.transport().kind() == TransportSettings.Kind.ARTEMIS;
     }
 
     /** The services whose data lives in the same database as the given one's (in one topology). */
@@ -95,9 +114,13 @@ public final class Run implements AutoCloseable {
     private static Run prepare(RunOptions options, PrefixLock lock) throws SQLException {
         PlacementProvider provider = PlacementProvider.forId(options.implementation());
         Preflight.of(options.store(), provider).check(options.concurrency());
+        DiskWatch.checkBeforeRun(options.store().dataDir(), DiskSpace.of(options.store().dataDir()),
+                usesEmbeddedBroker(options));
         ResourceNeeds needs = provider.needs(options.concurrency());
         StoreConfig config = options.store().withPoolSizes(needs.ordersPool(), needs.otherPool());
         Workload workload = Workload.of(options.workload());
+        SetupMarker.write(config, "the setup of a " + options.implementation() + " run started "
+                + options.clock().instant() + " (" + PrefixLock.Holder.describe("run") + ")");
         Stores.reset(config);
         RunLogs.clear(config.runDir());
         CostCounters costs = new CostCounters();
@@ -117,10 +140,11 @@ public final class Run implements AutoCloseable {
                     options.concurrency(), options.tm(), options.transport(), options.network(), true));
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
-                    false, clock.instant());
+                    false, clock.instant(), Optional.empty());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.write(connection, record, workload.initialState());
             }
+            SetupMarker.remove(config);
             Ledger ledger = Ledger.create(Ledgers.path(config), record.runId(), options.implementation() + " on "
                     + config.describeKinds() + " (orders database " + config.location(ServiceName.ORDERS).describe()
                     + "), started " + record.startedAt(), config.durability() == Durability.POWER);
@@ -141,10 +165,17 @@ public final class Run implements AutoCloseable {
     /**
      * Runs every order of the workload with the configured number of callers, then waits (within the
      * termination bound) until the implementation is quiescent, so the audit sees a settled state.
+     *
+     * @throws RunStoppedException when the run had to stop before its workload ended (the disk full)
      */
     public RunResult execute(OrderListener listener) throws InterruptedException {
         outage.ifPresent(DatabaseOutageInjector::arm);
         RunResult result = new ClosedLoop(feed, outcomeWait(), costs, listener).run(options.concurrency());
+        Optional<String> stopped = feed.stopped();
+        if (stopped.isPresent()) {
+            throw new RunStoppedException(stopped.get() + ": " + ledger.seal().acknowledged() + " orders "
+                    + "acknowledged; run `txlab recover` with the same flags after freeing space");
+        }
         awaitQuiescence();
         return result;
     }
@@ -182,10 +213,11 @@ public final class Run implements AutoCloseable {
         return costs.snapshot();
     }
 
-    /** Audits the run's databases against its ledger. */
+    /** Audits the run's databases against its ledger, which must hold what this run appended so far. */
     public AuditReport audit() throws SQLException {
+        Ledgers.LedgerCheck ledgerCheck = Ledgers.acknowledged(options.store(), record, Optional.of(ledger.seal()));
         return new ConsistencyAudit(stores::dataSource, workload.initialState(), record.terminationBound(),
-                options.clock()).audit(Ledgers.acknowledged(options.store(), record))
+                options.clock()).audit(ledgerCheck.ids()).plus(ledgerCheck.problems())
                 .plus(LeftoverCheck.all(stores, record));
     }
 
@@ -218,14 +250,29 @@ public final class Run implements AutoCloseable {
         return workload;
     }
 
+    /** Stops the implementation, seals the ledger into the run record (the run has ended), releases the prefix. */
     @Override
     public void close() {
         try {
-            placement.close();
+            diskWatch.close();
+            try {
+                placement.close();
+            } finally {
+                ledger.close();
+            }
+            sealLedger();
         } finally {
-            ledger.close();
             stores.close();
             lock.close();
+        }
+    }
+
+    private void sealLedger() {
+        try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
+            RunRecords.sealLedger(connection, ledger.seal());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seal the ledger into the run record of " + record.runId() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.txlab.domain.run;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.ConsistencyAudit;
 import dev.txlab.domain.audit.spi.LeftoverCheck;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.Stores;
@@ -11,14 +10,15 @@ import dev.txlab.domain.workload.Workload;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 
 /** Audits an existing run found by its store configuration alone (what {@code txlab audit} does). */
 public final class RunAudit {
     private RunAudit() {
     }
 
-    /** The audited run: its record and the report. */
-    public record Audited(RunRecord record, AuditReport report) {
+    /** The audited run: its record, the report, and what the reader should know about its ledger. */
+    public record Audited(RunRecord record, AuditReport report, List<String> ledgerNotes) {
     }
 
     public static Audited audit(StoreConfig config, Clock clock) throws SQLException {
@@ -28,16 +28,14 @@ public final class RunAudit {
     }
 
     private static Audited audited(StoreConfig config, Clock clock) throws SQLException {
-        RunRecord record = RunRecords.read(config.location(ServiceName.ORDERS))
-                .orElseThrow(() -> new IllegalArgumentException("no run found with prefix '" + config.prefix()
-                        + "' in " + config.location(ServiceName.ORDERS).describe()
-                        + "; pass the same --store, --db-prefix and --data-dir as the run"));
+        RunRecord record = RunRecords.find(config);
+        Ledgers.LedgerCheck ledger = Ledgers.acknowledged(config, record, record.ledgerSeal());
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             AuditReport report = new ConsistencyAudit(stores::dataSource,
                     Workload.of(record.workload()).initialState(), record.terminationBound(), clock)
-                    .audit(Ledgers.acknowledged(config, record))
+                    .audit(ledger.ids()).plus(ledger.problems())
                     .plus(LeftoverCheck.all(stores, record));
-            return new Audited(record, report);
+            return new Audited(record, report, ledger.notes());
         }
     }
 }

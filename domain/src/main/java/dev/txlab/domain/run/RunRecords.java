@@ -3,7 +3,9 @@ package dev.txlab.domain.run;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmIdentity;
 import dev.txlab.domain.store.DatabaseLocation;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.Durability;
+import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreUnavailableException;
 import dev.txlab.domain.store.Topology;
 import dev.txlab.domain.workload.InitialState;
@@ -77,10 +79,25 @@ public final class RunRecords {
         }
     }
 
+    /**
+     * The run the configuration points at; a plain "nothing to do" ({@link SetupKilledException}) when
+     * a setup there was killed before its record existed; otherwise a clear error.
+     */
+    public static RunRecord find(StoreConfig config) {
+        return read(config.location(ServiceName.ORDERS)).orElseThrow(() -> SetupMarker.left(config)
+                .<RuntimeException>map(setup -> new SetupKilledException("no run record with prefix '"
+                        + config.prefix() + "': " + setup + " was killed before it wrote one, so no order was "
+                        + "acknowledged and nothing needs recovering or auditing"))
+                .orElseGet(() -> new IllegalArgumentException("no run found with prefix '" + config.prefix()
+                        + "' in " + config.location(ServiceName.ORDERS).describe()
+                        + "; pass the same --store, --db-prefix and --data-dir as the run")));
+    }
+
     static Optional<RunRecord> read(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT implementation, topology, workload, durability, termination_bound_ms, tm_node,"
-                        + " tm_log_dir, setup_complete, started_at_ms, run_id FROM txlab_run WHERE run_key = ?")) {
+                        + " tm_log_dir, setup_complete, started_at_ms, run_id, acknowledged, ledger_sha256 FROM txlab_run"
+                        + " WHERE run_key = ?")) {
             select.setInt(1, KEY);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -90,9 +107,27 @@ public final class RunRecords {
                         Topology.valueOf(rows.getString(2)), WorkloadSpec.parse(rows.getString(3)),
                         Durability.parse(rows.getString(4)), Duration.ofMillis(rows.getLong(5)),
                         tm(rows.getString(6), rows.getString(7)), rows.getBoolean(8),
-                        Instant.ofEpochMilli(rows.getLong(9))));
+                        Instant.ofEpochMilli(rows.getLong(9)), seal(rows.getObject(11) == null ? null : rows.getLong(11),
+                        rows.getString(12))));
             }
         }
+    }
+
+    /** Seals the run's ledger into its record: the run has ended, and its ledger holds exactly this. */
+    public static void sealLedger(Connection connection, Ledger.Seal seal) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE txlab_run SET acknowledged = ?, ledger_sha256 = ? WHERE run_key = ?")) {
+            update.setLong(1, seal.acknowledged());
+            update.setString(2, seal.sha256());
+            update.setInt(3, KEY);
+            update.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    private static Optional<Ledger.Seal> seal(Long acknowledged, String sha256) {
+        return acknowledged == null || sha256 == null ? Optional.empty()
+                : Optional.of(new Ledger.Seal(acknowledged, sha256));
     }
 
     private static Optional<TmIdentity> tm(String node, String logDir) {

@@ -12,7 +12,6 @@ import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.Stores;
@@ -29,7 +28,8 @@ import java.util.Optional;
  * redone (no order was acknowledged before setup completed); otherwise the implementation is
  * started over the same stores, logs and broker, which runs its recovery (for XA, until nothing of
  * its node is in doubt; for the sagas, until relays and consumers have brought every order to an
- * end, at most {@link #SAGA_QUIESCENCE}). What is still left then is reported.
+ * end, at most {@link #SAGA_QUIESCENCE}). Then the recovered run is audited: recovery that leaves an
+ * order broken never reads as done.
  */
 public final class RunRecovery {
     /** How long recovery waits for an implementation to become quiescent. */
@@ -38,10 +38,22 @@ public final class RunRecovery {
     private RunRecovery() {
     }
 
-    /** What recovery did and what it left (the I3 and I5 findings of the audit that follows it). */
-    public record Recovered(RunRecord record, boolean setupRedone, Duration took, List<Violation> left) {
+    /**
+     * What recovery did, and the audit of what it recovered: everything recovery left undone (the I3
+     * and I5 findings) and every invariant it did not restore, with what the reader should know about
+     * the run's ledger.
+     */
+    public record Recovered(RunRecord record, boolean setupRedone, Duration took, AuditReport audit,
+                            List<String> ledgerNotes, List<String> unreadableLogRecords) {
+        /** What recovery left undone: orders still PENDING or not terminal, branches in doubt, unpublished rows. */
+        public List<Violation> left() {
+            return audit.violations().stream()
+                    .filter(v -> v.invariant() == Invariant.I3_NO_LEFTOVERS || v.invariant() == Invariant.I5_TERMINATION)
+                    .toList();
+        }
+
         public boolean complete() {
-            return left.isEmpty();
+            return left().isEmpty();
         }
     }
 
@@ -60,10 +72,7 @@ public final class RunRecovery {
     private static Recovered recovered(StoreConfig config, TmSettings tm, TransportSettings transport, Clock clock,
                                        Optional<ImplementationId> expected) throws SQLException {
         long start = System.nanoTime();
-        RunRecord record = RunRecords.read(config.location(ServiceName.ORDERS))
-                .orElseThrow(() -> new IllegalArgumentException("no run found with prefix '" + config.prefix()
-                        + "' in " + config.location(ServiceName.ORDERS).describe()
-                        + "; pass the same --store, --db-prefix and --data-dir as the run"));
+        RunRecord record = RunRecords.find(config);
         expected.filter(id -> id != record.implementation()).ifPresent(id -> {
             throw new IllegalArgumentException("--impl " + id + " does not match the run found, which is "
                     + record.implementation());
@@ -71,21 +80,22 @@ public final class RunRecovery {
         if (!record.setupComplete()) {
             try (Run run = Run.prepare(new RunOptions(config, record.implementation(), record.workload(), 1,
                     FaultPlan.NONE, clock, tm, transport))) {
-                return new Recovered(run.record(), true, Duration.ofNanos(System.nanoTime() - start), List.of());
+                return new Recovered(run.record(), true, Duration.ofNanos(System.nanoTime() - start), run.audit(),
+                        List.of(), List.of());
             }
         }
         PlacementProvider provider = PlacementProvider.forId(record.implementation());
+        List<String> unreadable;
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             try (OrderPlacement placement = provider.create(new PlacementContext(stores, clock, FaultPlan.NONE,
                     CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm, transport, NetworkProfile.NONE, false))) {
                 placement.start();
                 placement.awaitQuiescence(SAGA_QUIESCENCE);
+                unreadable = placement.unreadableLogRecords();
             }
         }
-        AuditReport audit = RunAudit.audit(config, clock).report();
-        List<Violation> left = audit.violations().stream()
-                .filter(v -> v.invariant() == Invariant.I3_NO_LEFTOVERS || v.invariant() == Invariant.I5_TERMINATION)
-                .toList();
-        return new Recovered(record, false, Duration.ofNanos(System.nanoTime() - start), left);
+        RunAudit.Audited audited = RunAudit.audit(config, clock);
+        return new Recovered(record, false, Duration.ofNanos(System.nanoTime() - start), audited.report(),
+                audited.ledgerNotes(), unreadable);
     }
 }

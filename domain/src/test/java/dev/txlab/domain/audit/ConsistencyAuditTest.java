@@ -59,7 +59,7 @@ class ConsistencyAuditTest {
         Set<String> ledger = new HashSet<>(Set.of("o00000001", "ghost-order"));
         AuditReport report = audit(Clock.systemUTC()).audit(ledger);
         assertThat(report.violationsOf(Invariant.I0_NOTHING_LOST)).singleElement()
-                .satisfies(v -> assertThat(v.subject()).isEqualTo("ghost-order"));
+                .satisfies(v -> assertThat(v.subject()).isEqualTo("\"ghost-order\""));
     }
 
     @Test

@@ -20,7 +20,7 @@ class LedgerTest {
             ledger.append("o1");
             ledger.append("o2");
         }
-        assertThat(Ledger.read(path)).containsExactly("o1", "o2");
+        assertThat(Ledger.read(path).ids()).containsExactly("o1", "o2");
     }
 
     @Test
@@ -30,20 +30,20 @@ class LedgerTest {
             ledger.append("o1");
         }
         Files.writeString(path, "o2-half", StandardOpenOption.APPEND);
-        assertThat(Ledger.read(path)).containsExactly("o1");
+        assertThat(Ledger.read(path).ids()).containsExactly("o1");
     }
 
     @Test
     void aMissingLedgerIsEmptyAndANewOneReplacesTheOld() {
         Path path = dir.resolve("ledger.txt");
-        assertThat(Ledger.read(path)).isEmpty();
+        assertThat(Ledger.read(path).ids()).isEmpty();
         try (Ledger ledger = Ledger.create(path, "r1", "a test", false)) {
             ledger.append("old");
         }
         try (Ledger ledger = Ledger.create(path, "r1", "a test", false)) {
             ledger.append("new");
         }
-        assertThat(Ledger.read(path)).containsExactly("new");
+        assertThat(Ledger.read(path).ids()).containsExactly("new");
     }
 
     @Test
@@ -54,6 +54,6 @@ class LedgerTest {
         }
         assertThat(Ledger.runId(path)).hasValue("20261204T180000Z-00ff00");
         assertThat(Ledger.header(path)).hasValueSatisfying(line -> assertThat(line).endsWith("local-baseline on h2-file"));
-        assertThat(Ledger.read(path)).containsExactly("o1");
+        assertThat(Ledger.read(path).ids()).containsExactly("o1");
     }
 }

@@ -61,16 +61,18 @@ class OneLedgerPerRunTest {
     }
 
     @Test
-    void anAuditWithoutItsRunsLedgerRefusesAndNamesTheLedgersThatAreThere() throws Exception {
+    void anAuditWithoutItsRunsLedgerSaysI0CannotBeCheckedAndNamesTheLedgersThatAreThere() throws Exception {
         StoreConfig inMemory = store(StoreKind.H2_MEM);
         StoreConfig inFiles = store(StoreKind.H2_FILE);
         try (Run first = placed(inMemory, 50); Run second = placed(inFiles, 60)) {
             Files.delete(Ledgers.path(inMemory));
 
-            assertThatThrownBy(() -> RunAudit.audit(inMemory, Clock.systemUTC()))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("no ledger of run " + first.record().runId())
-                    .hasMessageContaining("ledger-h2-file.txt of run " + second.record().runId());
+            AuditReport audit = RunAudit.audit(inMemory, Clock.systemUTC()).report();
+
+            assertThat(audit.ok()).isFalse();
+            assertThat(audit.violations()).singleElement().satisfies(violation -> assertThat(violation.found())
+                    .startsWith("I0 cannot be checked: no ledger of run " + first.record().runId())
+                    .contains("ledger-h2-file.txt of run " + second.record().runId()));
         }
     }
 

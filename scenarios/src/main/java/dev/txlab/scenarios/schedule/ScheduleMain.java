@@ -5,7 +5,6 @@ import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.run.RunAudit;
 import dev.txlab.domain.run.RunRecovery;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
@@ -73,7 +72,7 @@ public final class ScheduleMain {
         RunRecovery.Recovered recovered = RunRecovery.recover(store,
                 new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(PRESUMED_ABORT_SECONDS)),
                 context.transportSettings(), context.clock(), Optional.of(schedule.implementation()));
-        AuditReport audit = RunAudit.audit(store, context.clock()).report();
+        AuditReport audit = recovered.audit();
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> violations = new ArrayList<>();
         recovered.left().forEach(left -> violations.add("left after recovery: " + left));
