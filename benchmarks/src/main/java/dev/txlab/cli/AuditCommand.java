@@ -1,6 +1,7 @@
 package dev.txlab.cli;
 
 import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.domain.run.PrefixLock;
 import dev.txlab.domain.run.RunAudit;
 import dev.txlab.domain.run.SetupKilledException;
 import dev.txlab.domain.store.StoreConfig;
@@ -46,7 +47,8 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreConfig store = placement.toConfig();
-        try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+        try (PrefixLock lock = PrefixLock.acquire(store, "audit");
+             LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             return audit(store, log.terminal());
         }
     }

@@ -3,6 +3,7 @@ package dev.txlab.cli;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.domain.run.PrefixLock;
 import dev.txlab.domain.run.RunRecovery;
 import dev.txlab.domain.run.SetupKilledException;
 import dev.txlab.domain.store.StoreConfig;
@@ -48,7 +49,8 @@ final class RecoverCommand implements Callable<Integer> {
         TmSettings tm = tmOptions.toSettings();
         Optional<ImplementationId> expected = Optional.ofNullable(implementation).map(ImplementationId::parse);
         StoreConfig store = placement.toConfig();
-        try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+        try (PrefixLock lock = PrefixLock.acquire(store, "recover");
+             LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             return recover(store, tm, expected, log.terminal());
         }
     }

@@ -10,6 +10,7 @@ import dev.txlab.domain.placement.SubmitFailedException;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
+import dev.txlab.domain.run.PrefixLock;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.run.RunResult;
@@ -81,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
         TmSettings tm = tmOptions.toSettings(id);
         TransportSettings transport = transportOptions.toSettings();
         NetworkProfile networkProfile = NetworkProfile.parse(network);
-        try (LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+        try (PrefixLock lock = PrefixLock.acquire(store, "run");
+             LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
             DiskEstimate.warn(store, id, spec.orders(), log.terminalErr());
             PrintStream out = log.terminal();

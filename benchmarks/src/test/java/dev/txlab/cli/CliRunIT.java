@@ -1,13 +1,19 @@
 package dev.txlab.cli;
 
+import dev.txlab.domain.run.Ledger;
+import dev.txlab.domain.run.Ledgers;
+import dev.txlab.domain.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code txlab run} then {@code txlab audit} with the same placement flags, through the shaded jar. */
 class CliRunIT {
@@ -53,6 +59,27 @@ class CliRunIT {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
+    }
+
+    @Test
+    void aSecondRunOnTheSamePrefixStopsInOneLineAndTheFirstFinishesWithItsAuditOk() throws Exception {
+        String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_two_runs"};
+        Path ledger = Ledgers.path(StoreConfig.builder().dataDir(Path.of(CliJar.dataDir())).prefix("t_cli_two_runs")
+                .build());
+        Files.deleteIfExists(ledger);
+        Process first = CliJar.start(concat(new String[] {"run", "--impl", "local-baseline", "--orders", "4000",
+                "--no-progress"}, placement));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> Ledger.read(ledger).ids().size() >= 10);
+
+        CliJar.Outcome second = CliJar.run(concat(new String[] {"run", "--impl", "local-baseline", "--orders", "1000",
+                "--no-progress"}, placement));
+
+        assertThat(second.exitCode()).as(second.stdout() + second.stderr()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(second.stderr().lines()).singleElement().asString()
+                .startsWith("txlab: prefix 't_cli_two_runs' is in use by txlab run on host ")
+                .contains("pid " + first.pid());
+        assertThat(first.waitFor()).as("the first run's exit code: 0 when its audit passed").isZero();
     }
 
     @Test
