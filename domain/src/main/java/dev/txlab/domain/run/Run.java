@@ -97,9 +97,10 @@ public final class Run implements AutoCloseable {
 
     /**
      * Takes the prefix's lock ({@link PrefixLock}: one process at a time), checks that the servers
-     * can serve the run ({@link Preflight}: nothing is touched when they cannot), resets the prefix's
-     * databases and prepares a fresh run, its pools sized for its callers; the placement is started.
-     * The run holds the lock until it is closed.
+     * can serve the run ({@link Preflight}) and that its data directory has room ({@link DiskWatch}):
+     * nothing is touched when they cannot. Then marks the setup begun ({@link SetupMarker}), resets the
+     * prefix's databases and prepares a fresh run, its pools sized for its callers; the placement is
+     * started. The run holds the lock, and watches the disk, until it is closed.
      */
     public static Run prepare(RunOptions options) throws SQLException {
         PrefixLock lock = PrefixLock.acquire(options.store(), "run");
