@@ -269,11 +269,6 @@ public final class Run implements AutoCloseable {
     }
 
     private void sealLedger() {
-        try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
-            RunRecords.sealLedger(connection, ledger.seal());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot seal the ledger into the run record of " + record.runId() + ": "
-                    + e.getMessage(), e);
-        }
+        RunRecords.sealLedger(stores.location(ServiceName.ORDERS), ledger.seal());
     }
 }

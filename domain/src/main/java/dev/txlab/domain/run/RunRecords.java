@@ -2,8 +2,8 @@ package dev.txlab.domain.run;
 
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmIdentity;
-import dev.txlab.domain.store.DatabaseLocation;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.store.DatabaseLocation;
 import dev.txlab.domain.store.Durability;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreUnavailableException;
@@ -113,16 +113,23 @@ public final class RunRecords {
         }
     }
 
-    /** Seals the run's ledger into its record: the run has ended, and its ledger holds exactly this. */
-    public static void sealLedger(Connection connection, Ledger.Seal seal) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE txlab_run SET acknowledged = ?, ledger_sha256 = ? WHERE run_key = ?")) {
+    /**
+     * Seals the run's ledger into its record: the run has ended, and its ledger holds exactly this.
+     * Written on a connection of its own, past the run's decorator point, so that neither the cost
+     * counters nor the fault plan's database outage apply to this bookkeeping.
+     */
+    public static void sealLedger(DatabaseLocation orders, Ledger.Seal seal) {
+        try (Connection connection = DriverManager.getConnection(orders.jdbcUrl(), orders.user(), orders.password());
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE txlab_run SET acknowledged = ?, ledger_sha256 = ? WHERE run_key = ?")) {
             update.setLong(1, seal.acknowledged());
             update.setString(2, seal.sha256());
             update.setInt(3, KEY);
             update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot seal the ledger into the run record in " + orders.describe()
+                    + ": " + e.getMessage(), e);
         }
-        connection.commit();
     }
 
     private static Optional<Ledger.Seal> seal(Long acknowledged, String sha256) {
