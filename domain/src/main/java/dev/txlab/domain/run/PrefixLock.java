@@ -38,7 +38,10 @@ public final class PrefixLock implements AutoCloseable {
     /** How long a server lock is tried again: a killed holder's session takes a moment to end. */
     private static final Duration SERVER_RETRY = Duration.ofSeconds(3);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
-    /** The locks this process holds, by lock file, with how many holders share each. */
+    /**
+     * The locks this process holds, by lock file, with how many holders share each. Static on purpose:
+     * the locks it mirrors belong to the process (the OS's file lock, the server's session lock).
+     */
     private static final Map<Path, Held> HELD = new HashMap<>();
 
     private final Path file;
