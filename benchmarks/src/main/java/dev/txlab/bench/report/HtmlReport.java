@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * The report as one self-contained HTML file (inline CSS and SVG, no script, no fetch), sections in
- * the order of REPORT.md: answers first, evidence under them, method last. With a second result
+ * the order of docs/report.md: answers first, evidence under them, method last. With a second result
  * file it adds a before/after section.
  */
 public final class HtmlReport {
@@ -70,7 +70,7 @@ public final class HtmlReport {
         List<ImplementationResult> failed = results.implementations().stream()
                 .filter(result -> !result.passed()).toList();
         if (failed.isEmpty()) {
-            html.append(p("passed", "Every run passed its audit (invariants I0-I5 of DESIGN.md): "
+            html.append(p("passed", "Every run passed its audit (invariants I0-I5 of docs/design.md): "
                     + results.implementations().size() + " runs."));
             return;
         }

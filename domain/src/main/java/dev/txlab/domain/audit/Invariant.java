@@ -1,6 +1,6 @@
 package dev.txlab.domain.audit;
 
-/** The invariants of DESIGN.md that the audit checks. */
+/** The invariants of docs/design.md that the audit checks. */
 public enum Invariant {
     I0_NOTHING_LOST("I0 nothing lost"),
     I1_ATOMICITY("I1 atomicity"),

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The durability profile applied to every component of a run alike (DESIGN.md): {@code none} keeps
+ * The durability profile applied to every component of a run alike (docs/design.md): {@code none} keeps
  * everything in memory, {@code process} survives a killed process (files without fsync),
  * {@code power} survives a power cut (fsync on commit everywhere; needs server databases).
  */

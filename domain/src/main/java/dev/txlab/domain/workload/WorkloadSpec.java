@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Parameters of a workload. A stock or balance of 0 means "ample": large enough that no order
  * can be refused because of what other orders did first, which makes the workload conflict-free
- * (DESIGN.md): then every refusal depends on the order alone.
+ * (docs/design.md): then every refusal depends on the order alone.
  */
 public record WorkloadSpec(long seed, int orders, int customers, int products, int maxItemsPerOrder,
                            int maxQuantity, double skew, double unknownCustomerRate,
