@@ -11,6 +11,7 @@ import dev.txlab.domain.store.Stores;
 import dev.txlab.domain.store.Topology;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
+import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.nats.NatsTransport;
@@ -82,7 +83,7 @@ public class MessagingRoundTripBenchmark {
         MessageCodec codec = new MessageCodec();
         outbox = new Outbox(codec, clock);
         relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), broker, codec,
-                CrashPoints.disarmed()).start();
+                CrashPoints.disarmed(), new MessageCounters()).start();
         Inbox inbox = new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", clock);
         broker.subscribe(DESTINATION, "depot", message -> {
             inbox.process(message, connection -> { });

@@ -45,7 +45,20 @@ final class RunPrinter {
         out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
                 run.placement().terminationBound().toMillis() / 1000.0, run.placement().terminationBoundExplained());
         out.println("audit (" + audit.orders() + " orders, " + audit.acknowledged() + " acknowledged): "
-                + audit.describe(shownViolations));
+                + verdict(audit.describe(shownViolations),
+                run.placement().messageCounts().map(MessageCounts::backgroundFailures).orElse(0L)));
+    }
+
+    /** The audit's verdict, its first line saying when background threads failed during the run. */
+    private static String verdict(String described, long backgroundFailures) {
+        if (backgroundFailures == 0) {
+            return described;
+        }
+        String note = " (" + backgroundFailures + " background failures during the run, each carried on from: see "
+                + "the run's log)";
+        int firstLineEnd = described.indexOf(System.lineSeparator());
+        return firstLineEnd < 0 ? described + note
+                : described.substring(0, firstLineEnd) + note + described.substring(firstLineEnd);
     }
 
     static String outcomes(Map<String, Long> counts) {
@@ -72,10 +85,10 @@ final class RunPrinter {
         return String.format(Locale.ROOT, "messages per order (mean over %d orders, counted at the transport "
                         + "decorator): published %.2f, delivered %.2f; in all: redelivered %d, failed deliveries %d, "
                         + "duplicates skipped %d, dead-lettered %d, held back by a fault %d, late actions without "
-                        + "effect %d",
+                        + "effect %d, background failures %d",
                 orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
                 counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered(),
-                counts.heldBack(), counts.lateActions());
+                counts.heldBack(), counts.lateActions(), counts.backgroundFailures());
     }
 
     private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {

@@ -2,6 +2,8 @@ package dev.txlab.messaging;
 
 import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.messaging.spi.TransportInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +12,12 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts a run's messages at the transport decorator point: published, delivered, redelivered (a
  * message a group had seen before), failed deliveries, dead-lettered; the inboxes add the duplicates
- * they skipped, and the sagas' handlers the late actions that found their compensation done.
+ * they skipped, the sagas' handlers the late actions that found their compensation done, and the
+ * background threads their failures.
  */
-public final class MessageCounters implements TransportInterceptor {
+public final class MessageCounters implements TransportInterceptor, BackgroundFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageCounters.class);
+
     private final LongAdder published = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder redelivered = new LongAdder();
@@ -20,6 +25,7 @@ public final class MessageCounters implements TransportInterceptor {
     private final LongAdder duplicatesSkipped = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder lateActions = new LongAdder();
+    private final LongAdder backgroundFailures = new LongAdder();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -56,10 +62,16 @@ public final class MessageCounters implements TransportInterceptor {
         lateActions.increment();
     }
 
+    /** Logs a background thread's failure with its cause, and counts it. */
+    @Override
+    public void failed(String thread, Exception failure) {
+        backgroundFailures.increment();
+        LOG.warn("{} failed and carries on: {}", thread, failure.getMessage(), failure);
+    }
+
     /** The counts so far. */
     public MessageCounts counts() {
         return new MessageCounts(published.sum(), delivered.sum(), redelivered.sum(), failed.sum(),
-                duplicatesSkipped.sum(), deadLettered.sum(), 0,
-                lateActions.sum());
+                duplicatesSkipped.sum(), deadLettered.sum(), 0, lateActions.sum(), backgroundFailures.sum());
     }
 }

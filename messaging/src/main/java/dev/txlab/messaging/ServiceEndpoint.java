@@ -48,7 +48,7 @@ public final class ServiceEndpoint implements AutoCloseable {
         this.transport = transport;
         this.inbox = new Inbox(dataSource, service, clock);
         this.outbox = new Outbox(codec, clock);
-        this.relay = new OutboxRelay(service, dataSource, transport, codec, crashPoints);
+        this.relay = new OutboxRelay(service, dataSource, transport, codec, crashPoints, counters);
         this.counters = counters;
         this.crashPoints = crashPoints;
     }
@@ -122,11 +122,6 @@ public final class ServiceEndpoint implements AutoCloseable {
                 return unpublished;
             }
         }
-    }
-
-    /** The relay's last failure, if its last pass failed. */
-    public RuntimeException relayFailure() {
-        return relay.lastFailure();
     }
 
     public String service() {

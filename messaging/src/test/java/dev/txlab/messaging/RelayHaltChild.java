@@ -29,7 +29,7 @@ public final class RelayHaltChild {
                 JdbcDecorator.of());
              Transport transport = AtLeastOnceAcrossAHaltTest.transport(args[0], dataDir, false);
              OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport,
-                     new MessageCodec(), crashPoints).start()) {
+                     new MessageCodec(), crashPoints, new MessageCounters()).start()) {
             relay.wake();
             new CountDownLatch(1).await(60, TimeUnit.SECONDS);
         }

@@ -78,7 +78,7 @@ class RelayHaltTest {
                 }
             });
             try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport,
-                    new MessageCodec(), CrashPoints.disarmed()).start()) {
+                    new MessageCodec(), CrashPoints.disarmed(), new MessageCounters()).start()) {
                 relay.wake();
                 await().atMost(Duration.ofSeconds(30)).until(() -> count(stores, ServiceName.ORDERS,
                         "SELECT COUNT(*) FROM outbox WHERE published = FALSE") == 0 && handled.get() == 1);

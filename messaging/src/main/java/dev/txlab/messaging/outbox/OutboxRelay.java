@@ -3,6 +3,7 @@ package dev.txlab.messaging.outbox;
 import dev.txlab.domain.fault.CrashPoint;
 import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.messaging.LoopThread;
+import dev.txlab.messaging.BackgroundFailures;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
 
@@ -36,16 +37,17 @@ public final class OutboxRelay implements AutoCloseable {
     private final CrashPoints crashPoints;
     private final Semaphore wakeups = new Semaphore(0);
     private final LoopThread loop;
-    private volatile RuntimeException lastFailure;
+    private final BackgroundFailures failures;
 
     /** A relay whose crash points the run's fault plan may arm. */
     public OutboxRelay(String name, DataSource dataSource, Transport transport, MessageCodec codec,
-                       CrashPoints crashPoints) {
+                       CrashPoints crashPoints, BackgroundFailures failures) {
         this.name = name;
         this.dataSource = dataSource;
         this.transport = transport;
         this.codec = codec;
         this.crashPoints = crashPoints;
+        this.failures = failures;
         this.loop = new LoopThread("txlab-outbox-relay-" + name, this::pass);
     }
 
@@ -70,10 +72,8 @@ public final class OutboxRelay implements AutoCloseable {
             while (loop.running() && publishBatch() == BATCH) {
                 // a full batch: there may be more
             }
-            lastFailure = null;
         } catch (SQLException | RuntimeException e) {
-            lastFailure = e instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("outbox relay " + name + ": " + e.getMessage(), e);
+            failures.failed("outbox relay " + name, e);
         }
     }
 
@@ -115,11 +115,6 @@ public final class OutboxRelay implements AutoCloseable {
             connection.commit();
             return rows.size();
         }
-    }
-
-    /** The failure of the last pass, if it failed (the relay keeps trying). */
-    public RuntimeException lastFailure() {
-        return lastFailure;
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.domain.trace.StepEvent;
+import dev.txlab.messaging.BackgroundFailures;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.DatabasePatience;
 import dev.txlab.messaging.MessageCodec;
@@ -212,6 +213,11 @@ public abstract class MessagingPlacement implements OrderPlacement {
             waiting.completion().complete(new OrderResult(orderId, outcome, waiting.submittedAt(), acknowledgedAt,
                     clock.instant()));
         }
+    }
+
+    /** Where the implementation's own background threads report a failure they carry on from. */
+    protected final BackgroundFailures backgroundFailures() {
+        return counters;
     }
 
     /** Counts a late action: a handler's committed step that found its compensation done, so had no effect. */

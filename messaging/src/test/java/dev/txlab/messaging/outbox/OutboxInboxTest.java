@@ -10,6 +10,7 @@ import dev.txlab.domain.store.Stores;
 import dev.txlab.domain.store.Topology;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
+import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.inbox.Inbox;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class OutboxInboxTest {
         transport.subscribe("orders.events", "depot", m -> received.add(m.type()));
         Outbox outbox = new Outbox(codec, clock);
         try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
-                CrashPoints.disarmed())
+                CrashPoints.disarmed(), new MessageCounters())
                 .start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 for (int i = 0; i < 120; i++) {
@@ -88,12 +89,31 @@ class OutboxInboxTest {
     }
 
     @Test
+    void aRelayThatCannotPublishSaysSoAndKeepsTheRowForLater() throws Exception {
+        Outbox outbox = new Outbox(codec, clock);
+        MessageCounters counters = new MessageCounters();
+        ArtemisTransport stopped = new ArtemisTransport(dir.resolve("stopped"), Durability.PROCESS, clock);
+        stopped.close();
+        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), stopped, codec,
+                CrashPoints.disarmed(), counters).start()) {
+            try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
+                outbox.append(c, "orders.events", message("o3", "Kept"));
+                c.commit();
+            }
+            relay.wake();
+
+            await().atMost(WAIT).until(() -> counters.counts().backgroundFailures() > 0);
+        }
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE published = FALSE")).isEqualTo(1);
+    }
+
+    @Test
     void publishesNothingARolledBackTransactionWrote() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         transport.subscribe("orders.events", "depot", m -> received.add(m.type()));
         Outbox outbox = new Outbox(codec, clock);
         try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
-                CrashPoints.disarmed())
+                CrashPoints.disarmed(), new MessageCounters())
                 .start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 outbox.append(c, "orders.events", message("o2", "Lost"));

@@ -1,5 +1,6 @@
 package dev.txlab.saga.orch;
 
+import dev.txlab.messaging.BackgroundFailures;
 import dev.txlab.messaging.LoopThread;
 
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class CommandTimeouts implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SWEEP = Duration.ofSeconds(1);
+    private static final String THREAD = "txlab-saga-timeouts";
 
     /** Sends one saga's command again, in the given transaction. */
     @FunctionalInterface
@@ -29,14 +31,16 @@ final class CommandTimeouts implements AutoCloseable {
     private final Clock clock;
     private final SagaLog log = new SagaLog();
     private final LoopThread loop;
+    private final BackgroundFailures failures;
     private boolean resendAllFirst;
 
-    CommandTimeouts(DataSource orders, Resend resend, Clock clock, boolean recovering) {
+    CommandTimeouts(DataSource orders, Resend resend, Clock clock, boolean recovering, BackgroundFailures failures) {
         this.orders = orders;
         this.resend = resend;
         this.clock = clock;
         this.resendAllFirst = recovering;
-        this.loop = new LoopThread("txlab-saga-timeouts", this::pass);
+        this.failures = failures;
+        this.loop = new LoopThread(THREAD, this::pass);
     }
 
     CommandTimeouts start() {
@@ -44,13 +48,16 @@ final class CommandTimeouts implements AutoCloseable {
         return this;
     }
 
-    /** One sweep (all running sagas first after a recovery start), then a pause. */
+    /**
+     * One sweep (all running sagas first after a recovery start), then a pause. A failed sweep is
+     * reported and the next one tries again.
+     */
     private void pass() throws InterruptedException {
         try {
             sweep(resendAllFirst ? clock.millis() + 1 : clock.millis() - TIMEOUT.toMillis());
             resendAllFirst = false;
         } catch (SQLException | RuntimeException e) {
-            // a stale saga (another coordinator moved it) or a passing database error: next sweep
+            failures.failed(THREAD, e);
         }
         TimeUnit.MILLISECONDS.sleep(SWEEP.toMillis());
     }
@@ -66,8 +73,11 @@ final class CommandTimeouts implements AutoCloseable {
                         resend.resend(connection, current.get());
                     }
                     connection.commit();
+                } catch (SagaLog.StaleSagaException e) {
+                    connection.rollback(); // expected: another coordinator moved the saga on since it was read
                 } catch (SQLException e) {
                     connection.rollback();
+                    failures.failed(THREAD + " (saga " + instance.sagaId() + ")", e);
                 }
             }
         }

@@ -51,7 +51,7 @@ final class OrchPlacement extends MessagingPlacement {
     public void start() {
         super.start();
         timeouts = new CommandTimeouts(context.stores().dataSource(ServiceName.ORDERS), this::resend, clock,
-                !context.fresh()).start();
+                !context.fresh(), backgroundFailures()).start();
     }
 
     @Override
