@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The create-order flow of one transaction, written once: create PENDING, authorize, reserve, pay,
- * approve, stopping at the first refusal. Each step runs on the connection the caller hands out for
+ * The create-order flow of one transaction, written once: the steps of {@link OrderStep} in order
+ * (create PENDING, authorize, reserve, pay, approve), stopping at the first refusal. Each step runs on the connection the caller hands out for
  * its service (one local connection for the baseline, an enlisted XA connection per service for
  * 2PC). The caller commits or rolls back; a refused order is left for it to reject.
  */
@@ -43,18 +43,17 @@ public final class OrderFlow {
     /** Runs the flow; APPROVED when every step was done, else REJECTED with the first refusal's reason. */
     public Outcome place(OrderRequest order, Participants participants) throws SQLException {
         String id = order.orderId();
-        step(participants, id, ServiceName.ORDERS, "create pending order", c -> {
+        step(participants, id, OrderStep.CREATE_PENDING_ORDER, c -> {
             services.orders().createPending(c, order);
             return StepResult.done();
         });
-        StepResult result = step(participants, id, ServiceName.CUSTOMERS, "authorize customer",
+        StepResult result = step(participants, id, OrderStep.AUTHORIZE_CUSTOMER,
                 c -> services.customers().authorize(c, id, order.customerId()));
         if (result.isDone()) {
-            result = step(participants, id, ServiceName.DEPOT, "reserve stock",
-                    c -> services.depot().reserve(c, id, order.lines()));
+            result = step(participants, id, OrderStep.RESERVE_STOCK, c -> services.depot().reserve(c, id, order.lines()));
         }
         if (result.isDone()) {
-            result = step(participants, id, ServiceName.PAYMENTS, "confirm payment",
+            result = step(participants, id, OrderStep.CONFIRM_PAYMENT,
                     c -> services.payments().confirm(c, id, order.customerId(), order.totalCents()));
         }
         if (!result.isDone()) {
@@ -63,18 +62,18 @@ public final class OrderFlow {
             }
             return Outcome.rejected(result.reason());
         }
-        step(participants, id, ServiceName.ORDERS, "approve order", c -> {
+        step(participants, id, OrderStep.APPROVE_ORDER, c -> {
             services.orders().approve(c, id);
             return StepResult.done();
         });
         return Outcome.APPROVED;
     }
 
-    private StepResult step(Participants participants, String orderId, ServiceName service, String name, Step step)
+    private StepResult step(Participants participants, String orderId, OrderStep orderStep, Step step)
             throws SQLException {
         Instant start = clock.instant();
-        StepResult result = participants.onConnectionOf(service, step);
-        trace.record(new StepEvent(orderId, service, name, start, clock.instant()));
+        StepResult result = participants.onConnectionOf(orderStep.service(), step);
+        trace.record(new StepEvent(orderId, orderStep.service(), orderStep.stepName(), start, clock.instant()));
         return result;
     }
 }

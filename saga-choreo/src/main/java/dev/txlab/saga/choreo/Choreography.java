@@ -3,6 +3,7 @@ package dev.txlab.saga.choreo;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.StepResult;
 import dev.txlab.domain.service.OrderServices;
+import dev.txlab.domain.service.OrderStep;
 import dev.txlab.domain.service.ServiceName;
 
 import java.sql.Connection;
@@ -28,7 +29,10 @@ public final class Choreography {
     public static final String PAYMENT_DECLINED = "PaymentDeclined";
     public static final String STOCK_RELEASED = "StockReleased";
 
-    /** One row of the table: who reacts to an event, with which step. */
+    /** The step that undoes the acknowledgement: a refused order is rejected. */
+    private static final String REJECT_ORDER = OrderStep.CREATE_PENDING_ORDER.compensationOrFail().stepName();
+
+    /** One row of the table: who reacts to an event, with which step (named in the domain's {@link OrderStep} table). */
     public record Rule(String event, ServiceName publisher, ServiceName reactor, String step, Reaction reaction) {
     }
 
@@ -36,30 +40,30 @@ public final class Choreography {
 
     public Choreography(OrderServices services) {
         rules = List.of(
-                new Rule(ORDER_CREATED, ServiceName.ORDERS, ServiceName.CUSTOMERS, "authorize customer",
+                new Rule(ORDER_CREATED, ServiceName.ORDERS, ServiceName.CUSTOMERS, OrderStep.AUTHORIZE_CUSTOMER.stepName(),
                         (c, e, out) -> next(services.customers().authorize(c, e.orderId(), e.order().customerId()),
                                 CUSTOMER_AUTHORIZED, CUSTOMER_REJECTED, e, out)),
-                new Rule(CUSTOMER_AUTHORIZED, ServiceName.CUSTOMERS, ServiceName.DEPOT, "reserve stock",
+                new Rule(CUSTOMER_AUTHORIZED, ServiceName.CUSTOMERS, ServiceName.DEPOT, OrderStep.RESERVE_STOCK.stepName(),
                         (c, e, out) -> next(services.depot().reserve(c, e.orderId(), e.order().lines()),
                                 STOCK_RESERVED, STOCK_REJECTED, e, out)),
-                new Rule(CUSTOMER_REJECTED, ServiceName.CUSTOMERS, ServiceName.ORDERS, "reject order",
+                new Rule(CUSTOMER_REJECTED, ServiceName.CUSTOMERS, ServiceName.ORDERS, REJECT_ORDER,
                         (c, e, out) -> reject(services, c, e, out)),
-                new Rule(STOCK_RESERVED, ServiceName.DEPOT, ServiceName.PAYMENTS, "confirm payment",
+                new Rule(STOCK_RESERVED, ServiceName.DEPOT, ServiceName.PAYMENTS, OrderStep.CONFIRM_PAYMENT.stepName(),
                         (c, e, out) -> next(services.payments().confirm(c, e.orderId(), e.order().customerId(),
                                 e.order().totalCents()), PAYMENT_CONFIRMED, PAYMENT_DECLINED, e, out)),
-                new Rule(STOCK_REJECTED, ServiceName.DEPOT, ServiceName.ORDERS, "reject order",
+                new Rule(STOCK_REJECTED, ServiceName.DEPOT, ServiceName.ORDERS, REJECT_ORDER,
                         (c, e, out) -> reject(services, c, e, out)),
-                new Rule(PAYMENT_CONFIRMED, ServiceName.PAYMENTS, ServiceName.ORDERS, "approve order",
+                new Rule(PAYMENT_CONFIRMED, ServiceName.PAYMENTS, ServiceName.ORDERS, OrderStep.APPROVE_ORDER.stepName(),
                         (c, e, out) -> {
                             services.orders().approve(c, e.orderId());
                             decided(services, c, e, out);
                         }),
-                new Rule(PAYMENT_DECLINED, ServiceName.PAYMENTS, ServiceName.DEPOT, "cancel shopping list",
+                new Rule(PAYMENT_DECLINED, ServiceName.PAYMENTS, ServiceName.DEPOT, OrderStep.RESERVE_STOCK.compensationOrFail().stepName(),
                         (c, e, out) -> {
                             services.depot().cancel(c, e.orderId(), e.order().lines());
                             out.emit(STOCK_RELEASED, e);
                         }),
-                new Rule(STOCK_RELEASED, ServiceName.DEPOT, ServiceName.ORDERS, "reject order",
+                new Rule(STOCK_RELEASED, ServiceName.DEPOT, ServiceName.ORDERS, REJECT_ORDER,
                         (c, e, out) -> reject(services, c, e, out)));
     }
 

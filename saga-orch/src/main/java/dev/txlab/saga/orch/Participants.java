@@ -2,6 +2,7 @@ package dev.txlab.saga.orch;
 
 import dev.txlab.domain.model.StepResult;
 import dev.txlab.domain.service.OrderServices;
+import dev.txlab.domain.service.OrderStep;
 import dev.txlab.domain.service.ServiceName;
 
 import java.sql.Connection;
@@ -11,17 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.txlab.saga.orch.CreateOrderSaga.APPROVE_ORDER;
-import static dev.txlab.saga.orch.CreateOrderSaga.AUTHORIZE_CUSTOMER;
-import static dev.txlab.saga.orch.CreateOrderSaga.CANCEL_SHOPPING_LIST;
-import static dev.txlab.saga.orch.CreateOrderSaga.CONFIRM_PAYMENT;
-import static dev.txlab.saga.orch.CreateOrderSaga.REFUND_PAYMENT;
-import static dev.txlab.saga.orch.CreateOrderSaga.REJECT_ORDER;
-import static dev.txlab.saga.orch.CreateOrderSaga.RESERVE_STOCK;
 
 /**
  * The participants' command handlers as a table: participant (its destination is
- * {@code <service>.commands}), command type, the SHARED domain operation it runs, and its result.
+ * {@code <service>.commands}), command type (both from the domain's {@link OrderStep} table), the
+ * SHARED domain operation it runs, and its result.
  * An action that finds its compensation already done (a late command) has no effect and is answered
  * as a success: the coordinator has moved on and ignores the reply.
  */
@@ -40,28 +35,43 @@ final class Participants {
 
     Participants(OrderServices services) {
         table = List.of(
-                new Handler(ServiceName.CUSTOMERS, AUTHORIZE_CUSTOMER, (c, command) ->
+                action(OrderStep.AUTHORIZE_CUSTOMER, (c, command) ->
                         services.customers().authorize(c, command.order().orderId(), command.order().customerId())),
-                new Handler(ServiceName.DEPOT, RESERVE_STOCK, (c, command) ->
+                action(OrderStep.RESERVE_STOCK, (c, command) ->
                         services.depot().reserve(c, command.order().orderId(), command.order().lines())),
-                new Handler(ServiceName.DEPOT, CANCEL_SHOPPING_LIST, (c, command) -> {
+                compensation(OrderStep.RESERVE_STOCK, (c, command) -> {
                     services.depot().cancel(c, command.order().orderId(), command.order().lines());
                     return StepResult.done();
                 }),
-                new Handler(ServiceName.PAYMENTS, CONFIRM_PAYMENT, (c, command) -> services.payments().confirm(
+                action(OrderStep.CONFIRM_PAYMENT, (c, command) -> services.payments().confirm(
                         c, command.order().orderId(), command.order().customerId(), command.order().totalCents())),
-                new Handler(ServiceName.PAYMENTS, REFUND_PAYMENT, (c, command) -> {
+                compensation(OrderStep.CONFIRM_PAYMENT, (c, command) -> {
                     services.payments().refund(c, command.order().orderId(), command.order().customerId());
                     return StepResult.done();
                 }),
-                new Handler(ServiceName.ORDERS, APPROVE_ORDER, (c, command) -> {
+                action(OrderStep.APPROVE_ORDER, (c, command) -> {
                     services.orders().approve(c, command.order().orderId());
                     return StepResult.done();
                 }),
-                new Handler(ServiceName.ORDERS, REJECT_ORDER, (c, command) -> {
+                compensation(OrderStep.CREATE_PENDING_ORDER, (c, command) -> {
                     services.orders().reject(c, command.order().orderId(), command.reason());
                     return StepResult.done();
                 }));
+    }
+
+    /** The handler of a step's action: its service, its command, from the domain's step table. */
+    private static Handler action(OrderStep step, Operation operation) {
+        return new Handler(step.service(), step.commandOrFail(), operation);
+    }
+
+    /** The handler of a step's compensation, run by the step's own service. */
+    private static Handler compensation(OrderStep step, Operation operation) {
+        return new Handler(step.service(), step.compensationOrFail().command(), operation);
+    }
+
+    /** Every handler of the table. */
+    List<Handler> handlers() {
+        return table;
     }
 
     Optional<Handler> handler(ServiceName participant, String command) {
