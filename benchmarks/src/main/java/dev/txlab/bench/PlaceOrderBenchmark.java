@@ -1,11 +1,9 @@
 package dev.txlab.bench;
 
 import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
@@ -29,7 +27,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -114,9 +111,12 @@ public class PlaceOrderBenchmark {
                 .dataDir(dataDir).prefix("txlab_jmh").build();
         WorkloadSpec workload = WorkloadSpec.builder().orders(WORKLOAD_CAPACITY).refusalRate(refusalRate).skew(skew)
                 .build();
-        run = Run.prepare(new RunOptions(config, implementation.id, workload, callers, FaultPlan.NONE,
-                Clock.systemUTC(), TmSettings.ofDefaults(), TransportSettings.of(transport, null),
-                NetworkProfile.parse(network)));
+        run = Run.prepare(RunOptions.builder(config, implementation.id)
+                .workload(workload)
+                .callers(callers)
+                .transport(TransportSettings.of(transport, null))
+                .network(NetworkProfile.parse(network))
+                .build());
         awaitMillis = run.outcomeWait().toMillis();
     }
 

@@ -8,7 +8,6 @@ import dev.txlab.bench.report.ImplementationResult;
 import dev.txlab.bench.report.Method;
 import dev.txlab.bench.report.Results;
 import dev.txlab.bench.report.ResultsFiles;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
@@ -27,7 +26,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,8 +115,9 @@ final class CompareCommand implements Callable<Integer> {
         int runs = ids.size() * plan.networks().size();
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
                 (long) runs * plan.phasesPerRun(), noProgress), plan.phasesPerRun())) {
-            ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) -> new RunOptions(store, id,
-                    workload, callers, FaultPlan.NONE, Clock.systemUTC(), TmSettings.ofDefaults(), transport, network),
+            ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
+                    RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
+                            .network(network).build(),
                     progress, environment);
             for (NetworkProfile network : plan.networks()) {
                 for (ImplementationId id : ids) {

@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -96,8 +95,14 @@ final class RunCommand implements Callable<Integer> {
                 out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
                         + "round trip, a held-back delivery per message hop; this kernel has no netem)");
             }
-            try (Run run = Run.prepare(new RunOptions(store, id, spec, concurrency, faults, Clock.systemUTC(), tm,
-                    transport, networkProfile))) {
+            try (Run run = Run.prepare(RunOptions.builder(store, id)
+                    .workload(spec)
+                    .callers(concurrency)
+                    .faults(faults)
+                    .tm(tm)
+                    .transport(transport)
+                    .network(networkProfile)
+                    .build())) {
                 out.println("  databases: " + Databases.describe(run.stores()));
                 run.placement().transactionManagerDescription()
                         .ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));

@@ -56,9 +56,13 @@ public record CommitRetryScenario(String id, String description, Set<Implementat
         long commitsSent;
         long approved;
         long inDoubt;
-        try (Run run = Run.prepare(new RunOptions(store, implementation, workload, 1,
-                FaultPlan.NONE.withCommitFailure(failure), context.clock(),
-                ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS), context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+                .workload(workload)
+                .faults(FaultPlan.NONE.withCommitFailure(failure))
+                .clock(context.clock())
+                .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
+                .transport(context.transportSettings())
+                .build())) {
             RunResult result = run.execute(OrderListener.NONE);
             commitsSent = run.costs().count(RoundTrip.XA_COMMIT);
             approved = result.outcomeCounts().getOrDefault(OrderStatus.APPROVED.name(), 0L);

@@ -51,9 +51,14 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
         AtomicLong slowestNanos = new AtomicLong();
         RunResult result;
         long refused;
-        try (Run run = Run.prepare(new RunOptions(store, implementation, workload, callers,
-                FaultPlan.NONE.withDatabaseOutage(outage), context.clock(),
-                ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS), context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+                .workload(workload)
+                .callers(callers)
+                .faults(FaultPlan.NONE.withDatabaseOutage(outage))
+                .clock(context.clock())
+                .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
+                .transport(context.transportSettings())
+                .build())) {
             result = run.execute(new OrderListener() {
                 @Override
                 public void completed(OrderResult order, long ackNanos, long outcomeNanos) {

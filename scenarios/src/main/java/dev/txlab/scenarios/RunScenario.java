@@ -3,7 +3,6 @@ package dev.txlab.scenarios;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.OrderResult;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
@@ -64,8 +63,13 @@ public record RunScenario(String id, String description, Set<ImplementationId> a
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         AtomicLong slowest = new AtomicLong();
-        try (Run run = Run.prepare(new RunOptions(context.storeFor(id, implementation), implementation, workload,
-                callers, faults, context.clock(), TmSettings.ofDefaults(), context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(id, implementation), implementation)
+                .workload(workload)
+                .callers(callers)
+                .faults(faults)
+                .clock(context.clock())
+                .transport(context.transportSettings())
+                .build())) {
             RunResult result = run.execute(new OrderListener() {
                 @Override
                 public void completed(OrderResult order, long ackNanos, long outcomeNanos) {

@@ -1,13 +1,10 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.fault.CrashPoints;
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
+import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
@@ -52,10 +49,11 @@ public final class SecondInstanceMain {
         PlacementProvider provider = PlacementProvider.forId(implementation);
         long delivered;
         try (Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of());
-             OrderPlacement placement = provider.create(new PlacementContext(stores, context.clock(), FaultPlan.NONE,
-                     CrashPoints.disarmed(), StepTrace.ofDefaults(), CONSUMER_CONCURRENCY,
-                     ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS), context.transportSettings(),
-                     NetworkProfile.NONE, false))) {
+             OrderPlacement placement = provider.create(RunOptions.builder(config, implementation)
+                     .callers(CONSUMER_CONCURRENCY).clock(context.clock())
+                     .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
+                     .transport(context.transportSettings()).build()
+                     .placementContext(stores, StepTrace.ofDefaults(), false))) {
             placement.start();
             Files.writeString(handshake.resolve(READY), "");
             long deadline = System.nanoTime() + MAX_LIFE.toNanos();

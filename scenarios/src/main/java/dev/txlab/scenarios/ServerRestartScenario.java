@@ -65,9 +65,13 @@ public record ServerRestartScenario(String id, String description, Set<Implement
         DatabaseLocation server = store.location(ServiceName.PAYMENTS);
         Instant startedBefore;
         RunResult result;
-        try (Run run = Run.prepare(new RunOptions(store, implementation, workload, 1,
-                FaultPlan.NONE.withServerRestart(restart), context.clock(),
-                ChildRun.tmSettings(TRANSACTION_TIMEOUT_SECONDS), context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+                .workload(workload)
+                .faults(FaultPlan.NONE.withServerRestart(restart))
+                .clock(context.clock())
+                .tm(ChildRun.tmSettings(TRANSACTION_TIMEOUT_SECONDS))
+                .transport(context.transportSettings())
+                .build())) {
             startedBefore = ServerRestarts.startedAt(server);
             result = run.execute(OrderListener.NONE);
         }

@@ -1,7 +1,6 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.SubmitFailedException;
 import dev.txlab.domain.placement.TransportSettings;
@@ -53,9 +52,13 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig store = context.storeFor(id, implementation);
-        try (Run run = Run.prepare(new RunOptions(store, implementation, workload, 4, FaultPlan.NONE,
-                context.clock(), ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS),
-                context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+                .workload(workload)
+                .callers(4)
+                .clock(context.clock())
+                .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
+                .transport(context.transportSettings())
+                .build())) {
             Path handshake = Files.createDirectories(store.runDir().resolve("second-instance"));
             CompletableFuture<ChildJvm.Result> second = CompletableFuture.supplyAsync(() -> ChildJvm.run(
                     SecondInstanceMain.class, SecondInstanceMain.MAX_LIFE.plusMinutes(1), implementation.id(),

@@ -7,11 +7,11 @@ import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
+import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
 import dev.txlab.domain.workload.WorkloadSpec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -30,12 +30,14 @@ public final class ChildRun {
                     "usage: ChildRun impl store dataDir prefix orders concurrency seed crash tmTimeoutSeconds transport");
         }
         FaultPlan faults = args[7].equals("none") ? FaultPlan.NONE : FaultPlan.parseCrash(args[7]);
-        RunOptions options = new RunOptions(
-                TestStores.of(StoreKind.parse(args[1]), args[3]).dataDir(Path.of(args[2])).build(),
-                ImplementationId.parse(args[0]),
-                WorkloadSpec.builder().orders(Integer.parseInt(args[4])).seed(Long.parseLong(args[6])).build(),
-                Integer.parseInt(args[5]), faults, Clock.systemUTC(), tmSettings(Integer.parseInt(args[8])),
-                TransportSettings.of(args[9], null));
+        StoreConfig store = TestStores.of(StoreKind.parse(args[1]), args[3]).dataDir(Path.of(args[2])).build();
+        RunOptions options = RunOptions.builder(store, ImplementationId.parse(args[0]))
+                .workload(WorkloadSpec.builder().orders(Integer.parseInt(args[4])).seed(Long.parseLong(args[6])).build())
+                .callers(Integer.parseInt(args[5]))
+                .faults(faults)
+                .tm(tmSettings(Integer.parseInt(args[8])))
+                .transport(TransportSettings.of(args[9], null))
+                .build();
         try (Run run = Run.prepare(options)) {
             run.execute(OrderListener.NONE);
         }

@@ -1,12 +1,10 @@
 package dev.txlab.testkit;
 
 import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
@@ -19,7 +17,6 @@ import dev.txlab.domain.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,8 +107,11 @@ public abstract class OrderPlacementContract {
     protected Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec, int concurrency)
             throws SQLException, InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-        try (Run run = Run.prepare(new RunOptions(store, implementation, spec, concurrency, FaultPlan.NONE,
-                Clock.systemUTC(), TmSettings.ofDefaults(), transport()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+                .workload(spec)
+                .callers(concurrency)
+                .transport(transport())
+                .build())) {
             RunResult result = run.execute(new OrderListener() {
                 @Override
                 public void completed(OrderResult order, long ackNanos, long outcomeNanos) {

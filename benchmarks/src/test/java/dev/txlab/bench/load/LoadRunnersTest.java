@@ -1,10 +1,7 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmSettings;
-import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.store.StoreKind;
@@ -12,7 +9,6 @@ import dev.txlab.domain.workload.WorkloadSpec;
 import dev.txlab.testkit.TestStores;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +19,11 @@ class LoadRunnersTest {
 
     private static Run run(String prefix, int orders, NetworkProfile network) throws Exception {
         WorkloadSpec workload = WorkloadSpec.builder().orders(orders).build();
-        return Run.prepare(new RunOptions(TestStores.of(StoreKind.H2_FILE, prefix).build(),
-                ImplementationId.LOCAL_BASELINE, workload, 8, FaultPlan.NONE, Clock.systemUTC(),
-                TmSettings.ofDefaults(), TransportSettings.ofDefaults(), network));
+        return Run.prepare(RunOptions.builder(TestStores.of(StoreKind.H2_FILE, prefix).build(), ImplementationId.LOCAL_BASELINE)
+                .workload(workload)
+                .callers(8)
+                .network(network)
+                .build());
     }
 
     @Test

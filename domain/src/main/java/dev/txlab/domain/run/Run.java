@@ -3,14 +3,12 @@ package dev.txlab.domain.run;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.ConsistencyAudit;
 import dev.txlab.domain.audit.spi.LeftoverCheck;
-import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.fault.DatabaseOutageInjector;
 import dev.txlab.domain.network.JdbcNetworkDelay;
 import dev.txlab.domain.network.SimulatedDelay;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.placement.spi.ResourceNeeds;
 import dev.txlab.domain.service.ServiceName;
@@ -136,9 +134,7 @@ public final class Run implements AutoCloseable {
         try {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
             Clock clock = options.clock();
-            placement = provider.create(new PlacementContext(stores, clock, options.faults(),
-                    CrashPoints.of(options.faults()), trace,
-                    options.concurrency(), options.tm(), options.transport(), options.network(), true));
+            placement = provider.create(options.placementContext(stores, trace, true));
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
                     false, clock.instant(), Optional.empty());

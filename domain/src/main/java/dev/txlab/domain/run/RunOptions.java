@@ -1,11 +1,15 @@
 package dev.txlab.domain.run;
 
+import dev.txlab.domain.fault.CrashPoints;
 import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.domain.store.Stores;
+import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.domain.workload.WorkloadSpec;
 
 import java.time.Clock;
@@ -18,19 +22,6 @@ import java.util.Objects;
 public record RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload,
                          int concurrency, FaultPlan faults, Clock clock, TmSettings tm, TransportSettings transport,
                          NetworkProfile network) {
-    /** Options with the default transaction-manager and transport settings. */
-    public RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload, int concurrency,
-                      FaultPlan faults, Clock clock) {
-        this(store, implementation, workload, concurrency, faults, clock, TmSettings.ofDefaults(),
-                TransportSettings.ofDefaults());
-    }
-
-    /** Options without a simulated network. */
-    public RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload, int concurrency,
-                      FaultPlan faults, Clock clock, TmSettings tm, TransportSettings transport) {
-        this(store, implementation, workload, concurrency, faults, clock, tm, transport, NetworkProfile.NONE);
-    }
-
     public RunOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(implementation, "implementation");
@@ -42,6 +33,82 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         Objects.requireNonNull(network, "network");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+    }
+
+    /**
+     * What the implementation is built from for these options: the open stores, the fault plan with
+     * its crash points armed, the trace, and whether the run is fresh (false: a recovery or a second
+     * instance, which keep what earlier processes left in logs and brokers).
+     */
+    public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh) {
+        return new PlacementContext(stores, clock, faults, CrashPoints.of(faults), trace, concurrency, tm, transport,
+                network, fresh);
+    }
+
+    /** Options for a run of {@code implementation} on {@code store}; every other setting has a default. */
+    public static Builder builder(StoreConfig store, ImplementationId implementation) {
+        return new Builder(store, implementation);
+    }
+
+    /**
+     * Builds {@link RunOptions}: the workload's defaults, one caller, no fault, the system clock, the
+     * TM's and transport's defaults, no simulated network, unless set.
+     */
+    public static final class Builder {
+        private final StoreConfig store;
+        private final ImplementationId implementation;
+        private WorkloadSpec workload = WorkloadSpec.ofDefaults();
+        private int callers = 1;
+        private FaultPlan faults = FaultPlan.NONE;
+        private Clock clock = Clock.systemUTC();
+        private TmSettings tm = TmSettings.ofDefaults();
+        private TransportSettings transport = TransportSettings.ofDefaults();
+        private NetworkProfile network = NetworkProfile.NONE;
+
+        private Builder(StoreConfig store, ImplementationId implementation) {
+            this.store = store;
+            this.implementation = implementation;
+        }
+
+        public Builder workload(WorkloadSpec value) {
+            workload = value;
+            return this;
+        }
+
+        /** Concurrent callers (the run's pools are sized for them). */
+        public Builder callers(int value) {
+            callers = value;
+            return this;
+        }
+
+        public Builder faults(FaultPlan value) {
+            faults = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder tm(TmSettings value) {
+            tm = value;
+            return this;
+        }
+
+        public Builder transport(TransportSettings value) {
+            transport = value;
+            return this;
+        }
+
+        public Builder network(NetworkProfile value) {
+            network = value;
+            return this;
+        }
+
+        public RunOptions build() {
+            return new RunOptions(store, implementation, workload, callers, faults, clock, tm, transport, network);
         }
     }
 }

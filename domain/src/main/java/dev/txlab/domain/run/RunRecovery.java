@@ -3,14 +3,10 @@ package dev.txlab.domain.run;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.Invariant;
 import dev.txlab.domain.audit.Violation;
-import dev.txlab.domain.fault.CrashPoints;
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.network.NetworkProfile;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.placement.spi.PlacementContext;
 import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
@@ -78,8 +74,12 @@ public final class RunRecovery {
                     + record.implementation());
         });
         if (!record.setupComplete()) {
-            try (Run run = Run.prepare(new RunOptions(config, record.implementation(), record.workload(), 1,
-                    FaultPlan.NONE, clock, tm, transport))) {
+            try (Run run = Run.prepare(RunOptions.builder(config, record.implementation())
+                    .workload(record.workload())
+                    .clock(clock)
+                    .tm(tm)
+                    .transport(transport)
+                    .build())) {
                 return new Recovered(run.record(), true, Duration.ofNanos(System.nanoTime() - start), run.audit(),
                         List.of(), List.of());
             }
@@ -87,8 +87,9 @@ public final class RunRecovery {
         PlacementProvider provider = PlacementProvider.forId(record.implementation());
         List<String> unreadable;
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
-            try (OrderPlacement placement = provider.create(new PlacementContext(stores, clock, FaultPlan.NONE,
-                    CrashPoints.of(FaultPlan.NONE), StepTrace.ofDefaults(), 1, tm, transport, NetworkProfile.NONE, false))) {
+            try (OrderPlacement placement = provider.create(RunOptions.builder(config, record.implementation())
+                    .clock(clock).tm(tm).transport(transport).build()
+                    .placementContext(stores, StepTrace.ofDefaults(), false))) {
                 placement.start();
                 placement.awaitQuiescence(SAGA_QUIESCENCE);
                 unreadable = placement.unreadableLogRecords();

@@ -1,6 +1,5 @@
 package dev.txlab.domain.audit;
 
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
@@ -35,8 +34,10 @@ class ConsistencyAuditTest {
     void placeSomeOrders() throws Exception {
         StoreConfig store = StoreConfig.builder().allServices(StoreKind.H2_MEM).prefix("audit_test").build();
         WorkloadSpec spec = WorkloadSpec.builder().seed(3).orders(80).refusalRate(0.1).build();
-        run = Run.prepare(new RunOptions(store, ImplementationId.LOCAL_BASELINE, spec, 2, FaultPlan.NONE,
-                Clock.systemUTC()));
+        run = Run.prepare(RunOptions.builder(store, ImplementationId.LOCAL_BASELINE)
+                .workload(spec)
+                .callers(2)
+                .build());
         run.execute(OrderListener.NONE);
     }
 

@@ -33,9 +33,11 @@ class DiskFullTest {
     void aRunOnAFullDiskStopsSayingSoAndLosesNothingItAcknowledged() throws Exception {
         StoreConfig store = StoreConfig.builder().allServices(StoreKind.H2_FILE).dataDir(dataDir).prefix("disk_full")
                 .build();
-        RunOptions options = new RunOptions(store, ImplementationId.LOCAL_BASELINE,
-                WorkloadSpec.builder().seed(3).orders(100_000).build(), 4,
-                FaultPlan.NONE.withDiskFull(new FaultPlan.DiskFull(50)), Clock.systemUTC());
+        RunOptions options = RunOptions.builder(store, ImplementationId.LOCAL_BASELINE)
+                .workload(WorkloadSpec.builder().seed(3).orders(100_000).build())
+                .callers(4)
+                .faults(FaultPlan.NONE.withDiskFull(new FaultPlan.DiskFull(50)))
+                .build();
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             try (Run run = Run.prepare(options)) {

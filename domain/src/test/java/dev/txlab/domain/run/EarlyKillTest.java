@@ -1,6 +1,5 @@
 package dev.txlab.domain.run;
 
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.placement.TransportSettings;
@@ -43,8 +42,9 @@ class EarlyKillTest {
     void aSetupThatWroteItsRecordRemovesTheMarker() throws Exception {
         StoreConfig store = StoreConfig.builder().allServices(StoreKind.H2_FILE).dataDir(dataDir).prefix("early_kill")
                 .build();
-        try (Run run = Run.prepare(new RunOptions(store, ImplementationId.LOCAL_BASELINE,
-                WorkloadSpec.builder().orders(5).build(), 1, FaultPlan.NONE, Clock.systemUTC()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, ImplementationId.LOCAL_BASELINE)
+                .workload(WorkloadSpec.builder().orders(5).build())
+                .build())) {
             assertThat(Files.exists(SetupMarker.path(store))).isFalse();
         }
     }

@@ -1,6 +1,5 @@
 package dev.txlab.domain.run;
 
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.store.StoreConfig;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +19,10 @@ class FailedSubmitsTest {
     void countsEverySubmitThatFailedWithItsCauseInOneLine() throws Exception {
         StoreConfig store = StoreConfig.builder().allServices(StoreKind.H2_MEM).prefix("failed_submits").build();
         WorkloadSpec spec = WorkloadSpec.builder().seed(5).orders(40).refusalRate(0.1).build();
-        try (Run run = Run.prepare(new RunOptions(store, ImplementationId.LOCAL_BASELINE, spec, 2, FaultPlan.NONE,
-                Clock.systemUTC()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, ImplementationId.LOCAL_BASELINE)
+                .workload(spec)
+                .callers(2)
+                .build())) {
             try (Connection connection = run.stores().dataSource(ServiceName.ORDERS).getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE payments");

@@ -3,7 +3,6 @@ package dev.txlab.domain.run;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.audit.Invariant;
 import dev.txlab.domain.audit.Violation;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.store.StoreConfig;
 import dev.txlab.domain.store.StoreKind;
@@ -33,8 +32,10 @@ class LedgerSealTest {
     @BeforeEach
     void placeOrdersAndEnd() throws Exception {
         store = StoreConfig.builder().allServices(StoreKind.H2_FILE).dataDir(dataDir).prefix("ledger_seal").build();
-        try (Run run = Run.prepare(new RunOptions(store, ImplementationId.LOCAL_BASELINE,
-                WorkloadSpec.builder().seed(4).orders(ORDERS).build(), 2, FaultPlan.NONE, Clock.systemUTC()))) {
+        try (Run run = Run.prepare(RunOptions.builder(store, ImplementationId.LOCAL_BASELINE)
+                .workload(WorkloadSpec.builder().seed(4).orders(ORDERS).build())
+                .callers(2)
+                .build())) {
             run.execute(OrderListener.NONE);
             assertThat(RunAudit.audit(store, Clock.systemUTC()).ledgerNotes()).as("a running run's ledger")
                     .singleElement().asString().contains("did not end (killed, or still going)");

@@ -1,7 +1,6 @@
 package dev.txlab.domain.run;
 
 import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.store.ServerEndpoint;
 import dev.txlab.domain.store.StoreConfig;
@@ -90,8 +89,10 @@ class OneLedgerPerRunTest {
     }
 
     private static Run placed(StoreConfig store, int orders) throws Exception {
-        Run run = Run.prepare(new RunOptions(store, ImplementationId.LOCAL_BASELINE,
-                WorkloadSpec.builder().seed(9).orders(orders).build(), 2, FaultPlan.NONE, Clock.systemUTC()));
+        Run run = Run.prepare(RunOptions.builder(store, ImplementationId.LOCAL_BASELINE)
+                .workload(WorkloadSpec.builder().seed(9).orders(orders).build())
+                .callers(2)
+                .build());
         run.execute(OrderListener.NONE);
         return run;
     }

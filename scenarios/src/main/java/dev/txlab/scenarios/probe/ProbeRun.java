@@ -1,9 +1,7 @@
 package dev.txlab.scenarios.probe;
 
 import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.FaultPlan;
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
@@ -28,8 +26,12 @@ public final class ProbeRun {
     }
 
     public static ProbeReport run(ScenarioContext context, ImplementationId implementation) throws Exception {
-        try (Run run = Run.prepare(new RunOptions(context.storeFor(ID, implementation), implementation, HOT_PRODUCTS,
-                CALLERS, FaultPlan.NONE, context.clock(), TmSettings.ofDefaults(), context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(ID, implementation), implementation)
+                .workload(HOT_PRODUCTS)
+                .callers(CALLERS)
+                .clock(context.clock())
+                .transport(context.transportSettings())
+                .build())) {
             IsolationProbe probe = IsolationProbe.start(run, READERS, HOT_PRODUCTS.seed());
             List<Observation> seen;
             try {

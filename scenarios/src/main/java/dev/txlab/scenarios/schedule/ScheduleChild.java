@@ -43,10 +43,14 @@ public final class ScheduleChild {
             thread.setDaemon(true);
             return thread;
         });
-        try (Run run = Run.prepare(new RunOptions(context.storeFor(args[4]), schedule.implementation(),
-                schedule.workload(), schedule.callers(), schedule.faultPlan(), context.clock(),
-                new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(ScheduleMain.PRESUMED_ABORT_SECONDS)),
-                context.transportSettings()))) {
+        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(args[4]), schedule.implementation())
+                .workload(schedule.workload())
+                .callers(schedule.callers())
+                .faults(schedule.faultPlan())
+                .clock(context.clock())
+                .tm(new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(ScheduleMain.PRESUMED_ABORT_SECONDS)))
+                .transport(context.transportSettings())
+                .build())) {
             reporter.scheduleAtFixedRate(() -> print(run.placement().messageCounts().orElse(MessageCounts.NONE)), 0,
                     COUNTS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             run.execute(OrderListener.NONE);
