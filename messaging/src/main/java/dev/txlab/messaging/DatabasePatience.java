@@ -1,5 +1,7 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.retry.RetryPolicy;
+
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -9,13 +11,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A consumer's patience with its own database: while the database is unreachable (a lost or
  * refused connection, SQLState class 08), the message is not poison, so the consumer waits and tries
- * again, up to {@link #PATIENCE}, instead of spending the transport's few redeliveries (which would
+ * again ({@link #POLICY}: for about {@link #PATIENCE}), instead of spending the transport's few redeliveries (which would
  * dead-letter a good message after a one-second outage). Any other failure is thrown at once.
  */
 public final class DatabasePatience {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
-    private static final long MAX_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
+    /** Tries again after 50 ms, doubling to 1 s, for about {@link #PATIENCE}. */
+    public static final RetryPolicy POLICY = RetryPolicy.forAbout(PATIENCE, Duration.ofMillis(50), Duration.ofSeconds(1));
 
     private DatabasePatience() {
     }
@@ -26,19 +28,21 @@ public final class DatabasePatience {
         T run() throws SQLException;
     }
 
-    /** Runs the work, again after a growing pause while the database is unreachable, for at most {@link #PATIENCE}. */
+    /** The longest a consumer waits out its unreachable database: the policy's pauses (the attempts fail fast). */
+    public static Duration worstCase() {
+        return POLICY.worstCase(Duration.ZERO);
+    }
+
+    /** Runs the work, again after the policy's pause while the database is unreachable, as long as the policy allows. */
     public static <T> T whileUnreachable(Work<T> work) throws SQLException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long pause = FIRST_PAUSE_NANOS;
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
             } catch (SQLException e) {
-                if (!isUnreachable(e) || System.nanoTime() + pause > deadline) {
+                if (!isUnreachable(e) || !POLICY.retriesAfter(attempt)) {
                     throw e;
                 }
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+                LockSupport.parkNanos(POLICY.delay(attempt).toNanos());
             }
         }
     }

@@ -82,7 +82,7 @@ public final class ServiceEndpoint implements AutoCloseable {
             boolean handled = DatabasePatience.whileUnreachable(() -> retry.run(() -> inbox.process(message, work))
                     .orElseThrow(() -> new SQLTransientException(service + " could not handle " + message.type() + " "
                             + message.messageId() + " for " + message.correlationId() + ": deadlock or lock timeout "
-                            + "on each of " + retry.attempts() + " attempts")));
+                            + "on each of " + retry.policy().maxAttempts() + " attempts")));
             if (handled) {
                 relay.wake();
             } else {

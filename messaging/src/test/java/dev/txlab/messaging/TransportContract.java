@@ -92,7 +92,7 @@ public abstract class TransportContract {
         transport.publish("payments.commands", poison);
 
         await().atMost(WAIT).until(() -> deadLetters.size() == 1);
-        assertThat(attempts).hasValue(Transport.MAX_ATTEMPTS);
+        assertThat(attempts).hasValue(Transport.REDELIVERY.maxAttempts());
         Message letter = deadLetters.get(0);
         assertThat(letter.type()).isEqualTo(DeadLetter.TYPE);
         assertThat(letter.payload()).contains("account locked").contains("payments.commands")

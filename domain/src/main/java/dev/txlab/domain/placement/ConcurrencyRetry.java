@@ -1,5 +1,8 @@
 package dev.txlab.domain.placement;
 
+import dev.txlab.domain.retry.RetryPolicy;
+import dev.txlab.domain.store.StoreConfig;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,35 +14,32 @@ import java.util.concurrent.locks.LockSupport;
  * spent, the caller rejects the order with REJECTED(CONCURRENCY).
  */
 public final class ConcurrencyRetry {
-    public static final int DEFAULT_ATTEMPTS = 5;
-    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMillis(20);
+    /** 5 attempts, a random pause below 4 ms doubling to 20 ms between them. */
+    public static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofMillis(4), Duration.ofMillis(20));
 
-    private final int attempts;
-    private final Duration maxBackoff;
+    private final RetryPolicy policy;
 
-    public ConcurrencyRetry(int attempts, Duration maxBackoff) {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-        }
-        this.attempts = attempts;
-        this.maxBackoff = maxBackoff;
+    public ConcurrencyRetry(RetryPolicy policy) {
+        this.policy = policy;
     }
 
     public static ConcurrencyRetry ofDefaults() {
-        return new ConcurrencyRetry(DEFAULT_ATTEMPTS, DEFAULT_MAX_BACKOFF);
+        return new ConcurrencyRetry(POLICY);
     }
 
-    public int attempts() {
-        return attempts;
+    public RetryPolicy policy() {
+        return policy;
     }
 
-    public Duration maxBackoff() {
-        return maxBackoff;
+    /** The longest a transaction with its retries can take: every attempt waiting out the lock timeout. */
+    public Duration worstCase() {
+        return policy.worstCase(Duration.ofMillis(StoreConfig.LOCK_TIMEOUT_MS));
     }
 
     /**
      * Runs the transaction until it succeeds, fails for another reason (rethrown), or has failed on
-     * concurrency {@code attempts} times (then empty).
+     * concurrency as many times as the policy allows (then empty). Each pause is random below the
+     * policy's delay, so that the transactions that collided do not collide again.
      */
     public <T> Optional<T> run(Transaction<T> transaction) throws SQLException {
         for (int attempt = 1; ; attempt++) {
@@ -49,10 +49,10 @@ public final class ConcurrencyRetry {
                 if (!isConcurrencyFailure(e)) {
                     throw e;
                 }
-                if (attempt == attempts) {
+                if (!policy.retriesAfter(attempt)) {
                     return Optional.empty();
                 }
-                long bound = Math.max(1, maxBackoff.toNanos() * attempt / attempts);
+                long bound = Math.max(1, policy.delay(attempt).toNanos());
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(bound));
             }
         }

@@ -71,13 +71,12 @@ public abstract class SynchronousPlacement implements OrderPlacement {
 
     @Override
     public Duration terminationBound() {
-        return Duration.ofMillis((long) retry.attempts() * StoreConfig.LOCK_TIMEOUT_MS)
-                .plus(retry.maxBackoff().multipliedBy(retry.attempts()));
+        return retry.worstCase();
     }
 
     @Override
     public String terminationBoundExplained() {
-        return retry.attempts() + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000
+        return retry.policy().maxAttempts() + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000
                 + " s lock timeout + back-off (synchronous: the outcome comes with the acknowledgement)";
     }
 }

@@ -2,7 +2,7 @@ package dev.txlab.messaging.artemis;
 
 import dev.txlab.domain.store.Durability;
 import dev.txlab.messaging.DeadLetter;
-import dev.txlab.messaging.DeferredDeliveryException;
+import dev.txlab.messaging.DeliveryVerdict;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
@@ -29,7 +29,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,9 +125,9 @@ public final class ArtemisTransport implements Transport {
                 .setMaxDeliveryAttempts(-1)
                 .setDeadLetterAddress(SimpleString.of("txlab.unhandled"))
                 .setExpiryAddress(SimpleString.of("txlab.expired"))
-                .setRedeliveryDelay(FIRST_REDELIVERY_DELAY.toMillis())
+                .setRedeliveryDelay(REDELIVERY.firstDelay().toMillis())
                 .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY.toMillis())
+                .setMaxRedeliveryDelay(REDELIVERY.maxDelay().toMillis())
                 .setAutoCreateAddresses(true));
         return configuration;
     }
@@ -258,25 +257,10 @@ public final class ArtemisTransport implements Transport {
             String attemptKey = destination + "|" + message.messageId();
             try {
                 handler.handle(message);
-            } catch (DeferredDeliveryException e) {
-                deferred(session, destination, queue, message, e.delay());
-                acknowledge(session, delivery);
-                return;
-            } catch (MalformedMessageException e) {
-                attempts.remove(attemptKey);
-                deadLetter(session, destination, body, 1, e.getMessage(), handler);
-                acknowledge(session, delivery);
-                return;
             } catch (Exception e) {
-                int attempt = attempts.merge(attemptKey, 1, Integer::sum);
-                LOG.debug("delivery {} of {} on {} failed", attempt, message.messageId(), destination, e);
-                if (attempt >= MAX_ATTEMPTS) {
-                    attempts.remove(attemptKey);
-                    deadLetter(session, destination, body, attempt, String.valueOf(e), handler);
-                    acknowledge(session, delivery);
-                } else {
-                    session.rollback();
-                }
+                int failed = DeliveryVerdict.countsAsAttempt(e) ? attempts.merge(attemptKey, 1, Integer::sum) : 0;
+                LOG.debug("delivery {} of {} on {} failed", failed, message.messageId(), destination, e);
+                act(DeliveryVerdict.after(e, failed), session, destination, queue, delivery, message, body, handler);
                 return;
             }
             attempts.remove(attemptKey);
@@ -285,6 +269,25 @@ public final class ArtemisTransport implements Transport {
             LOG.error("subscription to {} stopped: the broker session failed ({}); its unacknowledged messages stay"
                     + " on the broker", destination, e.getMessage());
             closeQuietly(session);
+        }
+    }
+
+    /**
+     * Carries out the verdict on a failed delivery. A redelivery is a rollback: Artemis delivers again
+     * after the pause its address settings give, which follow the same {@link Transport#REDELIVERY}.
+     */
+    private void act(DeliveryVerdict verdict, ClientSession session, String destination, SimpleString queue,
+                     ClientMessage delivery, Message message, byte[] body, MessageHandler handler)
+            throws ActiveMQException {
+        if (verdict instanceof DeliveryVerdict.Defer defer) {
+            deferred(session, destination, queue, message, defer.delay());
+            acknowledge(session, delivery);
+        } else if (verdict instanceof DeliveryVerdict.DeadLetterIt dead) {
+            attempts.remove(destination + "|" + message.messageId());
+            deadLetter(session, destination, body, dead.attempts(), dead.reason(), handler);
+            acknowledge(session, delivery);
+        } else {
+            session.rollback();
         }
     }
 
@@ -310,12 +313,9 @@ public final class ArtemisTransport implements Transport {
 
     private void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason,
                             MessageHandler handler) throws ActiveMQException {
-        String original = new String(body, StandardCharsets.UTF_8);
-        DeadLetter letter = new DeadLetter(destination, reason, attempts, original);
-        Message message = Message.create(DeadLetter.TYPE, "dead-letter", null, clock.instant(), codec.toJson(letter));
         try (ClientProducer deadLetters = session.createProducer()) {
             deadLetters.send(SimpleString.of(Transport.deadLetterDestination(destination)),
-                    toClientMessage(session, message));
+                    toClientMessage(session, DeadLetter.envelope(destination, body, attempts, reason, codec, clock)));
         }
         handler.deadLettered(reason);
     }

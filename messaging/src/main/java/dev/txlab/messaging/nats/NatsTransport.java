@@ -2,7 +2,7 @@ package dev.txlab.messaging.nats;
 
 import dev.txlab.domain.store.Durability;
 import dev.txlab.messaging.DeadLetter;
-import dev.txlab.messaging.DeferredDeliveryException;
+import dev.txlab.messaging.DeliveryVerdict;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -192,41 +191,30 @@ public final class NatsTransport implements Transport {
 
     private void onDelivery(String destination, io.nats.client.Message delivery, Message message,
                             MessageHandler handler) {
-        byte[] body = delivery.getData();
         try {
             handler.handle(message);
             deferrals.remove(message.messageId());
             delivery.ack();
-        } catch (DeferredDeliveryException e) {
-            deferrals.merge(message.messageId(), 1, Integer::sum);
-            delivery.nakWithDelay(e.delay());
-        } catch (MalformedMessageException e) {
-            deferrals.remove(message.messageId());
-            deadLetter(destination, body, 1, e.getMessage(), handler);
-            delivery.ack();
         } catch (Exception e) {
-            long attempt = delivery.metaData().deliveredCount() - deferrals.getOrDefault(message.messageId(), 0);
-            LOG.debug("delivery {} of {} on {} failed", attempt, message.messageId(), destination, e);
-            if (attempt >= MAX_ATTEMPTS) {
+            long failed = delivery.metaData().deliveredCount() - deferrals.getOrDefault(message.messageId(), 0);
+            LOG.debug("delivery {} of {} on {} failed", failed, message.messageId(), destination, e);
+            DeliveryVerdict verdict = DeliveryVerdict.after(e, DeliveryVerdict.countsAsAttempt(e) ? (int) failed : 0);
+            if (verdict instanceof DeliveryVerdict.Defer defer) {
+                deferrals.merge(message.messageId(), 1, Integer::sum);
+                delivery.nakWithDelay(defer.delay());
+            } else if (verdict instanceof DeliveryVerdict.Redeliver redeliver) {
+                delivery.nakWithDelay(redeliver.delay());
+            } else if (verdict instanceof DeliveryVerdict.DeadLetterIt dead) {
                 deferrals.remove(message.messageId());
-                deadLetter(destination, body, (int) attempt, String.valueOf(e), handler);
+                deadLetter(destination, delivery.getData(), dead.attempts(), dead.reason(), handler);
                 delivery.ack();
-            } else {
-                delivery.nakWithDelay(backOff(attempt));
             }
         }
     }
 
-    /** The same back-off as Artemis': the first delay, doubled per failed attempt, at most the maximum. */
-    private static Duration backOff(long failedAttempts) {
-        Duration delay = FIRST_REDELIVERY_DELAY.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
-        return delay.compareTo(MAX_REDELIVERY_DELAY) > 0 ? MAX_REDELIVERY_DELAY : delay;
-    }
-
     private void deadLetter(String destination, byte[] body, int attempts, String reason, MessageHandler handler) {
-        DeadLetter letter = new DeadLetter(destination, reason, attempts, new String(body, StandardCharsets.UTF_8));
         publish(Transport.deadLetterDestination(destination),
-                Message.create(DeadLetter.TYPE, "dead-letter", null, clock.instant(), codec.toJson(letter)));
+                DeadLetter.envelope(destination, body, attempts, reason, codec, clock));
         handler.deadLettered(reason);
     }
 

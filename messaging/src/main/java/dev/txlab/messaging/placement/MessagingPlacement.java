@@ -293,25 +293,24 @@ public abstract class MessagingPlacement implements OrderPlacement {
     }
 
     /**
-     * Each hop: at most {@link Transport#MAX_ATTEMPTS} deliveries, each up to the handler's retries
-     * on lock timeouts plus the back-offs, a relay poll, and the consumer's patience with an
-     * unreachable database.
+     * The I5 bound, a sum of worst cases: per hop, every delivery the transport makes
+     * ({@link Transport#REDELIVERY}) running its handler's retries on lock timeouts
+     * ({@link ConcurrencyRetry}), a relay poll, and the consumer's patience with an unreachable
+     * database ({@link DatabasePatience}).
      */
     @Override
     public Duration terminationBound() {
-        ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
-        Duration perAttempt = Duration.ofMillis(retry.attempts() * StoreConfig.LOCK_TIMEOUT_MS)
-                .plus(retry.maxBackoff().multipliedBy(retry.attempts()));
-        return perAttempt.plus(Transport.MAX_REDELIVERY_DELAY).multipliedBy((long) hops() * Transport.MAX_ATTEMPTS)
-                .plus(OutboxRelay.POLL.plus(DatabasePatience.PATIENCE).multipliedBy(hops()));
+        Duration hop = Transport.REDELIVERY.worstCase(ConcurrencyRetry.ofDefaults().worstCase())
+                .plus(OutboxRelay.POLL).plus(DatabasePatience.worstCase());
+        return hop.multipliedBy(hops());
     }
 
     @Override
     public String terminationBoundExplained() {
-        return hops() + " hops x " + Transport.MAX_ATTEMPTS + " deliveries x (" + ConcurrencyRetry.DEFAULT_ATTEMPTS
-                + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000 + " s lock timeout + back-offs), plus a relay "
-                + "poll and up to " + DatabasePatience.PATIENCE.toSeconds() + " s waiting out an unreachable database "
-                + "per hop";
+        return hops() + " hops x (" + Transport.REDELIVERY.maxAttempts() + " deliveries x ("
+                + ConcurrencyRetry.POLICY.maxAttempts() + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000
+                + " s lock timeout + back-offs) + their redelivery pauses + a relay poll + up to "
+                + DatabasePatience.worstCase().toSeconds() + " s waiting out an unreachable database)";
     }
 
     @Override

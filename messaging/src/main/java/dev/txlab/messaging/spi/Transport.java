@@ -1,5 +1,6 @@
 package dev.txlab.messaging.spi;
 
+import dev.txlab.domain.retry.RetryPolicy;
 import dev.txlab.messaging.Message;
 
 import java.time.Duration;
@@ -9,15 +10,13 @@ import java.util.List;
  * A message broker seen by the sagas. Publishing is durable when the run's durability asks for it.
  * A subscription delivers at least once: a message is acknowledged only after its handler returned
  * (so after the consumer's local transaction committed); a failing handler gets the message again
- * after a back-off, at most {@link #MAX_ATTEMPTS} times in all, then the message goes to the
+ * after a back-off, as {@link #REDELIVERY} says (5 times in all), then the message goes to the
  * destination's dead-letter destination with the failure reason. Messages with one correlation id
  * keep their order on one destination, also when a group has several consumers.
  */
 public interface Transport extends AutoCloseable {
-    int MAX_ATTEMPTS = 5;
-    /** The back-off before the first redelivery of a failed message; it doubles up to {@link #MAX_REDELIVERY_DELAY}. */
-    Duration FIRST_REDELIVERY_DELAY = Duration.ofMillis(20);
-    Duration MAX_REDELIVERY_DELAY = Duration.ofSeconds(1);
+    /** How a failed message is delivered again: 5 deliveries in all, 20 ms after the first, doubling to 1 s. */
+    RetryPolicy REDELIVERY = new RetryPolicy(5, Duration.ofMillis(20), Duration.ofSeconds(1));
     String DEAD_LETTER_SUFFIX = ".dead-letter";
     /**
      * The consumer group that keeps every dead letter of a destination from the moment the
