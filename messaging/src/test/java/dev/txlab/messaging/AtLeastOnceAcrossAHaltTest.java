@@ -44,6 +44,10 @@ class AtLeastOnceAcrossAHaltTest {
     @TempDir
     Path dataDir;
 
+    /** What a halting child runs on: the transport (artemis or nats) and its data folder. */
+    record ChildRequest(String transport, String dataDir) {
+    }
+
     static StoreConfig store(Path dataDir) {
         return StoreConfig.builder().allServices(StoreKind.H2_FILE).prefix("t_halt_ack").dataDir(dataDir).build();
     }
@@ -81,7 +85,8 @@ class AtLeastOnceAcrossAHaltTest {
             transport.publish(DESTINATION, message);
         }
 
-        ChildJvm.Result child = ChildJvm.run(HaltBeforeAckChild.class, Duration.ofMinutes(2), kind, dataDir.toString());
+        ChildJvm.Result child = ChildJvm.run(HaltBeforeAckChild.class, Duration.ofMinutes(2),
+                new ChildRequest(kind, dataDir.toString()));
 
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK.name());

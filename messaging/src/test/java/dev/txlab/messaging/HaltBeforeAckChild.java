@@ -9,6 +9,7 @@ import dev.txlab.domain.store.Stores;
 import dev.txlab.domain.store.Topology;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.spi.Transport;
+import dev.txlab.testkit.ChildJvm;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,18 +19,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * The child JVM of {@link AtLeastOnceAcrossAHaltTest}: consumes the destination through the inbox
  * and halts after the inbox transaction committed, before the delivery is acknowledged.
- * Arguments: transport (artemis|nats), data dir.
+ * Its request: {@link AtLeastOnceAcrossAHaltTest.ChildRequest}.
  */
 public final class HaltBeforeAckChild {
     private HaltBeforeAckChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(args[1]);
+        AtLeastOnceAcrossAHaltTest.ChildRequest request =
+                ChildJvm.request(args, AtLeastOnceAcrossAHaltTest.ChildRequest.class);
+        Path dataDir = Path.of(request.dataDir());
         CrashPoints crashPoints = CrashPoints.of(FaultPlan.crashAt(CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK, 1));
         try (Stores stores = Stores.open(AtLeastOnceAcrossAHaltTest.store(dataDir), Topology.DATABASE_PER_SERVICE,
                 JdbcDecorator.of());
-             Transport transport = AtLeastOnceAcrossAHaltTest.transport(args[0], dataDir, false)) {
+             Transport transport = AtLeastOnceAcrossAHaltTest.transport(request.transport(), dataDir, false)) {
             Inbox inbox = new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", Clock.systemUTC());
             transport.subscribe(AtLeastOnceAcrossAHaltTest.DESTINATION, "depot", message -> {
                 inbox.process(message, connection -> AtLeastOnceAcrossAHaltTest.recordEffect(connection, message));

@@ -9,6 +9,7 @@ import dev.txlab.domain.store.Stores;
 import dev.txlab.domain.store.Topology;
 import dev.txlab.messaging.outbox.OutboxRelay;
 import dev.txlab.messaging.spi.Transport;
+import dev.txlab.testkit.ChildJvm;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -16,18 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The child JVM of {@link RelayHaltTest}: runs the orders database's relay, armed to halt after it
- * published a batch and before it marked it. Arguments: transport (artemis|nats), data dir.
+ * published a batch and before it marked it. Its request: {@link AtLeastOnceAcrossAHaltTest.ChildRequest}.
  */
 public final class RelayHaltChild {
     private RelayHaltChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(args[1]);
+        AtLeastOnceAcrossAHaltTest.ChildRequest request =
+                ChildJvm.request(args, AtLeastOnceAcrossAHaltTest.ChildRequest.class);
+        Path dataDir = Path.of(request.dataDir());
         CrashPoints crashPoints = CrashPoints.of(FaultPlan.crashAt(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK, 1));
         try (Stores stores = Stores.open(AtLeastOnceAcrossAHaltTest.store(dataDir), Topology.DATABASE_PER_SERVICE,
                 JdbcDecorator.of());
-             Transport transport = AtLeastOnceAcrossAHaltTest.transport(args[0], dataDir, false);
+             Transport transport = AtLeastOnceAcrossAHaltTest.transport(request.transport(), dataDir, false);
              OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport,
                      new MessageCodec(), crashPoints, new MessageCounters()).start()) {
             relay.wake();

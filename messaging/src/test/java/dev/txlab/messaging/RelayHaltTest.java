@@ -59,7 +59,8 @@ class RelayHaltTest {
             }).close();
         }
 
-        ChildJvm.Result child = ChildJvm.run(RelayHaltChild.class, Duration.ofMinutes(2), kind, dataDir.toString());
+        ChildJvm.Result child = ChildJvm.run(RelayHaltChild.class, Duration.ofMinutes(2),
+                new AtLeastOnceAcrossAHaltTest.ChildRequest(kind, dataDir.toString()));
 
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK.name());

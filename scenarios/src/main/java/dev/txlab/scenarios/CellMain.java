@@ -2,17 +2,14 @@ package dev.txlab.scenarios;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.testkit.ChildJvm;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Runs one cell of the matrix in a JVM of its own (a transaction manager can be configured once per
- * JVM, and a crash scenario's recovery must happen in a fresh process): arguments scenario id,
- * implementation, store kind, transport kind, data dir. Prints the cell as one JSON line after {@link #MARKER}.
+ * JVM, and a crash scenario's recovery must happen in a fresh process); its request: {@link Request}.
+ * Prints the cell as one JSON line after {@link #MARKER}.
  */
 public final class CellMain {
     public static final String MARKER = "TXLAB-CELL ";
@@ -21,17 +18,17 @@ public final class CellMain {
     private CellMain() {
     }
 
+    /** What the child runs: one scenario on one implementation, where. */
+    record Request(String scenario, ImplementationId implementation, ScenarioContext.Where where) {
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            throw new IllegalArgumentException("usage: CellMain scenario-id implementation store transport data-dir");
-        }
-        Scenario scenario = Catalog.byId(args[0])
-                .orElseThrow(() -> new IllegalArgumentException("no scenario '" + args[0] + "' in the catalog"));
-        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[2]),
-                TransportSettings.Kind.parse(args[3]), Path.of(args[4]), Clock.systemUTC());
+        Request request = ChildJvm.request(args, Request.class);
+        Scenario scenario = Catalog.byId(request.scenario()).orElseThrow(() ->
+                new IllegalArgumentException("no scenario '" + request.scenario() + "' in the catalog"));
         FaultMatrix.Cell cell;
         try {
-            cell = scenario.run(context, ImplementationId.parse(args[1]));
+            cell = scenario.run(request.where().context(), request.implementation());
         } catch (Exception | AssertionError e) {
             cell = FaultMatrix.Cell.fail("the scenario could not run: " + e);
         }
@@ -40,9 +37,8 @@ public final class CellMain {
         Runtime.getRuntime().halt(0);
     }
 
-    static String[] args(Scenario scenario, ImplementationId implementation, ScenarioContext context) {
-        return new String[] {scenario.id(), implementation.id(), context.store().id(), context.transport().id(),
-                context.dataDir().toString()};
+    static Request request(Scenario scenario, ImplementationId implementation, ScenarioContext context) {
+        return new Request(scenario.id(), implementation, context.where());
     }
 
     /** The cell a child printed, if it printed one. */

@@ -21,9 +21,9 @@ public record ChildHalt(CrashPoint point, int hit, int orders, int callers, long
     /** Runs the child; empty when it halted at the point, otherwise what it did instead. */
     Optional<String> notFired(ScenarioContext context, ImplementationId implementation, StoreConfig store)
             throws Exception {
-        ChildJvm.Result child = ChildJvm.run(ChildRun.class, CHILD_TIMEOUT, ChildRun.args(implementation,
-                context.store(), context.dataDir(), store.prefix(), orders, callers, seed, point.name() + "@" + hit,
-                CrashScenario.PRESUMED_ABORT_SECONDS, context.transport()));
+        ChildJvm.Result child = ChildJvm.run(ChildRun.class, CHILD_TIMEOUT, new ChildRun.Request(implementation,
+                context.store(), context.dataDir().toString(), store.prefix(), orders, callers, seed,
+                point.name() + "@" + hit, CrashScenario.PRESUMED_ABORT_SECONDS, context.transport()));
         if (child.crashed() && child.firedPoint().equals(Optional.of(point.name()))) {
             return Optional.empty();
         }

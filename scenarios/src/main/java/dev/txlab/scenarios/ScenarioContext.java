@@ -19,6 +19,19 @@ public record ScenarioContext(StoreKind store, TransportSettings.Kind transport,
     /** Connections per database for recovery and the audit (a run sizes its own pools for its callers). */
     static final int POOL_SIZE = 16;
 
+    /** Where a context points, for a child JVM's request: store, transport, data folder (its clock is the system's). */
+    public record Where(StoreKind store, TransportSettings.Kind transport, String dataDir) {
+        /** The context in the child: the system clock. */
+        public ScenarioContext context() {
+            return new ScenarioContext(store, transport, Path.of(dataDir), Clock.systemUTC());
+        }
+    }
+
+    /** Where this context points, to hand to a child JVM. */
+    public Where where() {
+        return new Where(store, transport, dataDir.toString());
+    }
+
     /** The store configuration of one scenario on one implementation: a prefix of its own. */
     public StoreConfig storeFor(String scenarioId, ImplementationId implementation) {
         return storeFor(prefix(scenarioId, implementation));

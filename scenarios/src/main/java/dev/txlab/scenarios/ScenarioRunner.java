@@ -64,7 +64,7 @@ public final class ScenarioRunner {
 
     private ProbeMain.Result probe(ImplementationId implementation) {
         try {
-            ChildJvm.Result child = ChildJvm.run(ProbeMain.class, CELL_TIMEOUT, ProbeMain.args(implementation, context));
+            ChildJvm.Result child = ChildJvm.run(ProbeMain.class, CELL_TIMEOUT, ProbeMain.request(implementation, context));
             return ProbeMain.parse(child.stdout()).orElseGet(() -> new ProbeMain.Result(0, Map.of(), "", "exit code "
                     + child.exitCode() + " without a result; last stderr line: "
                         + child.lastStderrLine().orElse("(none)")));
@@ -98,7 +98,7 @@ public final class ScenarioRunner {
         progress.cell(scenario.id(), implementation);
         ChildJvm.Result child;
         try {
-            child = ChildJvm.run(CellMain.class, CELL_TIMEOUT, CellMain.args(scenario, implementation, context));
+            child = ChildJvm.run(CellMain.class, CELL_TIMEOUT, CellMain.request(scenario, implementation, context));
         } catch (IllegalStateException e) {
             return FaultMatrix.Cell.fail("the scenario did not finish: " + e.getMessage().lines().findFirst()
                     .orElse(""));

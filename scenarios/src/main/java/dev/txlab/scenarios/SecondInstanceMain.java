@@ -2,27 +2,25 @@ package dev.txlab.scenarios;
 
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.OrderPlacement;
-import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.placement.spi.PlacementProvider;
 import dev.txlab.domain.run.RunOptions;
 import dev.txlab.domain.store.JdbcDecorator;
 import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
 import dev.txlab.domain.store.Stores;
 import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.domain.trace.StepTrace;
+import dev.txlab.testkit.ChildJvm;
 import dev.txlab.testkit.ChildRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A second instance of an implementation in a JVM of its own, over the same databases and broker as
- * a running first one (a second coordinator sharing the consumer groups): arguments implementation,
- * store, transport, data dir, prefix, and a folder for the handshake. It writes {@code ready} there
+ * a running first one (a second coordinator sharing the consumer groups); its request: {@link Request}
+ * (with a folder for the handshake). It writes {@code ready} there
  * once its consumers run, keeps working until {@code stop} appears (at most {@link #MAX_LIFE}), then
  * prints how many deliveries it handled after {@link #MARKER}.
  */
@@ -36,16 +34,16 @@ public final class SecondInstanceMain {
     private SecondInstanceMain() {
     }
 
+    /** What the second instance runs: an implementation's services and coordinator, where, on which prefix. */
+    record Request(ImplementationId implementation, ScenarioContext.Where where, String prefix, String handshakeDir) {
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            throw new IllegalArgumentException("usage: SecondInstanceMain implementation store transport data-dir "
-                    + "prefix handshake-dir");
-        }
-        ImplementationId implementation = ImplementationId.parse(args[0]);
-        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
-                Path.of(args[3]), Clock.systemUTC());
-        StoreConfig config = context.storeFor(args[4]);
-        Path handshake = Path.of(args[5]);
+        Request request = ChildJvm.request(args, Request.class);
+        ImplementationId implementation = request.implementation();
+        ScenarioContext context = request.where().context();
+        StoreConfig config = context.storeFor(request.prefix());
+        Path handshake = Path.of(request.handshakeDir());
         PlacementProvider provider = PlacementProvider.forId(implementation);
         long delivered;
         try (Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of());

@@ -61,9 +61,8 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
                 .build())) {
             Path handshake = Files.createDirectories(store.runDir().resolve("second-instance"));
             CompletableFuture<ChildJvm.Result> second = CompletableFuture.supplyAsync(() -> ChildJvm.run(
-                    SecondInstanceMain.class, SecondInstanceMain.MAX_LIFE.plusMinutes(1), implementation.id(),
-                    context.store().id(), context.transport().id(), context.dataDir().toString(), store.prefix(),
-                    handshake.toString()));
+                    SecondInstanceMain.class, SecondInstanceMain.MAX_LIFE.plusMinutes(1), new SecondInstanceMain.Request(
+                            implementation, context.where(), store.prefix(), handshake.toString())));
             Optional<String> notReady = awaitReady(handshake, second);
             if (notReady.isPresent()) {
                 return FaultMatrix.Cell.fail("the fault did not fire: " + notReady.get());

@@ -38,8 +38,8 @@ class DamagedTmLogTest {
         Servers.assumeAvailable(StoreKind.MARIADB);
         String prefix = "t_damaged_tm_log";
         StoreConfig store = TestStores.of(StoreKind.MARIADB, prefix).build();
-        ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(3), ChildRun.args(
-                ImplementationId.XA_NARAYANA, StoreKind.MARIADB, store.dataDir(), prefix, 60, 1, 42,
+        ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(3), new ChildRun.Request(
+                ImplementationId.XA_NARAYANA, StoreKind.MARIADB, store.dataDir().toString(), prefix, 60, 1, 42,
                 "XA_AFTER_FIRST_PHASE2_COMMIT@5", 2, TransportSettings.Kind.ARTEMIS));
         assertThat(child.crashed()).as(child.stderr()).isTrue();
         List<Path> records = records(store.runDir().resolve("tm-xa-narayana").resolve(RECORDS));

@@ -1,5 +1,7 @@
 package dev.txlab.testkit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txlab.domain.fault.CrashPoints;
 
 import java.io.IOException;
@@ -15,10 +17,36 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a main class in a child JVM on this JVM's classpath and waits for it to end, by itself or by
- * halting at a crash point (no shutdown hooks run). The result proves which point fired.
+ * halting at a crash point (no shutdown hooks run). The result proves which point fired. What the
+ * child is to do travels as one JSON record, its only argument ({@link #request}), never as
+ * positional arguments.
  */
 public final class ChildJvm {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ChildJvm() {
+    }
+
+    /** In a child's {@code main}: the request its parent sent, read from its one argument. */
+    public static <T> T request(String[] args, Class<T> type) {
+        if (args.length != 1) {
+            throw new IllegalArgumentException(type.getSimpleName() + " expects one argument, the request as JSON; got "
+                    + args.length);
+        }
+        try {
+            return JSON.readValue(args[0], type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Runs the main class with the request (a record) as its one argument, as JSON. */
+    public static Result run(Class<?> mainClass, Duration timeout, Object request) {
+        try {
+            return runWithArgs(mainClass, timeout, JSON.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the request " + request + ": " + e.getMessage(), e);
+        }
     }
 
     /** How a child ended: its exit code, what it printed, and the crash point it announced, if any. */
@@ -40,7 +68,7 @@ public final class ChildJvm {
         }
     }
 
-    public static Result run(Class<?> mainClass, Duration timeout, String... args) {
+    private static Result runWithArgs(Class<?> mainClass, Duration timeout, String... args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 mainClass.getName()));

@@ -63,8 +63,9 @@ class ChildJvmCrashTest {
 
     private static ChildJvm.Result crash(String prefix, CrashPoint point) {
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
-                ChildRun.args(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir(), prefix, ORDERS, 1,
-                        SEED, point.name() + "@" + CRASH_ON_APPROVED_ORDER, 10, TransportSettings.Kind.ARTEMIS));
+                new ChildRun.Request(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir().toString(),
+                        prefix, ORDERS, 1, SEED, point.name() + "@" + CRASH_ON_APPROVED_ORDER, 10,
+                        TransportSettings.Kind.ARTEMIS));
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(point.name());
         return child;

@@ -2,20 +2,16 @@ package dev.txlab.scenarios.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreKind;
 import dev.txlab.scenarios.ScenarioContext;
+import dev.txlab.testkit.ChildJvm;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Runs the isolation probe for one implementation in a JVM of its own (a TM is configured once per
- * JVM): arguments implementation, store kind, transport kind, data dir. Prints the result as one
- * JSON line after {@link #MARKER}.
+ * JVM); its request: {@link Request}. Prints the result as one JSON line after {@link #MARKER}.
  */
 public final class ProbeMain {
     public static final String MARKER = "TXLAB-PROBE ";
@@ -28,15 +24,15 @@ public final class ProbeMain {
     private ProbeMain() {
     }
 
+    /** What the child probes: one implementation, where. */
+    public record Request(ImplementationId implementation, ScenarioContext.Where where) {
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: ProbeMain implementation store transport data-dir");
-        }
-        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
-                Path.of(args[3]), Clock.systemUTC());
+        Request request = ChildJvm.request(args, Request.class);
         Result result;
         try {
-            ProbeReport report = ProbeRun.run(context, ImplementationId.parse(args[0]));
+            ProbeReport report = ProbeRun.run(request.where().context(), request.implementation());
             result = new Result(report.reads(), report.countsByLabel(), report.examplesText(), null);
         } catch (Exception | AssertionError e) {
             result = new Result(0, Map.of(), "", e.toString());
@@ -46,9 +42,8 @@ public final class ProbeMain {
         Runtime.getRuntime().halt(0);
     }
 
-    public static String[] args(ImplementationId implementation, ScenarioContext context) {
-        return new String[] {implementation.id(), context.store().id(), context.transport().id(),
-                context.dataDir().toString()};
+    public static Request request(ImplementationId implementation, ScenarioContext context) {
+        return new Request(implementation, context.where());
     }
 
     /** The result a child printed, if it printed one. */

@@ -5,16 +5,13 @@ import dev.txlab.domain.placement.TmSettings;
 import dev.txlab.domain.run.OrderListener;
 import dev.txlab.domain.run.Run;
 import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.store.StoreKind;
 import dev.txlab.domain.trace.MessageCounts;
-import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.scenarios.ScenarioContext;
+import dev.txlab.testkit.ChildJvm;
 
 import dev.txlab.domain.placement.ImplementationId;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The process a schedule crashes: runs the schedule's implementation with its fault plan until it
  * halts at the crash point (or ends, when the run never reached that hit). Prints the run's message
  * counts every {@link #COUNTS_EVERY} after {@link #COUNTS_MARKER}, so the faults that fired before a
- * halt are known. Arguments: schedule seed, store kind, transport kind, data dir, prefix, implementation.
+ * halt are known. Its request: {@link Request}.
  */
 public final class ScheduleChild {
     public static final String COUNTS_MARKER = "TXLAB-COUNTS ";
@@ -34,16 +31,20 @@ public final class ScheduleChild {
     private ScheduleChild() {
     }
 
+    /** What the child runs: the schedule of a seed for one implementation, where, under which prefix. */
+    record Request(long seed, ImplementationId implementation, ScenarioContext.Where where, String prefix) {
+    }
+
     public static void main(String[] args) throws Exception {
-        Schedule schedule = Schedule.generate(Long.parseLong(args[0]), List.of(ImplementationId.parse(args[5])));
-        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
-                Path.of(args[3]), Clock.systemUTC());
+        Request request = ChildJvm.request(args, Request.class);
+        Schedule schedule = Schedule.generate(request.seed(), List.of(request.implementation()));
+        ScenarioContext context = request.where().context();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "txlab-counts");
             thread.setDaemon(true);
             return thread;
         });
-        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(args[4]), schedule.implementation())
+        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(request.prefix()), schedule.implementation())
                 .workload(schedule.workload())
                 .callers(schedule.callers())
                 .faults(schedule.faultPlan())

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txlab.domain.audit.AuditReport;
 import dev.txlab.domain.placement.ImplementationId;
 import dev.txlab.domain.placement.TmSettings;
-import dev.txlab.domain.placement.TransportSettings;
 import dev.txlab.domain.run.RunRecovery;
 import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
 import dev.txlab.domain.trace.MessageCounts;
 import dev.txlab.scenarios.ScenarioContext;
 import dev.txlab.testkit.ChildJvm;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +32,15 @@ public final class ScheduleMain {
     private ScheduleMain() {
     }
 
+    /** What the child plays: the schedule of a seed, for one implementation, where. */
+    record Request(long seed, ImplementationId implementation, ScenarioContext.Where where) {
+    }
+
     public static void main(String[] args) throws Exception {
-        long seed = Long.parseLong(args[0]);
-        List<ImplementationId> among = List.of(ImplementationId.parse(args[4]));
-        ScenarioContext context = new ScenarioContext(StoreKind.parse(args[1]), TransportSettings.Kind.parse(args[2]),
-                Path.of(args[3]), Clock.systemUTC());
+        Request request = ChildJvm.request(args, Request.class);
+        long seed = request.seed();
+        List<ImplementationId> among = List.of(request.implementation());
+        ScenarioContext context = request.where().context();
         ScheduleResult result;
         try {
             result = run(Schedule.generate(seed, among), context);
@@ -58,9 +58,8 @@ public final class ScheduleMain {
         long seed = schedule.seed();
         String prefix = "f_schedule_" + Long.toUnsignedString(seed, 36);
         StoreConfig store = context.storeFor(prefix);
-        ChildJvm.Result child = ChildJvm.run(ScheduleChild.class, CHILD_TIMEOUT, String.valueOf(seed),
-                context.store().id(), context.transport().id(), context.dataDir().toString(), prefix,
-                schedule.implementation().id());
+        ChildJvm.Result child = ChildJvm.run(ScheduleChild.class, CHILD_TIMEOUT,
+                new ScheduleChild.Request(seed, schedule.implementation(), context.where(), prefix));
         boolean crashed = child.crashed();
         if (!crashed && child.exitCode() != 0) {
             return new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), false,
@@ -92,9 +91,8 @@ public final class ScheduleMain {
                 }).orElse(MessageCounts.NONE);
     }
 
-    static String[] args(Schedule schedule, ScenarioContext context) {
-        return new String[] {String.valueOf(schedule.seed()), context.store().id(), context.transport().id(),
-                context.dataDir().toString(), schedule.implementation().id()};
+    static Request request(Schedule schedule, ScenarioContext context) {
+        return new Request(schedule.seed(), schedule.implementation(), context.where());
     }
 
     static Optional<ScheduleResult> parse(String stdout) {

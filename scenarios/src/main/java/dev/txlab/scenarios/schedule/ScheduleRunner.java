@@ -38,7 +38,7 @@ public final class ScheduleRunner {
     private ScheduleResult runOne(Schedule schedule) {
         try {
             ChildJvm.Result child = ChildJvm.run(ScheduleMain.class, SCHEDULE_TIMEOUT,
-                    ScheduleMain.args(schedule, context));
+                    ScheduleMain.request(schedule, context));
             return ScheduleMain.parse(child.stdout()).orElseGet(() -> failed(schedule, "its JVM ended with exit code "
                     + child.exitCode() + " without a result; last stderr line: "
                         + child.lastStderrLine().orElse("(none)")));
