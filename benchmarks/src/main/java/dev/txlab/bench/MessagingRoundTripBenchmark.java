@@ -1,14 +1,14 @@
 package dev.txlab.bench;
 
-import dev.txlab.domain.fault.CrashPoints;
-import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.harness.fault.CrashPoints;
+import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.Durability;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.Durability;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.MessageCounters;

@@ -1,15 +1,15 @@
 package dev.txlab.bench;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.network.NetworkProfile;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.store.Durability;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.store.Durability;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.workload.WorkloadSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

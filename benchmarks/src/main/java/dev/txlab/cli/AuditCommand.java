@@ -1,10 +1,10 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.run.PrefixLock;
-import dev.txlab.domain.run.RunAudit;
-import dev.txlab.domain.run.SetupKilledException;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.run.PrefixLock;
+import dev.txlab.harness.run.RunAudit;
+import dev.txlab.harness.run.SetupKilledException;
+import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.messaging.Backlog;
 import dev.txlab.messaging.Transports;
 import picocli.CommandLine.Command;

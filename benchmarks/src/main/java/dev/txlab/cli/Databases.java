@@ -1,8 +1,8 @@
 package dev.txlab.cli;
 
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.DatabaseLocation;
-import dev.txlab.domain.store.Stores;
+import dev.txlab.harness.store.DatabaseLocation;
+import dev.txlab.harness.store.Stores;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

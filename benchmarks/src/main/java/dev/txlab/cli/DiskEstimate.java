@@ -1,11 +1,11 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.ImplementationId.Coordination;
-import dev.txlab.domain.run.DiskSpace;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId.Coordination;
+import dev.txlab.harness.run.DiskSpace;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 
 import java.io.PrintStream;
 import java.util.Arrays;

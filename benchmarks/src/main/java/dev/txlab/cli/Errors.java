@@ -1,9 +1,9 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.run.PreflightFailedException;
-import dev.txlab.domain.run.PrefixInUseException;
-import dev.txlab.domain.run.RunStoppedException;
-import dev.txlab.domain.store.StoreUnavailableException;
+import dev.txlab.harness.run.PreflightFailedException;
+import dev.txlab.harness.run.PrefixInUseException;
+import dev.txlab.harness.run.RunStoppedException;
+import dev.txlab.harness.store.StoreUnavailableException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.run.SubmitFailures;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.run.SubmitFailures;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

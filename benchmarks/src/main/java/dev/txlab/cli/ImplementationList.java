@@ -1,6 +1,6 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.store.Durability;
-import dev.txlab.domain.store.ServerEndpoint;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.store.Durability;
+import dev.txlab.harness.store.ServerEndpoint;
+import dev.txlab.harness.store.StoreConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmSettings;
-import dev.txlab.domain.run.PrefixLock;
-import dev.txlab.domain.run.RunRecovery;
-import dev.txlab.domain.run.SetupKilledException;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TmSettings;
+import dev.txlab.harness.run.PrefixLock;
+import dev.txlab.harness.run.RunRecovery;
+import dev.txlab.harness.run.SetupKilledException;
+import dev.txlab.harness.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,14 +1,14 @@
 package dev.txlab.cli;
 
 import dev.txlab.bench.load.LatencyStats;
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.network.NetworkProfile;
-import dev.txlab.domain.network.SimulatedDelay;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunResult;
-import dev.txlab.domain.store.spi.RoundTrip;
-import dev.txlab.domain.trace.CostCounters;
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.network.SimulatedDelay;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.spi.RoundTrip;
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmSettings;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TmSettings;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.placement.TransportSettings;
+import dev.txlab.harness.placement.TransportSettings;
 import picocli.CommandLine.Option;
 
 /** The saga transport's flags; run, recover and audit accept them. */

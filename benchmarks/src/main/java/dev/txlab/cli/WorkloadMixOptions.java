@@ -1,6 +1,6 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.workload.WorkloadSpec;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,8 +1,8 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.run.Ledger;
-import dev.txlab.domain.run.Ledgers;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.run.Ledger;
+import dev.txlab.harness.run.Ledgers;
+import dev.txlab.harness.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.txlab.bench.report.ImplementationResult;
 import dev.txlab.bench.report.Results;
 import dev.txlab.bench.report.ResultsFiles;
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

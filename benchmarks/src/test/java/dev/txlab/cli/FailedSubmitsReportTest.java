@@ -1,8 +1,8 @@
 package dev.txlab.cli;
 
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.placement.SubmitFailedException;
-import dev.txlab.domain.run.SubmitFailures;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.placement.SubmitFailedException;
+import dev.txlab.harness.run.SubmitFailures;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
 package dev.txlab.xa;
 
-import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.spi.InjectedFailure;
-import dev.txlab.domain.store.spi.JdbcInterceptor;
-import dev.txlab.domain.store.spi.RoundTrip;
+import dev.txlab.harness.store.spi.InjectedFailure;
+import dev.txlab.harness.store.spi.JdbcInterceptor;
+import dev.txlab.harness.store.spi.RoundTrip;
 
 import javax.transaction.xa.XAException;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.txlab.xa;
 
-import dev.txlab.domain.placement.TmIdentity;
+import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.domain.service.ServiceName;
 import jakarta.transaction.TransactionManager;
 

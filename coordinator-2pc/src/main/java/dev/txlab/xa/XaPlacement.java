@@ -2,11 +2,11 @@ package dev.txlab.xa;
 
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
-import dev.txlab.domain.placement.ConcurrencyRetry;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.SynchronousPlacement;
-import dev.txlab.domain.placement.TmIdentity;
-import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.harness.placement.ConcurrencyRetry;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.SynchronousPlacement;
+import dev.txlab.harness.placement.TmIdentity;
+import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderFlow;
 import dev.txlab.domain.service.OrderServices;

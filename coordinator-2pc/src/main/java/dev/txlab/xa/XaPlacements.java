@@ -1,13 +1,13 @@
 package dev.txlab.xa;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderPlacement;
-import dev.txlab.domain.placement.spi.PlacementContext;
-import dev.txlab.domain.placement.spi.PlacementProvider;
-import dev.txlab.domain.placement.spi.ResourceNeeds;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderPlacement;
+import dev.txlab.harness.placement.spi.PlacementContext;
+import dev.txlab.harness.placement.spi.PlacementProvider;
+import dev.txlab.harness.placement.spi.ResourceNeeds;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.Topology;
 
 /** What the two XA providers share: the topology, the crash points, the placement around an engine. */
 public final class XaPlacements {

@@ -1,10 +1,10 @@
 package dev.txlab.xa;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.spi.JdbcInterceptor;
-import dev.txlab.domain.store.spi.RoundTrip;
+import dev.txlab.harness.store.spi.JdbcInterceptor;
+import dev.txlab.harness.store.spi.RoundTrip;
 
 /**
  * Marks the 2PC crash points from the XA calls the TM makes on the calling thread:

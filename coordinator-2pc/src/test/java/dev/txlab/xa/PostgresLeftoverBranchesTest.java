@@ -1,10 +1,10 @@
 package dev.txlab.xa;
 
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.DatabaseLocation;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.Stores;
+import dev.txlab.harness.store.DatabaseLocation;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
 import dev.txlab.testkit.Servers;
 import dev.txlab.testkit.TestStores;
 import org.junit.jupiter.api.Test;

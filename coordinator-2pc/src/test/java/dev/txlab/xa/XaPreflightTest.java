@@ -1,9 +1,9 @@
 package dev.txlab.xa;
 
-import dev.txlab.domain.run.Preflight;
-import dev.txlab.domain.run.PreflightFailedException;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.run.Preflight;
+import dev.txlab.harness.run.PreflightFailedException;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 import dev.txlab.testkit.Servers;
 import dev.txlab.testkit.TestStores;
 import dev.txlab.xa.atomikos.AtomikosProvider;

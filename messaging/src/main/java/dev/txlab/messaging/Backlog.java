@@ -1,7 +1,7 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.audit.Invariant;
-import dev.txlab.domain.audit.Violation;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.audit.Violation;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.retry.RetryPolicy;
+import dev.txlab.harness.retry.RetryPolicy;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

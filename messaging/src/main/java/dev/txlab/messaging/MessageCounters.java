@@ -1,6 +1,6 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.messaging.spi.TransportInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.messaging.spi.TransportInterceptor;
 
 import java.time.Clock;

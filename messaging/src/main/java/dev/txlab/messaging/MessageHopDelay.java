@@ -1,7 +1,7 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.network.NetworkProfile;
-import dev.txlab.domain.network.SimulatedDelay;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.network.SimulatedDelay;
 import dev.txlab.messaging.spi.TransportInterceptor;
 
 import java.time.Duration;

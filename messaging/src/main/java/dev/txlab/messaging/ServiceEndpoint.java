@@ -1,8 +1,8 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.CrashPoints;
-import dev.txlab.domain.placement.ConcurrencyRetry;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
+import dev.txlab.harness.placement.ConcurrencyRetry;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.outbox.Outbox;
 import dev.txlab.messaging.outbox.OutboxRelay;

@@ -1,9 +1,9 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.run.RunLogs;
-import dev.txlab.domain.store.Durability;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.RunLogs;
+import dev.txlab.harness.store.Durability;
+import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.messaging.artemis.ArtemisBacklog;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.nats.NatsBacklog;

@@ -1,15 +1,15 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.CrashPoints;
-import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.spi.Transport;
-import dev.txlab.testkit.ChildJvm;
+import dev.txlab.harness.child.ChildJvm;
 
 import java.nio.file.Path;
 import java.time.Clock;

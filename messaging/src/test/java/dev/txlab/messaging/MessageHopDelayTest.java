@@ -1,6 +1,6 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.network.NetworkProfile;
+import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.messaging.spi.TransportInterceptor;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
 package dev.txlab.messaging;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.outbox.Outbox;
 import dev.txlab.messaging.outbox.OutboxRelay;
 import dev.txlab.messaging.spi.Transport;
-import dev.txlab.testkit.ChildJvm;
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.testkit.Servers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

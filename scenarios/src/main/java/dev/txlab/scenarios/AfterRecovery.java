@@ -1,11 +1,11 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.audit.Violation;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.RunRecovery;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.testkit.ChildRun;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.audit.Violation;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.RunRecovery;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.child.ChildRun;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.FaultPlan;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.model.RejectionReason;
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.workload.OrderKind;
-import dev.txlab.domain.workload.Workload;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.workload.OrderKind;
+import dev.txlab.harness.workload.Workload;
+import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.scenarios.RunScenario.Proof;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.audit.Invariant;
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.RunAudit;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.RunAudit;
+import dev.txlab.harness.store.StoreConfig;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,16 +1,16 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.audit.Invariant;
-import dev.txlab.domain.audit.Violation;
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmIdentity;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.audit.Violation;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAResource;

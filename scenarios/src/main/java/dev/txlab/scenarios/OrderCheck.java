@@ -1,7 +1,7 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.store.StoreConfig;
 
 import java.time.Clock;
 import java.util.Optional;

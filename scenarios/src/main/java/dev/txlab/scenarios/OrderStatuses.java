@@ -3,10 +3,10 @@ package dev.txlab.scenarios;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.service.OrdersService;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 
 import java.sql.Connection;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.audit.Invariant;
-import dev.txlab.domain.audit.Violation;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmIdentity;
-import dev.txlab.domain.run.RunAudit;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.audit.Violation;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TmIdentity;
+import dev.txlab.harness.run.RunAudit;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.run.OrderListener;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.run.RunResult;
-import dev.txlab.domain.trace.MessageCounts;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.run.OrderListener;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.workload.WorkloadSpec;
 
 import java.time.Duration;
 import java.util.Optional;

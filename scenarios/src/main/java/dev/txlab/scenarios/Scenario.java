@@ -1,6 +1,6 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 
 import java.util.Optional;
 import java.util.Set;

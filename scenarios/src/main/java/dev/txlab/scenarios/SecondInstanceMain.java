@@ -1,16 +1,16 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderPlacement;
-import dev.txlab.domain.placement.spi.PlacementProvider;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderPlacement;
+import dev.txlab.harness.placement.spi.PlacementProvider;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.domain.trace.StepTrace;
-import dev.txlab.testkit.ChildJvm;
-import dev.txlab.testkit.ChildRun;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,18 +1,18 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.OrderListener;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.run.RunResult;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.OrderListener;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.run.RunResult;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.DatabaseLocation;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.workload.WorkloadSpec;
-import dev.txlab.testkit.ChildRun;
+import dev.txlab.harness.store.DatabaseLocation;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.workload.WorkloadSpec;
+import dev.txlab.harness.child.ChildRun;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.store.DatabaseLocation;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.store.DatabaseLocation;
+import dev.txlab.harness.store.StoreKind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,16 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.SubmitFailedException;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.trace.MessageCounts;
-import dev.txlab.domain.workload.WorkloadSpec;
-import dev.txlab.testkit.ChildJvm;
-import dev.txlab.testkit.ChildRun;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.SubmitFailedException;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.workload.WorkloadSpec;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

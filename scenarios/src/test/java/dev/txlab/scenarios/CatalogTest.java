@@ -1,7 +1,7 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.placement.ImplementationId;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.StoreKind;
 import dev.txlab.testkit.Servers;
 import dev.txlab.testkit.TestStores;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,7 +1,7 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.StoreKind;
 
 /** The quick suite on PostgreSQL, the sagas on NATS JetStream. */
 class QuickSuitePostgresNatsTest extends QuickSuiteContract {

@@ -1,11 +1,11 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.testkit.TestStores;
 import org.junit.jupiter.api.Test;
 

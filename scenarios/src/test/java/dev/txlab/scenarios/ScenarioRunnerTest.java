@@ -1,8 +1,8 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

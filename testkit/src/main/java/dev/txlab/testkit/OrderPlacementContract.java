@@ -1,19 +1,19 @@
 package dev.txlab.testkit;
 
-import dev.txlab.domain.audit.AuditReport;
+import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.run.OrderListener;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.run.RunResult;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.workload.Workload;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.OrderListener;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.workload.Workload;
+import dev.txlab.harness.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package dev.txlab.testkit;
 
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.StoreUnavailableException;
-import dev.txlab.domain.store.internal.DatabaseAdmin;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.StoreUnavailableException;
+import dev.txlab.harness.store.internal.DatabaseAdmin;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 

@@ -1,7 +1,7 @@
 package dev.txlab.testkit;
 
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,17 +1,19 @@
 package dev.txlab.testkit;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.run.Ledger;
-import dev.txlab.domain.run.Ledgers;
-import dev.txlab.domain.run.RunAudit;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.workload.OrderKind;
-import dev.txlab.domain.workload.Workload;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.Ledger;
+import dev.txlab.harness.run.Ledgers;
+import dev.txlab.harness.run.RunAudit;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.workload.OrderKind;
+import dev.txlab.harness.workload.Workload;
+import dev.txlab.harness.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.txlab.testkit;
 
-import dev.txlab.domain.run.PrefixLock;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.run.PrefixLock;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.txlab.testkit;
 
-import dev.txlab.domain.run.PrefixInUseException;
-import dev.txlab.domain.run.PrefixLock;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.run.PrefixInUseException;
+import dev.txlab.harness.run.PrefixLock;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

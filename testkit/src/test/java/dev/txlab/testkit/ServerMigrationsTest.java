@@ -1,14 +1,14 @@
 package dev.txlab.testkit;
 
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
-import dev.txlab.domain.workload.InitialStateWriter;
-import dev.txlab.domain.workload.Workload;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
+import dev.txlab.harness.workload.InitialStateWriter;
+import dev.txlab.harness.workload.Workload;
+import dev.txlab.harness.workload.WorkloadSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -2,9 +2,9 @@ package dev.txlab.bench.compare;
 
 import dev.txlab.bench.load.LoadResult;
 import dev.txlab.bench.report.ImplementationResult.Cost;
-import dev.txlab.domain.store.spi.RoundTrip;
-import dev.txlab.domain.trace.CostCounters;
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.store.spi.RoundTrip;
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
 
 import java.util.EnumMap;
 import java.util.HashMap;

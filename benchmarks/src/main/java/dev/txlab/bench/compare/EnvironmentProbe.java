@@ -1,7 +1,7 @@
 package dev.txlab.bench.compare;
 
 import dev.txlab.bench.report.Method;
-import dev.txlab.domain.run.Run;
+import dev.txlab.harness.run.Run;
 import dev.txlab.domain.service.ServiceName;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.txlab.bench.compare;
 
-import dev.txlab.domain.network.NetworkProfile;
-import dev.txlab.domain.network.SimulatedDelay;
-import dev.txlab.domain.run.Run;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.network.SimulatedDelay;
+import dev.txlab.harness.run.Run;
 
 import java.time.Duration;
 import java.util.Locale;

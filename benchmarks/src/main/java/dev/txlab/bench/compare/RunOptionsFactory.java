@@ -1,8 +1,8 @@
 package dev.txlab.bench.compare;
 
-import dev.txlab.domain.network.NetworkProfile;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.RunOptions;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.RunOptions;
 
 /** Builds the options of one comparison run: the same store, transport and workload for every implementation. */
 @FunctionalInterface

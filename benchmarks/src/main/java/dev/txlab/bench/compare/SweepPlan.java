@@ -1,6 +1,6 @@
 package dev.txlab.bench.compare;
 
-import dev.txlab.domain.network.NetworkProfile;
+import dev.txlab.harness.network.NetworkProfile;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.placement.Submission;
-import dev.txlab.domain.placement.SubmitFailedException;
-import dev.txlab.domain.run.Run;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.placement.Submission;
+import dev.txlab.harness.placement.SubmitFailedException;
+import dev.txlab.harness.run.Run;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.trace.CostCounters;
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.placement.Submission;
-import dev.txlab.domain.placement.SubmitFailedException;
-import dev.txlab.domain.run.Run;
+import dev.txlab.harness.placement.Submission;
+import dev.txlab.harness.placement.SubmitFailedException;
+import dev.txlab.harness.run.Run;
 
 import java.time.Duration;
 import java.util.Optional;

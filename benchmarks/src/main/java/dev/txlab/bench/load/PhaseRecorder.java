@@ -1,9 +1,9 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.placement.OrderResult;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.trace.CostCounters;
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
 
 import java.time.Duration;
 import java.util.Map;

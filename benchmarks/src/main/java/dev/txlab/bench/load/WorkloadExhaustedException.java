@@ -1,6 +1,6 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.run.Run;
+import dev.txlab.harness.run.Run;
 
 /** A timed phase ran out of orders: the workload was sized too small for the phase's length and rate. */
 public final class WorkloadExhaustedException extends IllegalStateException {

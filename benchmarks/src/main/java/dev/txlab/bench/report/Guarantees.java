@@ -1,6 +1,6 @@
 package dev.txlab.bench.report;
 
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 
 /** What each implementation promises about one order, in the words of the report's answer table. */
 public final class Guarantees {

@@ -1,11 +1,11 @@
 package dev.txlab.bench.load;
 
-import dev.txlab.domain.network.NetworkProfile;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.testkit.TestStores;
 import org.junit.jupiter.api.Test;
 

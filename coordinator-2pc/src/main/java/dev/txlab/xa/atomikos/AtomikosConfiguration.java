@@ -1,8 +1,8 @@
 package dev.txlab.xa.atomikos;
 
 import com.atomikos.icatch.config.UserTransactionServiceImp;
-import dev.txlab.domain.placement.TmIdentity;
-import dev.txlab.domain.store.Durability;
+import dev.txlab.harness.placement.TmIdentity;
+import dev.txlab.harness.store.Durability;
 
 import java.util.Properties;
 

@@ -1,10 +1,10 @@
 package dev.txlab.xa.atomikos;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TmIdentity;
-import dev.txlab.domain.placement.spi.PlacementContext;
-import dev.txlab.domain.run.RunLogs;
-import dev.txlab.domain.store.StoreConfig;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TmIdentity;
+import dev.txlab.harness.placement.spi.PlacementContext;
+import dev.txlab.harness.run.RunLogs;
+import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.xa.XaPlacements;
 
 /** Registers {@code xa-atomikos}. */

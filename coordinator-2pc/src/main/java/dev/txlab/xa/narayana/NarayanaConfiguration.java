@@ -11,9 +11,9 @@ import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqObjectStoreAdap
 import com.arjuna.ats.internal.arjuna.objectstore.ShadowNoFileLockStore;
 import com.arjuna.ats.jta.common.JTAEnvironmentBean;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
-import dev.txlab.domain.placement.TmIdentity;
-import dev.txlab.domain.placement.TmSettings;
-import dev.txlab.domain.store.Durability;
+import dev.txlab.harness.placement.TmIdentity;
+import dev.txlab.harness.placement.TmSettings;
+import dev.txlab.harness.store.Durability;
 
 import java.util.List;
 

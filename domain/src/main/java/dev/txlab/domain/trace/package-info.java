@@ -1,5 +1,5 @@
 /**
- * What a run records besides outcomes: cost counters per round-trip kind (fed by the store
- * decorator) and the step trace of sampled orders (which service did which step, when).
+ * The step trace of sampled orders: which service did which step of the flow, from when to when.
+ * The flow records it; the harness and the report read it.
  */
 package dev.txlab.domain.trace;

@@ -1,6 +1,6 @@
 package dev.txlab.messaging.nats;
 
-import dev.txlab.domain.store.Durability;
+import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.DeadLetter;
 import dev.txlab.messaging.DeliveryVerdict;
 import dev.txlab.messaging.MalformedMessageException;

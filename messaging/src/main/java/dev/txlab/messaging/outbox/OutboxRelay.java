@@ -1,7 +1,7 @@
 package dev.txlab.messaging.outbox;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.CrashPoints;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.messaging.LoopThread;
 import dev.txlab.messaging.BackgroundFailures;
 import dev.txlab.messaging.MessageCodec;

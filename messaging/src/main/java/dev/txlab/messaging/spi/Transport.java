@@ -1,6 +1,6 @@
 package dev.txlab.messaging.spi;
 
-import dev.txlab.domain.retry.RetryPolicy;
+import dev.txlab.harness.retry.RetryPolicy;
 import dev.txlab.messaging.Message;
 
 import java.time.Duration;

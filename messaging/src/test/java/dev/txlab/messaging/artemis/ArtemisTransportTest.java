@@ -1,6 +1,6 @@
 package dev.txlab.messaging.artemis;
 
-import dev.txlab.domain.store.Durability;
+import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.Backlog;
 import dev.txlab.messaging.TransportContract;
 import dev.txlab.messaging.spi.Transport;

@@ -1,7 +1,7 @@
 package dev.txlab.messaging.nats;
 
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.Durability;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.Backlog;
 import dev.txlab.messaging.TransportContract;
 import dev.txlab.messaging.spi.Transport;

@@ -1,6 +1,6 @@
 package dev.txlab.messaging.nats;
 
-import dev.txlab.domain.store.Durability;
+import dev.txlab.harness.store.Durability;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

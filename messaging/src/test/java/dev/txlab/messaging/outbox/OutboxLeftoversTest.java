@@ -1,13 +1,13 @@
 package dev.txlab.messaging.outbox;
 
-import dev.txlab.domain.audit.Invariant;
-import dev.txlab.domain.audit.Violation;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.audit.Violation;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
 import org.junit.jupiter.api.Test;

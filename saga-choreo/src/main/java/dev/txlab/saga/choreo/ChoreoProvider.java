@@ -1,10 +1,10 @@
 package dev.txlab.saga.choreo;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.OrderPlacement;
-import dev.txlab.domain.placement.spi.PlacementContext;
-import dev.txlab.domain.placement.spi.PlacementProvider;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderPlacement;
+import dev.txlab.harness.placement.spi.PlacementContext;
+import dev.txlab.harness.placement.spi.PlacementProvider;
+import dev.txlab.harness.store.Topology;
 
 /** Registers {@code saga-choreo}: each service on its own database, talking through the broker. */
 public final class ChoreoProvider implements PlacementProvider {

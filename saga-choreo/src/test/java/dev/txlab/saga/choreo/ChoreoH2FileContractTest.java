@@ -1,8 +1,8 @@
 package dev.txlab.saga.choreo;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 import dev.txlab.testkit.OrderPlacementContract;
 import dev.txlab.testkit.TestStores;
 

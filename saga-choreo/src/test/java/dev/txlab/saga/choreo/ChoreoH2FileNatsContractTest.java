@@ -1,9 +1,9 @@
 package dev.txlab.saga.choreo;
 
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.TransportSettings;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 import dev.txlab.testkit.OrderPlacementContract;
 import dev.txlab.testkit.Servers;
 import dev.txlab.testkit.TestStores;

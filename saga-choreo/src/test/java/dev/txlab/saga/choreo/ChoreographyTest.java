@@ -5,7 +5,7 @@ import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.workload.InitialState;
+import dev.txlab.harness.workload.InitialState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

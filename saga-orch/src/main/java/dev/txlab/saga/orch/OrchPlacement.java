@@ -1,11 +1,11 @@
 package dev.txlab.saga.orch;
 
-import dev.txlab.domain.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.StepResult;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.placement.spi.PlacementContext;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;

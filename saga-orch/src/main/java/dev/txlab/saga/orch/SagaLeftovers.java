@@ -1,12 +1,12 @@
 package dev.txlab.saga.orch;
 
-import dev.txlab.domain.audit.Invariant;
-import dev.txlab.domain.audit.Violation;
-import dev.txlab.domain.audit.spi.LeftoverCheck;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.RunRecord;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.audit.Violation;
+import dev.txlab.harness.audit.spi.LeftoverCheck;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.RunRecord;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.Stores;
+import dev.txlab.harness.store.Stores;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,11 +2,11 @@ package dev.txlab.saga.orch;
 
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.service.ServiceName;
-import dev.txlab.domain.store.JdbcDecorator;
-import dev.txlab.domain.store.StoreConfig;
-import dev.txlab.domain.store.StoreKind;
-import dev.txlab.domain.store.Stores;
-import dev.txlab.domain.store.Topology;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.txlab.scenarios.probe;
 
 import dev.txlab.domain.model.OrderStatus;
-import dev.txlab.domain.run.Run;
+import dev.txlab.harness.run.Run;
 import dev.txlab.domain.service.ServiceName;
 
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package dev.txlab.scenarios.probe;
 
-import dev.txlab.domain.audit.AuditReport;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.run.OrderListener;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.OrderListener;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.scenarios.ScenarioContext;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.txlab.scenarios.schedule;
 
-import dev.txlab.domain.fault.CrashPoint;
-import dev.txlab.domain.fault.FaultPlan;
-import dev.txlab.domain.placement.ImplementationId;
-import dev.txlab.domain.workload.WorkloadSpec;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.workload.WorkloadSpec;
 
 import java.time.Duration;
 import java.util.List;

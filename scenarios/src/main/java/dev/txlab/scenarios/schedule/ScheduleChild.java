@@ -1,15 +1,15 @@
 package dev.txlab.scenarios.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.txlab.domain.placement.TmSettings;
-import dev.txlab.domain.run.OrderListener;
-import dev.txlab.domain.run.Run;
-import dev.txlab.domain.run.RunOptions;
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.placement.TmSettings;
+import dev.txlab.harness.run.OrderListener;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.scenarios.ScenarioContext;
-import dev.txlab.testkit.ChildJvm;
+import dev.txlab.harness.child.ChildJvm;
 
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 
 import java.util.List;
 import java.time.Duration;

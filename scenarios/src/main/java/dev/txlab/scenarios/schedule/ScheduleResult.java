@@ -1,6 +1,6 @@
 package dev.txlab.scenarios.schedule;
 
-import dev.txlab.domain.trace.MessageCounts;
+import dev.txlab.harness.cost.MessageCounts;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.txlab.scenarios.schedule;
 
-import dev.txlab.domain.placement.ImplementationId;
+import dev.txlab.harness.placement.ImplementationId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,2 +1,0 @@
-/** How an implementation makes itself known: a {@link java.util.ServiceLoader} provider per id. */
-package dev.txlab.domain.placement.spi;

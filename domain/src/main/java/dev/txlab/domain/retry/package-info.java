@@ -1,5 +1,0 @@
-/**
- * The one retry policy type of the testbed ({@link dev.txlab.domain.retry.RetryPolicy}): attempts, a
- * doubling pause, and the worst case a termination bound adds up.
- */
-package dev.txlab.domain.retry;

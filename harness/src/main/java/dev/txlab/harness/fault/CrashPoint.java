@@ -1,0 +1,36 @@
+package dev.txlab.harness.fault;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The named points of each protocol where a run can be made to crash. */
+public enum CrashPoint {
+    /** local-baseline: all writes done, before the local commit. */
+    BASELINE_BEFORE_COMMIT,
+    /** local-baseline: after the local commit, before the caller learns the outcome. */
+    BASELINE_AFTER_COMMIT,
+    /** 2PC: every participant prepared, the commit decision not yet logged. */
+    XA_AFTER_ALL_PREPARES,
+    /** 2PC: the commit decision logged, no participant committed yet. */
+    XA_AFTER_COMMIT_DECISION,
+    /** 2PC: the first participant committed in phase 2, the others not yet. */
+    XA_AFTER_FIRST_PHASE2_COMMIT,
+    /** Sagas: a handler's local transaction committed, its outbox rows not yet published. */
+    SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH,
+    /** Sagas: outbox rows published, not yet marked published. */
+    SAGA_AFTER_PUBLISH_BEFORE_MARK,
+    /** Sagas: a consumer's local transaction (inbox, state, outbox) committed, its delivery not yet acknowledged. */
+    SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK,
+    /** Sagas: some compensations done, others not yet. */
+    SAGA_MID_COMPENSATION;
+
+    public static CrashPoint parse(String text) {
+        for (CrashPoint point : values()) {
+            if (point.name().equalsIgnoreCase(text.trim().replace('-', '_'))) {
+                return point;
+            }
+        }
+        throw new IllegalArgumentException("unknown crash point '" + text + "'; expected one of "
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.txlab.harness.placement.spi;
+
+import dev.txlab.harness.fault.CrashPoints;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.TmSettings;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.domain.trace.StepTrace;
+
+import java.time.Clock;
+
+/**
+ * What an implementation is built from: the open stores, a clock, the run's fault plan and its armed
+ * crash points, the trace, the number of concurrent callers (pool sizes follow it), the transaction
+ * manager's settings, the transport's, the simulated network (the JDBC part is already in the
+ * stores; message hops are the implementation's to delay), and whether this is a fresh run (false: a recovery that must
+ * keep what the killed run left in its logs and brokers).
+ */
+public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, CrashPoints crashPoints, StepTrace trace,
+                               int concurrency, TmSettings tm, TransportSettings transport, NetworkProfile network,
+                               boolean fresh) {
+}

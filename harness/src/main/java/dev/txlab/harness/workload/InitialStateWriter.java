@@ -1,0 +1,71 @@
+package dev.txlab.harness.workload;
+
+import dev.txlab.domain.service.ServiceName;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Writes an initial state into the services' databases (customers, depot, payments), in batches. */
+public final class InitialStateWriter {
+    private static final int BATCH = 500;
+
+    private InitialStateWriter() {
+    }
+
+    public static void write(InitialState state, Function<ServiceName, DataSource> dataSources) throws SQLException {
+        try (Connection connection = dataSources.apply(ServiceName.CUSTOMERS).getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO customers (customer_id, name, enabled) VALUES (?, ?, ?)")) {
+            int pending = 0;
+            for (InitialState.Customer customer : state.customers()) {
+                insert.setString(1, customer.customerId());
+                insert.setString(2, customer.name());
+                insert.setBoolean(3, customer.enabled());
+                insert.addBatch();
+                pending = flushEvery(insert, ++pending);
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+        try (Connection connection = dataSources.apply(ServiceName.DEPOT).getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO products (sku, name, price_cents, stock) VALUES (?, ?, ?, ?)")) {
+            int pending = 0;
+            for (InitialState.Product product : state.products()) {
+                insert.setString(1, product.sku());
+                insert.setString(2, product.name());
+                insert.setLong(3, product.priceCents());
+                insert.setLong(4, product.stock());
+                insert.addBatch();
+                pending = flushEvery(insert, ++pending);
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+        try (Connection connection = dataSources.apply(ServiceName.PAYMENTS).getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO accounts (customer_id, balance_cents) VALUES (?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<String, Long> account : state.balancesCents().entrySet()) {
+                insert.setString(1, account.getKey());
+                insert.setLong(2, account.getValue());
+                insert.addBatch();
+                pending = flushEvery(insert, ++pending);
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    private static int flushEvery(PreparedStatement insert, int pending) throws SQLException {
+        if (pending < BATCH) {
+            return pending;
+        }
+        insert.executeBatch();
+        return 0;
+    }
+}
