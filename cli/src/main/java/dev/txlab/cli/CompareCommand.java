@@ -1,0 +1,160 @@
+package dev.txlab.cli;
+
+import dev.txlab.cli.compare.ComparisonSweep;
+import dev.txlab.cli.compare.EnvironmentProbe;
+import dev.txlab.cli.compare.Secrets;
+import dev.txlab.cli.compare.SweepPlan;
+import dev.txlab.report.ImplementationResult;
+import dev.txlab.report.Method;
+import dev.txlab.report.Results;
+import dev.txlab.report.ResultsFiles;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.TmSettings;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.placement.spi.ResourceNeeds;
+import dev.txlab.harness.run.PrefixLock;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.workload.WorkloadSpec;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code txlab compare}: the main job. Measures every implementation on the same store, transport
+ * and workload, audits each run, and writes the report (HTML, Markdown, JSON, CSV).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Measures all implementations side by side (closed-loop throughput, open-loop latency, cost "
+                + "per order), audits every run, and writes target/txlab-report/index.html, summary.md, "
+                + "results.json and results.csv.")
+final class CompareCommand implements Callable<Integer> {
+    /** Orders each run's workload holds: more than any phase of any sweep takes on this kind of machine. */
+    static final int WORKLOAD_CAPACITY = 5_000_000;
+
+    @ArgGroup(exclusive = true)
+    SweepChoice sweep = new SweepChoice();
+
+    static final class SweepChoice {
+        @Option(names = "--quick", description = "a first look, about 90 s: shorter phases")
+        boolean quick;
+
+        @Option(names = "--full", description = "the thorough sweep: 1/2/4/8 callers, latency vs load up to "
+                + "saturation, network none, lan and wan (tens of minutes)")
+        boolean full;
+
+        SweepPlan plan() {
+            return quick ? SweepPlan.QUICK : full ? SweepPlan.FULL : SweepPlan.DEFAULT;
+        }
+    }
+
+    @Option(names = "--impl", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
+            description = "the implementations to compare, or all (default: ${DEFAULT-VALUE})")
+    List<String> implementations;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/txlab-report",
+            description = "where the report goes (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Mixin
+    WorkloadMixOptions workloadMix;
+
+    @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
+    boolean noProgress;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Mixin
+    PlacementOptions placement;
+
+    @Mixin
+    TransportOptions transportOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepPlan plan = sweep.plan();
+        List<ImplementationId> ids = ImplementationList.parse(implementations);
+        WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
+        StoreConfig store = placement.toConfig();
+        TransportSettings transport = transportOptions.toSettings();
+        try (PrefixLock lock = PrefixLock.acquire(store, "compare");
+             LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
+            InapplicableFlags.warn(spec.commandLine().getParseResult(), ids, log.terminalErr());
+            return compare(plan, ids, workload, store, transport, log);
+        }
+    }
+
+    private int compare(SweepPlan plan, List<ImplementationId> ids, WorkloadSpec workload, StoreConfig store,
+                        TransportSettings transport, LogFile log) throws Exception {
+        PrintStream out = log.terminal();
+        out.printf("txlab compare: %s on %s (durability %s), transport %s%n", ids.stream().map(ImplementationId::id)
+                .toList(), store.describeKinds(), store.durability().id(), transport.describe());
+        out.println("  " + plan.explained());
+
+        Instant started = Instant.now();
+        EnvironmentProbe environment = new EnvironmentProbe();
+        List<ImplementationResult> measured = new ArrayList<>();
+        int runs = ids.size() * plan.networks().size();
+        try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
+                (long) runs * plan.phasesPerRun(), noProgress), plan.phasesPerRun())) {
+            ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
+                    RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
+                            .network(network).build(),
+                    progress, environment);
+            for (NetworkProfile network : plan.networks()) {
+                for (ImplementationId id : ids) {
+                    measured.add(sweepRunner.measure(id, network));
+                    progress.runDone();
+                }
+            }
+        }
+        double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+        Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
+                elapsed, environment), measured);
+        Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
+        new SummaryTable(out).print(results);
+        out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
+                + "in " + log.path() + ")");
+        return results.allPassed() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+    }
+
+    private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
+                          Instant started, double elapsed, EnvironmentProbe environment) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
+        settings.put("MariaDB server", Secrets.maskUrl(placement.mariadbUrl) + " as " + placement.mariadbUser);
+        settings.put("data directory", store.dataDir().toString());
+        settings.put("database prefix", store.prefix());
+        settings.put("transaction managers", TmSettings.ofDefaults().toString());
+        settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
+                + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "
+                + "manager's callers + 2 and a recovery connection per database)");
+        List<String> command = new ArrayList<>(List.of("txlab"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        return new Method(plan.name(), plan.explained(), started.toString(), elapsed, EnvironmentProbe.gitCommit(),
+                String.join(" ", Secrets.maskArgs(command)), store.describeKinds(), store.durability().id(),
+                store.durabilityNotes(), transport.describe(), workload.toText() + " (orders = capacity; each phase "
+                + "takes the next orders in sequence)", workload.seed(), "simulated in Java (this kernel has no "
+                + "netem): parkNanos of twice the one-way delay per JDBC round trip, a held-back delivery of the "
+                + "one-way delay per message hop; profiles none, lan = 250 us, wan = 10 ms one way", settings,
+                environment.environment());
+    }
+}

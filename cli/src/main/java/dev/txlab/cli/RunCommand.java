@@ -1,0 +1,140 @@
+package dev.txlab.cli;
+
+import dev.txlab.load.LatencyStats;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.placement.SubmitFailedException;
+import dev.txlab.harness.placement.TmSettings;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.OrderListener;
+import dev.txlab.harness.run.PrefixLock;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunOptions;
+import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.workload.WorkloadSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code txlab run}: a fresh run of one implementation, audited, with its figures printed. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Seeds the databases, places the orders with N concurrent callers, audits, prints the figures.")
+final class RunCommand implements Callable<Integer> {
+    private static final int SHOWN_VIOLATIONS = 50;
+    /** The run's log, in its folder under the data directory: library output and stack traces. */
+    static final String LOG_FILE = "run.log";
+
+    @Option(names = "--impl", required = true, paramLabel = "ID",
+            description = "local-baseline, xa-narayana, xa-atomikos, saga-choreo or saga-orch")
+    String implementation;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "concurrent callers (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--crash", paramLabel = "POINT[@N]", description = "halt the JVM at the N-th hit of a crash point")
+    String crash;
+
+    @Option(names = "--network", paramLabel = "none|lan|wan|DELAY", defaultValue = "none",
+            description = "simulated network, added in Java at the decorator points to every JDBC round trip (twice "
+                    + "the one-way delay) and message hop (once): lan = 250us, wan = 10ms one way, or e.g. 500us, 2ms "
+                    + "(default: ${DEFAULT-VALUE})")
+    String network;
+
+    @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
+    boolean noProgress;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Mixin
+    PlacementOptions placement;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Mixin
+    TmOptions tmOptions;
+
+    @Mixin
+    TransportOptions transportOptions;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        ImplementationId id = ImplementationId.parse(implementation);
+        Flags.require(concurrency >= 1, "--concurrency must be at least 1, was " + concurrency);
+        WorkloadSpec spec = workload.toSpec();
+        StoreConfig store = placement.toConfig();
+        FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
+        TmSettings tm = tmOptions.toSettings(id);
+        TransportSettings transport = transportOptions.toSettings();
+        NetworkProfile networkProfile = NetworkProfile.parse(network);
+        try (PrefixLock lock = PrefixLock.acquire(store, "run");
+             LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
+            InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
+            DiskEstimate.warn(store, id, spec.orders(), log.terminalErr());
+            PrintStream out = log.terminal();
+            out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
+                            + "refusal rate %s each, conflict-free: %s%n",
+                    id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
+                    spec.skew(), workload.mix.refusalRate, spec.conflictFree() ? "yes" : "no");
+            store.durabilityNotes().forEach(note -> out.println("  note: " + note));
+            if (!networkProfile.isNone()) {
+                out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
+                        + "round trip, a held-back delivery per message hop; this kernel has no netem)");
+            }
+            try (Run run = Run.prepare(RunOptions.builder(store, id)
+                    .workload(spec)
+                    .callers(concurrency)
+                    .faults(faults)
+                    .tm(tm)
+                    .transport(transport)
+                    .network(networkProfile)
+                    .build())) {
+                out.println("  databases: " + Databases.describe(run.stores()));
+                run.placement().transactionManagerDescription()
+                        .ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));
+                run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));
+                LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
+                LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
+                RunResult result = execute(run, outcomeLatency, ackLatency, spec.orders(), log);
+                AuditReport audit = run.audit();
+                new RunPrinter(out).print(run, result, outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
+                boolean notPlaced = new FailedSubmitsReport(out, log.path()).print(run.submitFailures(),
+                        spec.orders(), faults);
+                return !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED : TxlabCli.EXIT_OK;
+            }
+        }
+    }
+
+    private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders, LogFile log)
+            throws InterruptedException {
+        try (Progress progress = Progress.open(log.terminalErr(), "orders", orders, noProgress)) {
+            return run.execute(new OrderListener() {
+                @Override
+                public void completed(OrderResult result, long ackNanos, long outcomeNanos) {
+                    outcomeLatency.record(outcomeNanos);
+                    ackLatency.record(ackNanos);
+                    progress.step();
+                }
+
+                @Override
+                public void submitFailed(SubmitFailedException failure) {
+                    progress.step();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.txlab.cli;
+
+import dev.txlab.load.LatencyStats;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.network.SimulatedDelay;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.spi.RoundTrip;
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Prints a run's figures: each says what it is, its unit, over how many orders and runs, and its spread. */
+final class RunPrinter {
+    private final PrintStream out;
+
+    RunPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(Run run, RunResult result, LatencyStats outcomeLatency, LatencyStats ackLatency, AuditReport audit,
+               int shownViolations) {
+        out.printf(Locale.ROOT, "throughput: %.1f orders/s (%d orders reached an outcome in %.2f s; 1 run, "
+                        + "closed loop, so no spread across runs)%n",
+                result.throughputPerSecond(), result.completed(), result.elapsed().toNanos() / 1e9);
+        out.println(outcomeLatency.describe());
+        out.println(ackLatency.describe());
+        out.println("outcomes (orders): " + outcomes(result.outcomeCounts())
+                + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
+        out.println(costs(result.costs(), result.completed()));
+        run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts, result.completed())));
+        NetworkProfile network = run.options().network();
+        if (!network.isNone()) {
+            out.println(networkLine("per JDBC round trip", network.oneWay().multipliedBy(2), run.jdbcNetworkDelay()));
+            run.placement().messageHopDelay().ifPresent(achieved ->
+                    out.println(networkLine("per message hop", network.oneWay(), achieved)));
+        }
+        out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
+                run.placement().terminationBound().toMillis() / 1000.0, run.placement().terminationBoundExplained());
+        out.println("audit (" + audit.orders() + " orders, " + audit.acknowledged() + " acknowledged): "
+                + verdict(audit.describe(shownViolations),
+                run.placement().messageCounts().map(MessageCounts::backgroundFailures).orElse(0L)));
+    }
+
+    /** The audit's verdict, its first line saying when background threads failed during the run. */
+    private static String verdict(String described, long backgroundFailures) {
+        if (backgroundFailures == 0) {
+            return described;
+        }
+        String note = " (" + backgroundFailures + " background failures during the run, each carried on from: see "
+                + "the run's log)";
+        int firstLineEnd = described.indexOf(System.lineSeparator());
+        return firstLineEnd < 0 ? described + note
+                : described.substring(0, firstLineEnd) + note + described.substring(firstLineEnd);
+    }
+
+    static String outcomes(Map<String, Long> counts) {
+        return new TreeMap<>(counts).entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String costs(CostCounters.Costs costs, int orders) {
+        if (orders == 0) {
+            return "cost per order: no orders";
+        }
+        return String.format(Locale.ROOT, "cost per order (mean over %d orders, counted at the JDBC decorator): "
+                        + "round trips %.2f, statements %.2f, commits %.2f, rollbacks %.2f, XA prepares %.2f, "
+                        + "XA commits %.2f",
+                orders, perOrder(costs.roundTrips(), orders), perOrder(costs.count(RoundTrip.STATEMENT), orders),
+                perOrder(costs.count(RoundTrip.COMMIT), orders), perOrder(costs.count(RoundTrip.ROLLBACK), orders),
+                perOrder(costs.count(RoundTrip.XA_PREPARE), orders), perOrder(costs.count(RoundTrip.XA_COMMIT), orders));
+    }
+
+    private static String messages(MessageCounts counts, int orders) {
+        if (orders == 0) {
+            return "messages: no orders";
+        }
+        return String.format(Locale.ROOT, "messages per order (mean over %d orders, counted at the transport "
+                        + "decorator): published %.2f, delivered %.2f; in all: redelivered %d, failed deliveries %d, "
+                        + "duplicates skipped %d, dead-lettered %d, held back by a fault %d, late actions without "
+                        + "effect %d, background failures %d",
+                orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
+                counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered(),
+                counts.heldBack(), counts.lateActions(), counts.backgroundFailures());
+    }
+
+    private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {
+        return String.format(Locale.ROOT, "network delay %s: requested %.1f us, achieved mean %.1f us (n=%d)",
+                where, requested.toNanos() / 1000.0, achieved.meanMicros(), achieved.count());
+    }
+
+    private static double perOrder(long count, int orders) {
+        return (double) count / orders;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.txlab.cli.compare;
+
+import dev.txlab.load.ClosedLoad;
+import dev.txlab.load.LatencyStats;
+import dev.txlab.load.LatencySummary;
+import dev.txlab.load.LoadResult;
+import dev.txlab.load.OpenLoad;
+import dev.txlab.report.Guarantees;
+import dev.txlab.report.ImplementationResult;
+import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.report.ImplementationResult.ThroughputPoint;
+import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.spi.PlacementProvider;
+import dev.txlab.harness.run.Preflight;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.SubmitFailures;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Measures one implementation at one network profile in one fresh, audited run: for each number of
+ * callers a closed-loop warm-up and timed iterations, then open-loop phases at fractions of the
+ * highest throughput, then waits for quiescence and audits everything the phases submitted.
+ */
+public final class ComparisonSweep {
+    private static final int SHOWN_VIOLATIONS = 20;
+
+    private final SweepPlan wanted;
+    private final RunOptionsFactory options;
+    private final SweepProgress progress;
+    private final EnvironmentProbe environment;
+
+    public ComparisonSweep(SweepPlan plan, RunOptionsFactory options, SweepProgress progress,
+                           EnvironmentProbe environment) {
+        this.wanted = plan;
+        this.options = options;
+        this.progress = progress;
+        this.environment = environment;
+    }
+
+    /**
+     * Measures and audits, with at most the callers the servers allow (the sweep's callers above that
+     * are left out, and the result says which setting capped them); a run that fails is returned as
+     * a failed result naming why, never thrown.
+     */
+    public ImplementationResult measure(ImplementationId id, NetworkProfile network) throws InterruptedException {
+        CostTally tally = new CostTally();
+        try {
+            Preflight.CallerLimit limit = Preflight.of(options.options(id, network, wanted.maxCallers()).store(),
+                    PlacementProvider.forId(id)).callerLimit(wanted.maxCallers());
+            SweepPlan plan = limit.cappedBy().isPresent() && limit.callers() > 0 ? wanted.cappedAt(limit.callers())
+                    : wanted;
+            String capped = limit.cappedBy().filter(setting -> limit.callers() > 0)
+                    .map(setting -> "at most " + limit.callers() + " callers, capped by " + setting).orElse(null);
+            return measure(id, network, plan, capped, tally);
+        } catch (SQLException | RuntimeException e) {
+            progress.phase(id.id(), "failed");
+            return ImplementationResult.failed(id.id(), network.name(), Guarantees.of(id),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ImplementationResult measure(ImplementationId id, NetworkProfile network, SweepPlan plan, String capped,
+                                         CostTally tally) throws InterruptedException, SQLException {
+        try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
+            environment.observe(run);
+            List<ThroughputPoint> throughput = new ArrayList<>();
+            for (int threads : plan.threads()) {
+                throughput.add(closedLoop(run, id, plan, threads, tally));
+            }
+            double highest = throughput.stream().mapToDouble(ThroughputPoint::mean).max().orElse(0);
+            List<LoadPoint> load = new ArrayList<>();
+            for (double fraction : plan.loadFractions()) {
+                load.add(openLoop(run, id, plan, fraction * highest, tally));
+            }
+            run.awaitQuiescence();
+            AuditReport audit = run.audit();
+            return new ImplementationResult(id.id(), network.name(), Guarantees.of(id), audit.ok(),
+                    audit.describe(0).lines().findFirst().orElse(""),
+                    audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
+                    notPlaced(run.submitFailures(), run.feed().handedOut()),
+                    terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
+                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped);
+        }
+    }
+
+    /**
+     * Why the run is not a result when submits failed for an infrastructure reason (its orders were
+     * not placed, so its throughput and latency measure a broken run); null when none failed.
+     */
+    private static String notPlaced(SubmitFailures failures, int submitted) {
+        return failures.firstCause().map(cause -> failures.count() + " of " + submitted + " submits failed, not "
+                + "business refusals (first cause: " + cause + "; " + failures.byCause().size()
+                + " distinct causes; stack traces in the log)").orElse(null);
+    }
+
+    private ThroughputPoint closedLoop(Run run, ImplementationId id, SweepPlan plan, int threads, CostTally tally)
+            throws InterruptedException {
+        progress.phase(id.id(), "warm-up, " + threads + " callers");
+        tally.add(ClosedLoad.run(run, threads, plan.warmup()));
+        List<Double> iterations = new ArrayList<>();
+        List<LoadResult> measured = new ArrayList<>();
+        for (int i = 1; i <= plan.iterations(); i++) {
+            progress.phase(id.id(), "iteration " + i + "/" + plan.iterations() + ", " + threads + " callers");
+            LoadResult result = ClosedLoad.run(run, threads, plan.iteration());
+            tally.add(result);
+            measured.add(result);
+            iterations.add(result.throughputPerSecond());
+        }
+        return new ThroughputPoint(threads, iterations, plan.iteration().toMillis() / 1000.0, Spread.mean(iterations),
+                Spread.stdDev(iterations), merged(measured, LoadResult::outcome), merged(measured, LoadResult::ack));
+    }
+
+    private LoadPoint openLoop(Run run, ImplementationId id, SweepPlan plan, double rate, CostTally tally)
+            throws InterruptedException {
+        progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s", rate));
+        LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(rate, plan.openLoop());
+        tally.add(result);
+        return new LoadPoint(rate, result.throughputPerSecond(), result.elapsed().toMillis() / 1000.0,
+                plan.openLoopWorkers(), result.saturated(), result.completed(), result.unfinished(),
+                result.outcome().summary(), result.ack().summary());
+    }
+
+    private static String terminationBound(Run run) {
+        return String.format(Locale.ROOT, "%.1f s (%s)", run.placement().terminationBound().toMillis() / 1000.0,
+                run.placement().terminationBoundExplained());
+    }
+
+    private static LatencySummary merged(List<LoadResult> results, Function<LoadResult, LatencyStats> latency) {
+        List<LatencyStats> parts = results.stream().map(latency).toList();
+        return LatencyStats.merged(parts.get(0).name(), parts).summary();
+    }
+}

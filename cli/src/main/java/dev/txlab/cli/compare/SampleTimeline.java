@@ -1,0 +1,41 @@
+package dev.txlab.cli.compare;
+
+import dev.txlab.report.ImplementationResult.Timeline;
+import dev.txlab.domain.trace.StepEvent;
+import dev.txlab.domain.trace.StepTrace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Picks one order of the step trace, the one that visited the most services, and lays its steps out in time. */
+final class SampleTimeline {
+    private SampleTimeline() {
+    }
+
+    static Timeline of(StepTrace trace) {
+        Map<String, List<StepEvent>> byOrder = trace.events().stream()
+                .collect(Collectors.groupingBy(StepEvent::orderId));
+        return byOrder.values().stream()
+                .max(Comparator.<List<StepEvent>>comparingLong(steps -> steps.stream().map(StepEvent::service)
+                        .distinct().count()).thenComparingInt(List::size))
+                .map(SampleTimeline::laidOut)
+                .orElse(null);
+    }
+
+    private static Timeline laidOut(List<StepEvent> steps) {
+        Instant first = steps.stream().map(StepEvent::start).min(Comparator.naturalOrder()).orElseThrow();
+        return new Timeline(steps.get(0).orderId(), steps.stream()
+                .sorted(Comparator.comparing(StepEvent::start))
+                .map(step -> new Timeline.Step(step.service().id(), step.step(), micros(first, step.start()),
+                        micros(first, step.end())))
+                .toList());
+    }
+
+    private static long micros(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1000;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.txlab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txlab.report.ImplementationResult;
+import dev.txlab.report.Results;
+import dev.txlab.report.ResultsFiles;
+import dev.txlab.harness.placement.ImplementationId;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main job end to end through the shaded jar: {@code txlab compare --quick} on the embedded
+ * defaults measures and audits all five implementations and writes the report, which then loads in
+ * a real headless Chromium without console errors and with data in every chart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CompareReportIT {
+    private static final Path REPORT = Path.of(CliJar.dataDir(), "compare-report");
+
+    @Test
+    @Order(1)
+    void compareMeasuresAndAuditsEveryImplementationAndWritesTheReport() throws Exception {
+        CliJar.Outcome compare = CliJar.run("compare", "--quick", "--data-dir", CliJar.dataDir(), "--db-prefix",
+                "t_compare", "--out", REPORT.toString(), "--no-progress", "--postgres-password", "not-shown-anywhere");
+
+        assertThat(compare.exitCode()).as(compare.stdout() + compare.stderr()).isZero();
+        assertThat(compare.stdout()).contains("report: " + REPORT.resolve("index.html").toAbsolutePath())
+                .doesNotContain("not-shown-anywhere");
+        Results results = ResultsFiles.read(REPORT.resolve(ResultsFiles.RESULTS));
+        assertThat(results.implementations()).extracting(ImplementationResult::implementation)
+                .containsExactlyElementsOf(Arrays.stream(ImplementationId.values()).map(ImplementationId::id).toList());
+        for (ImplementationResult result : results.implementations()) {
+            assertThat(result.auditPassed()).as(result.implementation() + ": " + result.audit() + " " + result.error())
+                    .isTrue();
+            assertThat(result.throughput()).as(result.implementation()).hasSize(2)
+                    .allSatisfy(point -> assertThat(point.iterations()).hasSize(2).allMatch(v -> v > 0));
+            assertThat(result.load()).as(result.implementation()).singleElement()
+                    .satisfies(load -> assertThat(load.outcome().count()).isPositive());
+            assertThat(result.timeline()).as(result.implementation()).isNotNull();
+        }
+        for (String file : new String[] {"index.html", "summary.md", "results.csv", "results.json"}) {
+            assertThat(Files.readString(REPORT.resolve(file))).as(file).doesNotContain("not-shown-anywhere");
+        }
+        assertThat(results.method().command()).contains("--postgres-password ****");
+    }
+
+    @Test
+    @Order(2)
+    void theReportLoadsInHeadlessChromiumWithDataInEveryChart() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        Path page = REPORT.resolve("index.html").toAbsolutePath();
+        assertThat(page).exists();
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(page);
+            JsonNode charts = browser.execute("""
+                    return [...document.querySelectorAll('svg.chart')].map(chart => ({
+                      title: chart.querySelector('title').textContent,
+                      points: [...chart.querySelectorAll('.series')].map(s => s.querySelectorAll('.point').length)
+                    }));""");
+
+            assertThat(browser.consoleErrors()).isEmpty();
+            assertThat(charts.size()).as("throughput, latency vs load, distribution, cost, outcomes, 5 timelines")
+                    .isEqualTo(10);
+            charts.forEach(chart -> {
+                assertThat(chart.path("points").size()).as(chart.path("title").asText() + " has series").isPositive();
+                chart.path("points").forEach(points -> assertThat(points.asInt())
+                        .as(chart.path("title").asText() + " series has points").isPositive());
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void reportReRendersSavedResultsAndComparesTwoSideBySide() throws Exception {
+        Path results = REPORT.resolve(ResultsFiles.RESULTS);
+        Path again = Path.of(CliJar.dataDir(), "compare-report-again");
+
+        CliJar.Outcome report = CliJar.run("report", results.toString(), results.toString(), "--out", again.toString());
+
+        assertThat(report.exitCode()).as(report.stdout() + report.stderr()).isZero();
+        assertThat(Files.readString(again.resolve("index.html"))).contains("Before and after");
+        assertThat(Files.readString(again.resolve("summary.md"))).contains("## Before and after");
+    }
+}

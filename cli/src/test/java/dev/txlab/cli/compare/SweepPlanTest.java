@@ -1,0 +1,28 @@
+package dev.txlab.cli.compare;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SweepPlanTest {
+
+    @Test
+    void aCapLeavesOutTheCallerLevelsAboveItAndLimitsTheOpenLoopsWorkers() {
+        SweepPlan capped = SweepPlan.FULL.cappedAt(5);
+
+        assertThat(capped.threads()).containsExactly(1, 2, 4);
+        assertThat(capped.openLoopWorkers()).isEqualTo(5);
+        assertThat(capped.maxCallers()).isEqualTo(5);
+        assertThat(capped.loadFractions()).isEqualTo(SweepPlan.FULL.loadFractions());
+    }
+
+    @Test
+    void aCapBelowEveryLevelMeasuresTheCapItself() {
+        assertThat(SweepPlan.QUICK.cappedAt(1).threads()).isEqualTo(List.of(1));
+        assertThat(new SweepPlan("t", SweepPlan.QUICK.warmup(), 2, SweepPlan.QUICK.iteration(), List.of(4, 8),
+                SweepPlan.QUICK.openLoop(), List.of(0.5), 8, SweepPlan.QUICK.maxLag(), SweepPlan.QUICK.networks())
+                .cappedAt(3).threads()).containsExactly(3);
+    }
+}

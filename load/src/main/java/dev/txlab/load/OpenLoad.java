@@ -1,0 +1,127 @@
+package dev.txlab.load;
+
+import dev.txlab.harness.placement.Submission;
+import dev.txlab.harness.placement.SubmitFailedException;
+import dev.txlab.harness.run.Run;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open loop: orders arrive at a fixed rate for a fixed time whatever the system does, each handed
+ * to one of {@code workers} threads. Every latency is measured from the order's intended start on
+ * the schedule, so a stall delays the measured latency of every order scheduled behind it
+ * (coordinated omission cannot hide it; no correction is added on top). When the oldest waiting
+ * order is more than {@code maxLag} behind its schedule the load is past saturation: the phase
+ * stops issuing, drops the orders not yet started (they never reached the system) and says so.
+ */
+public final class OpenLoad {
+    private final Run run;
+    private final int workers;
+    private final Duration maxLag;
+
+    public OpenLoad(Run run, int workers, Duration maxLag) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("an open loop needs at least 1 worker, was " + workers);
+        }
+        this.run = run;
+        this.workers = workers;
+        this.maxLag = maxLag;
+    }
+
+    public LoadResult run(double ratePerSecond, Duration length) throws InterruptedException {
+        if (!(ratePerSecond > 0)) {
+            throw new IllegalArgumentException("an open loop's rate must be above 0 orders/s, was " + ratePerSecond);
+        }
+        PhaseRecorder recorder = new PhaseRecorder(run);
+        InFlight inFlight = new InFlight();
+        AtomicLong worstLag = new AtomicLong();
+        AtomicBoolean exhausted = new AtomicBoolean();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "txlab-open-loop");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        long periodNanos = Math.max(1, Math.round(1e9 / ratePerSecond));
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        boolean saturated = false;
+        for (long intended = start; intended < end; intended += periodNanos) {
+            parkUntil(intended);
+            if (Math.max(worstLag.get(), oldestWaiting(pool)) > maxLag.toNanos()) {
+                saturated = true;
+                break;
+            }
+            long intendedStart = intended;
+            inFlight.issued();
+            pool.execute(new Scheduled(intendedStart, () -> place(intendedStart, recorder, inFlight, worstLag,
+                    exhausted)));
+        }
+        if (saturated) {
+            List<Runnable> neverStarted = new ArrayList<>();
+            pool.getQueue().drainTo(neverStarted);
+            inFlight.done(neverStarted.size());
+        }
+        pool.shutdown(); // never shutdownNow: an interrupt closes an H2 file database under a worker
+        inFlight.awaitNone(run.outcomeWait().toMillis());
+        pool.awaitTermination(run.outcomeWait().toMillis(), TimeUnit.MILLISECONDS);
+        if (exhausted.get()) {
+            throw new WorkloadExhaustedException(run);
+        }
+        return recorder.result(workers, ratePerSecond, Duration.ofNanos(System.nanoTime() - start), saturated);
+    }
+
+    private void place(long intendedStart, PhaseRecorder recorder, InFlight inFlight, AtomicLong worstLag,
+                       AtomicBoolean exhausted) {
+        worstLag.accumulateAndGet(System.nanoTime() - intendedStart, Math::max);
+        Optional<Submission> submitted;
+        try {
+            submitted = run.feed().submitNext();
+        } catch (SubmitFailedException e) {
+            recorder.submitFailed();
+            inFlight.done();
+            return;
+        }
+        if (submitted.isEmpty()) {
+            exhausted.set(true);
+            inFlight.done();
+            return;
+        }
+        recorder.acknowledged(System.nanoTime() - intendedStart);
+        submitted.get().completion().whenComplete((result, failure) -> {
+            if (failure == null) {
+                recorder.completed(result, System.nanoTime() - intendedStart);
+            }
+            inFlight.done();
+        });
+    }
+
+    /** How far behind its schedule the oldest order still waiting for a worker is, in nanoseconds. */
+    private static long oldestWaiting(ThreadPoolExecutor pool) {
+        Runnable head = pool.getQueue().peek();
+        return head instanceof Scheduled scheduled ? System.nanoTime() - scheduled.intendedStart() : 0;
+    }
+
+    /** An order's placement with its intended start on the schedule. */
+    private record Scheduled(long intendedStart, Runnable placement) implements Runnable {
+        @Override
+        public void run() {
+            placement.run();
+        }
+    }
+
+    private static void parkUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

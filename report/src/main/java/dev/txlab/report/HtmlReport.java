@@ -1,0 +1,392 @@
+package dev.txlab.report;
+
+import dev.txlab.load.LatencySummary;
+import dev.txlab.report.ImplementationResult.Cost;
+import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.report.ImplementationResult.ThroughputPoint;
+import dev.txlab.scenarios.FaultMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The report as one self-contained HTML file (inline CSS and SVG, no script, no fetch), sections in
+ * the order of docs/report.md: answers first, evidence under them, method last. With a second result
+ * file it adds a before/after section.
+ */
+public final class HtmlReport {
+    private static final String CSS = """
+            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.4}
+            h1{margin-bottom:.2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+            table{border-collapse:collapse;margin:.5em 0;font-size:13px} td,th{border:1px solid #ccc;padding:4px 6px;
+            vertical-align:top;text-align:left;overflow-wrap:anywhere} th{background:#f3f3f3} td.num{text-align:right}
+            .failed{background:#fdd;border:2px solid #c00;padding:.6em;font-weight:bold}
+            .passed{background:#dfd;border:1px solid #393;padding:.6em} .note{color:#555;font-size:13px}
+            figure{margin:1em 0} figcaption{font-size:13px;color:#555} a{color:inherit}
+            tr.failed-row td{background:#fdd}
+            """;
+
+    private final Results results;
+    private final Optional<Results> before;
+    private final Optional<FaultSection> faults;
+
+    public HtmlReport(Results results, Optional<Results> before, Optional<FaultMatrix> faults) {
+        this.results = results;
+        this.before = before;
+        this.faults = faults.map(FaultSection::new);
+    }
+
+    public String render() {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>txlab comparison</title><style>" + CSS + "</style></head><body>");
+        Method method = results.method();
+        html.append("<h1>txlab: XA two-phase commit vs sagas, one order transaction</h1>");
+        html.append(p("note", "Durability profile: <b>" + Html.escape(method.durability()) + "</b> for every "
+                + "component. " + Html.escape(String.join(" ", method.durabilityNotes()))));
+        html.append(p("note", Html.escape(method.sweepExplained()) + ". Store " + Html.escape(method.store())
+                + ", transport " + Html.escape(method.transport()) + ", " + Html.escape(method.startedAt())
+                + ", commit " + Html.escape(method.gitCommit()) + "."));
+        auditBanner(html);
+        for (String network : results.networks()) {
+            answerTable(html, network);
+        }
+        throughputSection(html);
+        latencySection(html);
+        costSection(html);
+        outcomeSection(html);
+        networkSection(html);
+        faultSections(html);
+        timelineSection(html);
+        before.ifPresent(earlier -> html.append(new BeforeAfter(earlier, results).html()));
+        methodSection(html);
+        return html.append("</body></html>").toString();
+    }
+
+    private void auditBanner(StringBuilder html) {
+        List<ImplementationResult> failed = results.implementations().stream()
+                .filter(result -> !result.passed()).toList();
+        if (failed.isEmpty()) {
+            html.append(p("passed", "Every run passed its audit (invariants I0-I5 of docs/design.md): "
+                    + results.implementations().size() + " runs."));
+            return;
+        }
+        StringBuilder text = new StringBuilder("FAILED: " + failed.size() + " of "
+                + results.implementations().size() + " runs; their numbers are not plotted as results:<ul>");
+        failed.forEach(result -> text.append("<li>").append(Html.escape(result.implementation() + " (network "
+                + result.network() + "): " + Figures.audit(result))).append(violations(result)).append("</li>"));
+        html.append("<div class=\"failed\">").append(text).append("</ul></div>");
+    }
+
+    private static String violations(ImplementationResult result) {
+        if (result.violations().isEmpty()) {
+            return "";
+        }
+        StringBuilder list = new StringBuilder("<ul>");
+        result.violations().forEach(v -> list.append("<li>").append(Html.escape(v)).append("</li>"));
+        return list.append("</ul>").toString();
+    }
+
+    private void answerTable(StringBuilder html, String network) {
+        List<ImplementationResult> rows = results.at(network);
+        html.append("<h2 id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
+                .append(Html.escape(network)).append(")</h2>");
+        html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max throughput, orders/s</th>"
+                + "<th>ratio to local-baseline</th><th>outcome latency at the stated load, ms</th>"
+                + "<th>ack latency, ms</th><th>messages per order</th><th>JDBC round trips per order</th>"
+                + "<th>what a crash leaves behind</th><th>anomalies readers saw</th><th>audit</th></tr>");
+        List<ImplementationResult> passed = rows.stream().filter(ImplementationResult::passed).toList();
+        Shade throughput = Shade.higherIsBetter(passed, r -> r.maxThroughput().map(ThroughputPoint::mean));
+        Shade outcomeP99 = Shade.lowerIsBetter(passed, r -> Figures.statedLoad(r).map(l -> l.outcome().p99()));
+        Shade ackP99 = Shade.lowerIsBetter(passed, r -> Figures.statedLoad(r).map(l -> l.ack().p99()));
+        Shade messages = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::messagesPublished));
+        Shade roundTrips = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::roundTrips));
+        for (ImplementationResult row : rows) {
+            if (!row.passed()) {
+                html.append("<tr class=\"failed-row\"><td>").append(Html.escape(row.implementation()))
+                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"9\">")
+                        .append(Html.escape(Figures.audit(row))).append("</td></tr>");
+                continue;
+            }
+            html.append("<tr><td><b>").append(Html.escape(row.implementation())).append("</b>")
+                    .append(row.callersCapped() == null ? "" : "<br><small>" + Html.escape(row.callersCapped())
+                            + "</small>").append("</td><td>")
+                    .append(Html.escape(row.guarantee())).append("</td>");
+            html.append(cell(throughput, row, "#throughput", row.maxThroughput().map(Figures::throughput)));
+            html.append("<td class=\"num\">").append(Figures.ratioToBaseline(row, rows)
+                    .map(ratio -> String.format(Locale.ROOT, "%.2f x", ratio)).orElse("-")).append("</td>");
+            html.append(cell(outcomeP99, row, "#latency", Figures.statedLoad(row)
+                    .map(l -> Figures.latency(l.outcome()) + " at " + Figures.load(l))));
+            html.append(cell(ackP99, row, "#latency", Figures.statedLoad(row).map(l -> Figures.latency(l.ack()))));
+            Optional<Cost> cost = Optional.ofNullable(row.cost());
+            html.append(cell(messages, row, "#cost", cost.map(c -> Figures.perOrder(c.messagesPublished())
+                    + " published, " + Figures.perOrder(c.messagesDelivered()) + " delivered (" + c.orders()
+                    + " orders)")));
+            html.append(cell(roundTrips, row, "#cost", cost.map(c -> Figures.perOrder(c.roundTrips()) + " ("
+                    + c.orders() + " orders)")));
+            html.append("<td><a href=\"#faults\">").append(Html.escape(faults.map(f -> f.leftBehind(row.implementation()))
+                    .orElse("not measured: no fault matrix"))).append("</a></td>");
+            html.append("<td><a href=\"#readers\">").append(Html.escape(faults.map(f -> f.anomalies(row.implementation()))
+                    .orElse("not measured: no isolation probe"))).append("</a></td>");
+            html.append("<td>").append(Html.escape(Figures.audit(row))).append("</td></tr>");
+        }
+        html.append("</table>");
+        html.append(p("note", "Cells are shaded from green (best in the column) to red. Throughput: closed loop, "
+                + "mean ± standard deviation over the timed iterations at the number of callers that gave the most. "
+                + "Latency: open loop at the stated offered load, measured from each order's intended start."));
+    }
+
+    private static String cell(Shade shade, ImplementationResult row, String anchor, Optional<String> text) {
+        return "<td class=\"num\" style=\"background:" + shade.colour(row) + "\"><a href=\"" + anchor + "\">"
+                + Html.escape(text.orElse("-")) + "</a></td>";
+    }
+
+    private void throughputSection(StringBuilder html) {
+        html.append("<h2 id=\"throughput\">2. Throughput vs concurrency</h2>");
+        for (String network : results.networks()) {
+            LineChart chart = new LineChart("concurrent callers (closed loop)", "orders/s (mean ± sd)");
+            for (ImplementationResult result : passed(network)) {
+                chart.add(result.implementation(), result.throughput().stream()
+                        .map(t -> new LineChart.Point(t.threads(), t.mean(), t.stdDev(), Figures.throughput(t)))
+                        .toList());
+            }
+            figure(html, chart.isEmpty() ? null : chart.render("Throughput vs concurrency, network " + network),
+                    "Throughput vs concurrent callers, network " + network + "; error bars: ± one standard deviation "
+                            + "over the timed iterations.");
+        }
+        StringBuilder table = new StringBuilder("<table><tr><th>implementation</th><th>network</th><th>callers</th>"
+                + "<th>orders/s, mean ± sd</th><th>iterations (orders/s each)</th><th>outcome latency, ms</th></tr>");
+        for (ImplementationResult result : results.implementations()) {
+            for (ThroughputPoint point : result.throughput()) {
+                table.append("<tr><td>").append(Html.escape(result.implementation())).append("</td><td>")
+                        .append(Html.escape(result.network())).append("</td><td class=\"num\">")
+                        .append(point.threads()).append("</td><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.1f ± %.1f", point.mean(), point.stdDev()))
+                        .append("</td><td>").append(Html.escape(point.iterations().stream()
+                                .map(v -> String.format(Locale.ROOT, "%.1f", v)).toList().toString()))
+                        .append(String.format(Locale.ROOT, " (%.1f s each)", point.iterationSeconds()))
+                        .append("</td><td>").append(Html.escape(Figures.latency(point.outcome()))).append("</td></tr>");
+            }
+        }
+        html.append(table).append("</table>");
+    }
+
+    private void latencySection(StringBuilder html) {
+        html.append("<h2 id=\"latency\">3. Latency vs offered load, and its distribution</h2>");
+        for (String network : results.networks()) {
+            LineChart vsLoad = new LineChart("offered load, orders/s (open loop)", "outcome latency, ms").logY();
+            List<ImplementationResult> plotted = passed(network);
+            for (int i = 0; i < plotted.size(); i++) {
+                ImplementationResult result = plotted.get(i);
+                vsLoad.add(result.implementation() + " p50", loadCurve(result, LatencySummary::p50), false, i);
+                vsLoad.add(result.implementation() + " p99", loadCurve(result, LatencySummary::p99), true, i);
+            }
+            figure(html, vsLoad.isEmpty() ? null : vsLoad.render("Latency vs offered load, network " + network),
+                    "Outcome latency (intended start to final outcome) vs offered load, p50 solid, p99 dashed, "
+                            + "network " + network + ".");
+            LineChart distribution = new LineChart("percentile", "outcome latency, ms (log scale)").logY()
+                    .xTicks(List.of(new LineChart.Tick(percentileX(0), "0%"), new LineChart.Tick(percentileX(90), "90%"),
+                            new LineChart.Tick(percentileX(99), "99%"), new LineChart.Tick(percentileX(99.9), "99.9%"),
+                            new LineChart.Tick(percentileX(99.99), "99.99%")));
+            for (ImplementationResult result : passed(network)) {
+                Figures.statedLoad(result).ifPresent(load -> distribution.add(result.implementation(),
+                        load.outcome().curve().stream().filter(point -> point.millis() > 0)
+                                .map(point -> new LineChart.Point(percentileX(point.percentile()), point.millis(), 0,
+                                        String.format(Locale.ROOT, "p%.3f = %s ms", point.percentile(),
+                                                Figures.millis(point.millis()))))
+                                .toList()));
+            }
+            figure(html, distribution.isEmpty() ? null
+                            : distribution.render("Latency distribution at the stated load, network " + network),
+                    "Outcome latency percentiles at each implementation's stated load (open loop), network "
+                            + network + ".");
+        }
+        StringBuilder table = new StringBuilder("<table><tr><th>implementation</th><th>network</th><th>load</th>"
+                + "<th>outcome latency, ms</th><th>ack latency, ms</th><th>orders</th></tr>");
+        for (ImplementationResult result : results.implementations()) {
+            for (LoadPoint load : result.load()) {
+                table.append("<tr><td>").append(Html.escape(result.implementation())).append("</td><td>")
+                        .append(Html.escape(result.network())).append("</td><td>").append(Html.escape(
+                                Figures.load(load) + String.format(Locale.ROOT, ", %.0f s, %d workers", load.seconds(),
+                                        load.workers()))).append("</td><td>")
+                        .append(Html.escape(detailedLatency(load.outcome()))).append("</td><td>")
+                        .append(Html.escape(detailedLatency(load.ack()))).append("</td><td class=\"num\">")
+                        .append(load.completed()).append(" with an outcome, ").append(load.unfinished())
+                        .append(" without</td></tr>");
+            }
+        }
+        html.append(table).append("</table>");
+    }
+
+    private static String detailedLatency(LatencySummary latency) {
+        if (latency.count() == 0) {
+            return "no samples";
+        }
+        return String.format(Locale.ROOT, "p50 %s, p90 %s, p99 %s, p99.9 %s, max %s; mean %s ± %s sd (n=%d)",
+                Figures.millis(latency.p50()), Figures.millis(latency.p90()), Figures.millis(latency.p99()),
+                Figures.millis(latency.p999()), Figures.millis(latency.max()), Figures.millis(latency.mean()),
+                Figures.millis(latency.stdDev()), latency.count());
+    }
+
+    private static double percentileX(double percentile) {
+        return Math.log10(100.0 / Math.max(100.0 - percentile, 0.001));
+    }
+
+    private static List<LineChart.Point> loadCurve(ImplementationResult result, Function<LatencySummary, Double> metric) {
+        return result.load().stream().filter(load -> load.outcome().count() > 0)
+                .map(load -> new LineChart.Point(load.offered(), Math.max(metric.apply(load.outcome()), 0.001), 0,
+                        Figures.load(load) + ": " + Figures.latency(load.outcome())))
+                .toList();
+    }
+
+    private void costSection(StringBuilder html) {
+        html.append("<h2 id=\"cost\">4. Cost per order</h2>");
+        List<String> parts = List.of("statements", "local commits", "local rollbacks", "XA prepares", "XA commits",
+                "other XA calls", "messages published", "messages delivered");
+        for (String network : results.networks()) {
+            StackedBars bars = new StackedBars(parts, "per order (mean)");
+            for (ImplementationResult result : passed(network)) {
+                Cost c = result.cost();
+                bars.add(result.implementation(), List.of(c.statements(), c.commits(), c.rollbacks(), c.xaPrepares(),
+                        c.xaCommits(), c.xaOther(), c.messagesPublished(), c.messagesDelivered()));
+            }
+            figure(html, bars.isEmpty() ? null : bars.render("Cost per order, network " + network),
+                    "Mean per order over every order of the run, warm-ups included, network " + network
+                            + ": JDBC round trips by kind (counted at the decorator every connection passes through) "
+                            + "and messages (counted at the transport's decorator). The TMs' forced log writes are not "
+                            + "observable at these points and are not counted.");
+        }
+    }
+
+    private void outcomeSection(StringBuilder html) {
+        html.append("<h2 id=\"outcomes\">Outcome mix</h2>");
+        TreeSet<String> labels = new TreeSet<>();
+        results.implementations().forEach(result -> labels.addAll(result.outcomes().keySet()));
+        for (String network : results.networks()) {
+            StackedBars bars = new StackedBars(List.copyOf(labels), "orders");
+            for (ImplementationResult result : passed(network)) {
+                List<Double> values = new ArrayList<>();
+                labels.forEach(label -> values.add((double) result.outcomes().getOrDefault(label, 0L)));
+                bars.add(result.implementation(), values);
+            }
+            figure(html, labels.isEmpty() || bars.isEmpty() ? null : bars.render("Outcome mix, network " + network),
+                    "Final outcomes of every order of the run (warm-ups included), network " + network
+                            + ". With ample stock and balances the proportions must match across implementations "
+                            + "(the same workload, fewer or more orders).");
+        }
+    }
+
+    private void networkSection(StringBuilder html) {
+        if (results.networks().size() < 2) {
+            html.append("<h2 id=\"network\">5. Network what-if</h2>").append(p("note", "Measured at network "
+                    + Html.escape(String.join(", ", results.networks())) + " only; run <code>txlab compare --full"
+                    + "</code> for none, lan and wan."));
+            return;
+        }
+        html.append("<h2 id=\"network\">5. Network what-if</h2>");
+        List<String> networks = results.networks();
+        LineChart chart = new LineChart("network profile (0 = none, then in the order measured)",
+                "max throughput, orders/s");
+        List<LineChart.Tick> ticks = new ArrayList<>();
+        for (int i = 0; i < networks.size(); i++) {
+            ticks.add(new LineChart.Tick(i, networks.get(i)));
+        }
+        chart.xTicks(ticks);
+        results.implementations().stream().map(ImplementationResult::implementation).distinct().forEach(id -> {
+            List<LineChart.Point> points = new ArrayList<>();
+            for (int i = 0; i < networks.size(); i++) {
+                int index = i;
+                results.at(networks.get(i)).stream().filter(r -> r.implementation().equals(id))
+                        .filter(ImplementationResult::passed)
+                        .flatMap(r -> r.maxThroughput().stream())
+                        .forEach(t -> points.add(new LineChart.Point(index, t.mean(), t.stdDev(),
+                                Figures.throughput(t))));
+            }
+            chart.add(id, points);
+        });
+        figure(html, chart.isEmpty() ? null : chart.render("Max throughput per network profile"),
+                "Max throughput per network profile (simulated in Java: parkNanos per JDBC round trip, a held-back "
+                        + "delivery per message hop). Achieved delays: " + Html.escape(achievedDelays()));
+    }
+
+    private String achievedDelays() {
+        return String.join("; ", results.implementations().stream().filter(r -> !r.networkAchieved().equals("none"))
+                .filter(r -> !r.networkAchieved().isEmpty())
+                .map(r -> r.implementation() + " at " + r.network() + ": " + r.networkAchieved()).toList());
+    }
+
+    private void faultSections(StringBuilder html) {
+        html.append("<h2 id=\"faults\">6. Failure behaviour</h2>");
+        html.append(faults.map(FaultSection::html).orElse(p("note", "No fault matrix: no <code>faults.json</code> "
+                + "beside the results (written by <code>txlab faults</code>).")));
+        html.append("<h2 id=\"readers\">7. What readers saw</h2>");
+        html.append(faults.map(FaultSection::anomaliesHtml).orElse(p("note", "No isolation probe results: no "
+                + "<code>faults.json</code> beside the results.")));
+    }
+
+    private void timelineSection(StringBuilder html) {
+        html.append("<h2 id=\"timeline\">8. One order's life</h2>");
+        for (ImplementationResult result : results.implementations()) {
+            if (result.timeline() == null || result.timeline().steps().isEmpty() || !result.passed()) {
+                continue;
+            }
+            figure(html, Swimlanes.render(result.timeline(), result.implementation() + ", order "
+                            + result.timeline().orderId()),
+                    result.implementation() + " (network " + result.network() + "): order "
+                            + result.timeline().orderId() + ", one lane per service, each bar a step from the step "
+                            + "trace (hover for its name and times).");
+        }
+    }
+
+    private void methodSection(StringBuilder html) {
+        Method method = results.method();
+        Method.Environment env = method.environment();
+        html.append("<h2 id=\"method\">9. Method and environment</h2><table>");
+        row(html, "command", method.command());
+        row(html, "sweep", method.sweepExplained());
+        row(html, "started, took", method.startedAt() + String.format(Locale.ROOT, ", %.0f s", method.elapsedSeconds()));
+        row(html, "git commit", method.gitCommit());
+        row(html, "store", method.store());
+        row(html, "durability", method.durability() + ". " + String.join(" ", method.durabilityNotes()));
+        row(html, "transport (sagas)", method.transport());
+        row(html, "workload", method.workload());
+        row(html, "seed", String.valueOf(method.seed()));
+        row(html, "network model", method.networkModel());
+        method.settings().forEach((key, value) -> row(html, key, value));
+        row(html, "CPU", env.cpu() + ", " + env.cores() + " cores");
+        row(html, "memory", String.format(Locale.ROOT, "%.1f GiB", env.memoryBytes() / (1024.0 * 1024 * 1024)));
+        row(html, "OS", env.os());
+        row(html, "JVM", env.jvm());
+        env.databases().forEach((db, version) -> row(html, "database " + db, version));
+        env.brokers().forEach((broker, version) -> row(html, "broker " + broker, version));
+        for (ImplementationResult result : results.implementations()) {
+            row(html, "termination bound (I5), " + result.implementation(), result.terminationBound());
+        }
+        html.append("</table>");
+    }
+
+    private List<ImplementationResult> passed(String network) {
+        return results.at(network).stream().filter(ImplementationResult::passed).toList();
+    }
+
+    private static void row(StringBuilder html, String key, String value) {
+        html.append("<tr><th>").append(Html.escape(key)).append("</th><td>").append(Html.escape(value))
+                .append("</td></tr>");
+    }
+
+    private static void figure(StringBuilder html, String svg, String caption) {
+        if (svg == null) {
+            html.append(p("note", "No passing run to plot: " + Html.escape(caption)));
+            return;
+        }
+        html.append("<figure>").append(svg).append("<figcaption>").append(Html.escape(caption))
+                .append("</figcaption></figure>");
+    }
+
+    private static String p(String cssClass, String innerHtml) {
+        return "<p class=\"" + cssClass + "\">" + innerHtml + "</p>";
+    }
+}

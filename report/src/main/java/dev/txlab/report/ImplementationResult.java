@@ -1,0 +1,85 @@
+package dev.txlab.report;
+
+import dev.txlab.load.LatencySummary;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One implementation measured at one network profile: maximum throughput per number of callers
+ * (closed loop, several timed iterations), latency at fixed offered loads (open loop), cost per
+ * order, outcome mix, one sample order's timeline, and the audit of the whole run. A run whose
+ * audit failed, that could not run, or whose submits failed (it did not place its orders; the
+ * {@code error} says so) did not {@link #passed()} and is shown as a failure, never plotted.
+ * {@code callersCapped} says, when the servers allowed fewer callers than the sweep wanted, how many
+ * were used and which setting capped them (null otherwise).
+ */
+public record ImplementationResult(String implementation, String network, String guarantee, boolean auditPassed,
+                                   String audit, List<String> violations, String error,
+                                   String terminationBound, List<ThroughputPoint> throughput,
+                                   List<LoadPoint> load, Cost cost, Map<String, Long> outcomes,
+                                   Timeline timeline, String networkAchieved, String callersCapped) {
+
+    public ImplementationResult {
+        violations = List.copyOf(violations);
+        throughput = List.copyOf(throughput);
+        load = List.copyOf(load);
+        outcomes = Map.copyOf(outcomes);
+    }
+
+    /** A run that could not be measured: shown as a failure, with the reason. */
+    public static ImplementationResult failed(String implementation, String network, String guarantee, String error) {
+        return new ImplementationResult(implementation, network, guarantee, false, "not audited: the run failed",
+                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null);
+    }
+
+    /** Whether the run counts as a result: it ran, placed its orders and passed its audit. */
+    public boolean passed() {
+        return auditPassed && error == null;
+    }
+
+    /** The highest mean throughput over the numbers of callers measured, or empty when none was. */
+    public Optional<ThroughputPoint> maxThroughput() {
+        return throughput.stream().max(Comparator.comparingDouble(ThroughputPoint::mean));
+    }
+
+    /**
+     * Closed-loop throughput at {@code threads} callers: one value per timed iteration (orders/s),
+     * their mean and sample standard deviation, and the latencies seen over all iterations.
+     */
+    public record ThroughputPoint(int threads, List<Double> iterations, double iterationSeconds, double mean,
+                                  double stdDev, LatencySummary outcome, LatencySummary ack) {
+        public ThroughputPoint {
+            iterations = List.copyOf(iterations);
+        }
+    }
+
+    /**
+     * Open-loop latency at a fixed arrival rate (orders/s offered), measured from each order's
+     * intended start; achieved = outcomes per second; saturated = the loop fell behind and stopped.
+     */
+    public record LoadPoint(double offered, double achieved, double seconds, int workers, boolean saturated,
+                            int completed, int unfinished, LatencySummary outcome, LatencySummary ack) {
+    }
+
+    /**
+     * Mean cost per order over the orders measured, counted at the JDBC and transport decorator points.
+     * TMs' forced log writes are not observable at these points and are not counted.
+     */
+    public record Cost(long orders, double roundTrips, double statements, double commits, double rollbacks,
+                       double xaPrepares, double xaCommits, double xaOther, double messagesPublished,
+                       double messagesDelivered) {
+    }
+
+    /** One sample order's steps, each service on its own lane, times in microseconds from the first step's start. */
+    public record Timeline(String orderId, List<Step> steps) {
+        public Timeline {
+            steps = List.copyOf(steps);
+        }
+
+        public record Step(String service, String step, long startMicros, long endMicros) {
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.txlab.report;
+
+import dev.txlab.report.ImplementationResult.Cost;
+import dev.txlab.report.ImplementationResult.LoadPoint;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The report's content as Markdown ({@code summary.md}): the same tables as the HTML, without the charts. */
+public final class MarkdownReport {
+    private final Results results;
+    private final Optional<Results> before;
+
+    public MarkdownReport(Results results, Optional<Results> before) {
+        this.results = results;
+        this.before = before;
+    }
+
+    public String render() {
+        Method method = results.method();
+        StringBuilder md = new StringBuilder("# txlab comparison\n\n");
+        md.append("Durability profile: **").append(method.durability()).append("**. ")
+                .append(String.join(" ", method.durabilityNotes())).append("\n\n");
+        md.append(method.sweepExplained()).append(". Store ").append(method.store()).append(", transport ")
+                .append(method.transport()).append(", ").append(method.startedAt()).append(", commit ")
+                .append(method.gitCommit()).append(".\n\n");
+        md.append(results.allPassed() ? "Every run passed its audit.\n\n"
+                : "**FAILED**: at least one run failed its audit or did not place its orders; its figures are not results.\n\n");
+        for (String network : results.networks()) {
+            md.append("## The answer (network ").append(network).append(")\n\n");
+            table(md, List.of("implementation", "guarantee", "max throughput", "ratio to local-baseline",
+                    "outcome latency at the stated load", "ack latency", "messages per order", "round trips per order",
+                    "audit"), results.at(network).stream().map(r -> answerRow(r, results.at(network))).toList());
+        }
+        md.append("## Throughput vs concurrency\n\n");
+        table(md, List.of("implementation", "network", "callers", "orders/s, mean ± sd", "iterations", "outcome latency"),
+                results.implementations().stream().flatMap(r -> r.throughput().stream().map(t -> List.of(
+                        r.implementation(), r.network(), String.valueOf(t.threads()),
+                        String.format(Locale.ROOT, "%.1f ± %.1f", t.mean(), t.stdDev()),
+                        String.valueOf(t.iterations().size()), Figures.latency(t.outcome())))).toList());
+        md.append("## Latency at fixed offered load (open loop)\n\n");
+        table(md, List.of("implementation", "network", "load", "outcome latency", "ack latency"),
+                results.implementations().stream().flatMap(r -> r.load().stream().map(l -> List.of(
+                        r.implementation(), r.network(), Figures.load(l), Figures.latency(l.outcome()),
+                        Figures.latency(l.ack())))).toList());
+        md.append("## Cost per order (mean over every order of the run)\n\n");
+        table(md, List.of("implementation", "network", "orders", "round trips", "statements", "commits",
+                        "rollbacks", "XA prepares", "XA commits", "other XA calls", "messages published",
+                        "messages delivered"),
+                results.implementations().stream().filter(r -> r.cost() != null).map(r -> costRow(r)).toList());
+        md.append("TMs' forced log writes are not observable at the decorator points and are not counted.\n\n");
+        md.append("## Outcomes\n\n");
+        table(md, List.of("implementation", "network", "outcomes (orders)"), results.implementations().stream()
+                .map(r -> List.of(r.implementation(), r.network(), new java.util.TreeMap<>(r.outcomes()).toString()))
+                .toList());
+        before.ifPresent(earlier -> {
+            md.append("## Before and after\n\n");
+            BeforeAfter comparison = new BeforeAfter(earlier, results);
+            table(md, BeforeAfter.header(), comparison.rows());
+        });
+        md.append("## Method and environment\n\n");
+        Method.Environment env = method.environment();
+        table(md, List.of("what", "value"), List.of(
+                List.of("command", method.command()), List.of("git commit", method.gitCommit()),
+                List.of("store", method.store()), List.of("durability", method.durability()),
+                List.of("transport", method.transport()), List.of("workload", method.workload()),
+                List.of("seed", String.valueOf(method.seed())), List.of("network model", method.networkModel()),
+                List.of("CPU", env.cpu() + ", " + env.cores() + " cores"),
+                List.of("memory", String.format(Locale.ROOT, "%.1f GiB", env.memoryBytes() / (1024.0 * 1024 * 1024))),
+                List.of("OS", env.os()), List.of("JVM", env.jvm()),
+                List.of("databases", env.databases().toString()), List.of("brokers", env.brokers().toString())));
+        return md.toString();
+    }
+
+    private static List<String> answerRow(ImplementationResult r, List<ImplementationResult> peers) {
+        if (!r.passed()) {
+            return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", Figures.audit(r));
+        }
+        Optional<LoadPoint> load = Figures.statedLoad(r);
+        Optional<Cost> cost = Optional.ofNullable(r.cost());
+        return List.of(Figures.implementation(r), r.guarantee(), r.maxThroughput().map(Figures::throughput).orElse("-"),
+                Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
+                load.map(l -> Figures.latency(l.outcome()) + " at " + Figures.load(l)).orElse("-"),
+                load.map(l -> Figures.latency(l.ack())).orElse("-"),
+                cost.map(c -> Figures.perOrder(c.messagesPublished()) + " published").orElse("-"),
+                cost.map(c -> Figures.perOrder(c.roundTrips())).orElse("-"), Figures.audit(r));
+    }
+
+    private static List<String> costRow(ImplementationResult r) {
+        Cost c = r.cost();
+        return List.of(r.implementation(), r.network(), String.valueOf(c.orders()), Figures.perOrder(c.roundTrips()),
+                Figures.perOrder(c.statements()), Figures.perOrder(c.commits()), Figures.perOrder(c.rollbacks()),
+                Figures.perOrder(c.xaPrepares()), Figures.perOrder(c.xaCommits()), Figures.perOrder(c.xaOther()),
+                Figures.perOrder(c.messagesPublished()), Figures.perOrder(c.messagesDelivered()));
+    }
+
+    static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
+        md.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> md.append("---|"));
+        md.append('\n');
+        for (List<String> row : rows) {
+            md.append("| ").append(String.join(" | ", row.stream().map(cell -> cell.replace("|", "\\|")).toList()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+}

@@ -1,0 +1,133 @@
+package dev.txlab.report;
+
+import dev.txlab.scenarios.FaultMatrix;
+import dev.txlab.scenarios.FaultMatrixFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportRenderingTest {
+    private static final Pattern CHART = Pattern.compile("<svg class=\"chart\".*?</svg>", Pattern.DOTALL);
+
+    @Test
+    void everyChartHoldsPointsAndTheAnswerTableRatesAgainstTheBaseline() {
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20),
+                SampleResults.passed("saga-orch", 100, 80));
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+
+        Matcher charts = CHART.matcher(html);
+        int count = 0;
+        while (charts.find()) {
+            count++;
+            assertThat(charts.group()).as("chart %d", count).contains("class=\"series\"").contains("class=\"point\"");
+        }
+        assertThat(count).as("throughput, latency vs load, distribution, cost, outcomes, 2 timelines").isEqualTo(7);
+        assertThat(html).contains("Every run passed its audit").contains("0.25 x")
+                .contains("400.0 ± 2.8 orders/s (4 callers, 2 iterations)")
+                .contains("Durability profile: <b>process</b>");
+    }
+
+    @Test
+    void aFailedAuditIsShownLoudlyAndNotPlotted() {
+        ImplementationResult broken = new ImplementationResult("saga-choreo", "none", "g", false,
+                "invariants: VIOLATED (1 violations)", java.util.List.of("I1 atomic: o7 <script>alert(1)</script>"),
+                null, "", SampleResults.passed("x", 1, 1).throughput(), java.util.List.of(), null, java.util.Map.of(),
+                null, "none", null);
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), broken);
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+
+        assertThat(html).contains("FAILED: 1 of 2 runs")
+                .contains("I1 atomic: o7 &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>")
+                .doesNotContain("data-series=\"saga-choreo\"");
+        assertThat(new MarkdownReport(results, Optional.empty()).render()).contains("**FAILED**")
+                .contains("| saga-choreo | g | - |");
+    }
+
+    @Test
+    void aRunWhoseSubmitsFailedIsNotAResultEvenWithItsAuditPassed() {
+        ImplementationResult measured = SampleResults.passed("xa-narayana", 300, 10);
+        ImplementationResult notPlaced = new ImplementationResult(measured.implementation(), measured.network(),
+                measured.guarantee(), true, measured.audit(), measured.violations(),
+                "2975 of 3000 submits failed, not business refusals (first cause: PSQLException: ERROR: prepared "
+                        + "transactions are disabled)", measured.terminationBound(), measured.throughput(),
+                measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved(),
+                null);
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), notPlaced);
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+
+        assertThat(notPlaced.passed()).isFalse();
+        assertThat(results.allPassed()).isFalse();
+        assertThat(html).contains("FAILED: 1 of 2 runs").contains("prepared transactions are disabled")
+                .doesNotContain("data-series=\"xa-narayana\"");
+    }
+
+    @Test
+    void aSweepCappedByAServerSettingSaysSoBesideTheImplementation() {
+        ImplementationResult measured = SampleResults.passed("xa-atomikos", 300, 10);
+        ImplementationResult capped = new ImplementationResult(measured.implementation(), measured.network(),
+                measured.guarantee(), true, measured.audit(), measured.violations(), null, measured.terminationBound(),
+                measured.throughput(), measured.load(), measured.cost(), measured.outcomes(), measured.timeline(),
+                measured.networkAchieved(), "at most 15 callers, capped by max_prepared_transactions (64) of postgres");
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), capped);
+
+        assertThat(new HtmlReport(results, Optional.empty(), Optional.empty()).render())
+                .contains("<small>at most 15 callers, capped by max_prepared_transactions (64) of postgres</small>")
+                .contains("data-series=\"xa-atomikos\"");
+        assertThat(new MarkdownReport(results, Optional.empty()).render())
+                .contains("| xa-atomikos (at most 15 callers, capped by max_prepared_transactions (64) of postgres) |");
+    }
+
+    @Test
+    void resultsSurviveTheRoundTripThroughJsonAndRenderBesideAnEarlierRun(@TempDir Path directory) throws Exception {
+        Results before = SampleResults.of(SampleResults.passed("local-baseline", 400, 20));
+        Results after = SampleResults.of(SampleResults.passed("local-baseline", 500, 10));
+
+        ResultsFiles.writeReport(directory, after, Optional.of(before));
+        Results read = ResultsFiles.read(directory.resolve(ResultsFiles.RESULTS));
+
+        assertThat(read).isEqualTo(after);
+        assertThat(Files.readString(directory.resolve("index.html"))).contains("Before and after").contains("+25.0%")
+                .contains("-50.0%");
+        assertThat(Files.readString(directory.resolve("summary.md"))).contains("| local-baseline | none |");
+        assertThat(Files.readAllLines(directory.resolve("results.csv"))).hasSize(1 + 3)
+                .anyMatch(line -> line.startsWith("local-baseline,none,true,closed,4,,500.000,2.830,2,"));
+    }
+
+    @Test
+    void aFileThatIsNotResultsIsRefusedNamingIt(@TempDir Path directory) throws Exception {
+        Path notResults = Files.writeString(directory.resolve("other.json"), "{\"a\": 1}");
+        Path notJson = Files.writeString(directory.resolve("other.txt"), "hello");
+
+        assertThatThrownBy(() -> ResultsFiles.read(notResults)).hasMessageContaining("other.json is not a txlab "
+                + "results file of schema version 1");
+        assertThatThrownBy(() -> ResultsFiles.read(notJson)).hasMessageContaining("other.txt is not a txlab results file");
+        assertThatThrownBy(() -> ResultsFiles.read(directory.resolve("missing.json")))
+                .hasMessageContaining("no results file at");
+    }
+
+    @Test
+    void aFaultMatrixBesideTheResultsJoinsTheReport(@TempDir Path directory) throws Exception {
+        FaultMatrixFiles.write(directory, new FaultMatrix("h2-file", "quick", java.util.List.of(
+                new FaultMatrix.Row("xa-crash-after-prepare", "halt after all prepares", java.util.Map.of(
+                        "local-baseline", FaultMatrix.Cell.pass("halted, 0 violations", 1.5)))),
+                java.util.Map.of(), java.util.Map.of()));
+
+        ResultsFiles.writeReport(directory, SampleResults.of(SampleResults.passed("local-baseline", 400, 20)),
+                Optional.empty());
+
+        assertThat(Files.readString(directory.resolve("index.html"))).contains("xa-crash-after-prepare")
+                .contains("1 of 1 scenarios pass; consistent again within 1.5 s after a crash");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.txlab.report;
+
+import dev.txlab.load.LatencySummary;
+import dev.txlab.report.ImplementationResult.Cost;
+import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.report.ImplementationResult.ThroughputPoint;
+import dev.txlab.report.ImplementationResult.Timeline;
+
+import java.util.List;
+import java.util.Map;
+
+/** Results as a comparison would write them, with figures chosen by the test. */
+final class SampleResults {
+    private SampleResults() {
+    }
+
+    static Results of(ImplementationResult... implementations) {
+        Method.Environment environment = new Method.Environment("Test CPU", 2, 24L << 30, "Linux", "OpenJDK 17",
+                Map.of("H2", "2.3.232"), Map.of("artemis", "embedded Artemis"));
+        Method method = new Method("quick", "quick sweep", "2026-12-02T06:00:00Z", 12.5, "abc123",
+                "txlab compare --quick --postgres-password ****", "h2-file", "process", List.of("a note"),
+                "embedded Artemis", "seed=42", 42, "simulated in Java", Map.of("data directory", "txlab-data"),
+                environment);
+        return new Results(Results.SCHEMA_VERSION, method, List.of(implementations));
+    }
+
+    static ImplementationResult passed(String id, double throughput, double p99Millis) {
+        LatencySummary latency = latency(p99Millis);
+        return new ImplementationResult(id, "none", "guarantee of " + id, true, "invariants: OK", List.of(), null,
+                "10.0 s (bound)", List.of(
+                new ThroughputPoint(1, List.of(throughput / 2 - 1, throughput / 2 + 1), 1.5, throughput / 2, 1.41,
+                        latency, latency),
+                new ThroughputPoint(4, List.of(throughput - 2, throughput + 2), 1.5, throughput, 2.83, latency,
+                        latency)),
+                List.of(new LoadPoint(throughput / 2, throughput / 2, 3, 8, false, 300, 0, latency, latency)),
+                new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
+                new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
+                        new Timeline.Step("depot", "reserve", 500, 900))), "none", null);
+    }
+
+    static LatencySummary latency(double p99Millis) {
+        return new LatencySummary("outcome latency", 300, p99Millis / 4, p99Millis / 2, p99Millis, p99Millis * 1.5,
+                p99Millis * 2, p99Millis / 3, p99Millis / 5, List.of(new LatencySummary.Point(0, p99Millis / 10),
+                new LatencySummary.Point(50, p99Millis / 4), new LatencySummary.Point(99, p99Millis)));
+    }
+}
