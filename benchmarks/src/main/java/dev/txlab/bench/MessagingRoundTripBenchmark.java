@@ -1,8 +1,8 @@
 package dev.txlab.bench;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.placement.TransportSettings;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;

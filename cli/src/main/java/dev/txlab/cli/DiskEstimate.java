@@ -1,9 +1,9 @@
 package dev.txlab.cli;
 
-import dev.txlab.harness.placement.ImplementationId;
-import dev.txlab.harness.placement.ImplementationId.Coordination;
-import dev.txlab.harness.run.DiskSpace;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.ImplementationId.Coordination;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.DiskSpace;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 

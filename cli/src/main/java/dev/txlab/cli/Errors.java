@@ -1,7 +1,7 @@
 package dev.txlab.cli;
 
-import dev.txlab.harness.run.PreflightFailedException;
 import dev.txlab.harness.run.PrefixInUseException;
+import dev.txlab.harness.run.PreflightFailedException;
 import dev.txlab.harness.run.RunStoppedException;
 import dev.txlab.harness.store.StoreUnavailableException;
 import picocli.CommandLine;

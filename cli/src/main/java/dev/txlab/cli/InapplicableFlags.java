@@ -1,7 +1,7 @@
 package dev.txlab.cli;
 
-import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.ImplementationId.Coordination;
+import dev.txlab.harness.placement.ImplementationId;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;

@@ -1,6 +1,5 @@
 package dev.txlab.cli;
 
-import dev.txlab.load.LatencyStats;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
@@ -16,6 +15,7 @@ import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.workload.WorkloadSpec;
+import dev.txlab.load.LatencyStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

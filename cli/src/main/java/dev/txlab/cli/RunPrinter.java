@@ -1,14 +1,14 @@
 package dev.txlab.cli;
 
-import dev.txlab.load.LatencyStats;
 import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.network.SimulatedDelay;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.spi.RoundTrip;
-import dev.txlab.harness.cost.CostCounters;
-import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.load.LatencyStats;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.txlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.report.ImplementationResult;
 import dev.txlab.report.Results;
 import dev.txlab.report.ResultsFiles;
-import dev.txlab.harness.placement.ImplementationId;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

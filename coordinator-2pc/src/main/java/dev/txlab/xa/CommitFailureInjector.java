@@ -1,14 +1,14 @@
 package dev.txlab.xa;
 
-import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.store.spi.InjectedFailure;
 import dev.txlab.harness.store.spi.JdbcInterceptor;
 import dev.txlab.harness.store.spi.RoundTrip;
 
-import javax.transaction.xa.XAException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.transaction.xa.XAException;
 
 /**
  * The fault plan's {@link FaultPlan.CommitFailure}: counts phase-2 commits sent to one service's

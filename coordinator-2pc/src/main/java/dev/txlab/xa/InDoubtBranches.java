@@ -1,17 +1,17 @@
 package dev.txlab.xa;
 
-import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.TmIdentity;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** The prepared branches of one TM node still in doubt in the participants, found with XA recover. */
 public final class InDoubtBranches {

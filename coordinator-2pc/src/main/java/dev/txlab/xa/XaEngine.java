@@ -1,11 +1,11 @@
 package dev.txlab.xa;
 
-import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.TmIdentity;
 import jakarta.transaction.TransactionManager;
 
-import javax.sql.DataSource;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** One transaction manager with a pool of enlisting XA connections per participant, and its recovery. */
 public interface XaEngine extends AutoCloseable {

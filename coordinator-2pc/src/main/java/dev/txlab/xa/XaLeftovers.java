@@ -1,19 +1,19 @@
 package dev.txlab.xa;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
 import dev.txlab.harness.audit.spi.LeftoverCheck;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.harness.run.RunRecord;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.Stores;
 
-import javax.sql.XADataSource;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.XADataSource;
 
 /** The I3 leftovers of an XA run: branches of its TM node still in doubt in a participant database. */
 public final class XaLeftovers implements LeftoverCheck {

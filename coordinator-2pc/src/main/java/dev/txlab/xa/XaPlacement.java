@@ -2,15 +2,15 @@ package dev.txlab.xa;
 
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
+import dev.txlab.domain.service.Ids;
+import dev.txlab.domain.service.OrderFlow;
+import dev.txlab.domain.service.OrderServices;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ConcurrencyRetry;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.SynchronousPlacement;
 import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.harness.placement.spi.PlacementContext;
-import dev.txlab.domain.service.Ids;
-import dev.txlab.domain.service.OrderFlow;
-import dev.txlab.domain.service.OrderServices;
-import dev.txlab.domain.service.ServiceName;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;
@@ -22,8 +22,8 @@ import jakarta.transaction.TransactionManager;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.txlab.xa;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.placement.spi.ResourceNeeds;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.Topology;
 

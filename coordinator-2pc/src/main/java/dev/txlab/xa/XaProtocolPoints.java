@@ -1,8 +1,8 @@
 package dev.txlab.xa;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.spi.JdbcInterceptor;
 import dev.txlab.harness.store.spi.RoundTrip;
 

@@ -2,12 +2,12 @@ package dev.txlab.xa;
 
 import dev.txlab.domain.service.ServiceName;
 
-import javax.sql.XADataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.XADataSource;
 
 /**
  * Runs a TM's recovery scan until none of this node's branches is in doubt in any participant, or

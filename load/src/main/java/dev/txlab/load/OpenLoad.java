@@ -5,9 +5,9 @@ import dev.txlab.harness.placement.SubmitFailedException;
 import dev.txlab.harness.run.Run;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

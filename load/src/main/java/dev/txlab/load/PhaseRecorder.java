@@ -1,9 +1,9 @@
 package dev.txlab.load;
 
-import dev.txlab.harness.placement.OrderResult;
-import dev.txlab.harness.run.Run;
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.placement.OrderResult;
+import dev.txlab.harness.run.Run;
 
 import java.time.Duration;
 import java.util.Map;

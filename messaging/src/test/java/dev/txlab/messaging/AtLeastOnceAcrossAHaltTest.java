@@ -1,8 +1,9 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.placement.TransportSettings;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
@@ -13,7 +14,6 @@ import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.nats.NatsTransport;
 import dev.txlab.messaging.spi.Transport;
-import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.testkit.Servers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,15 +1,15 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.Stores;
 import dev.txlab.harness.store.Topology;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.spi.Transport;
-import dev.txlab.harness.child.ChildJvm;
 
 import java.nio.file.Path;
 import java.time.Clock;

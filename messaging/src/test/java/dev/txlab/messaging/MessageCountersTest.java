@@ -1,7 +1,7 @@
 package dev.txlab.messaging;
 
-import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.spi.Transport;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package dev.txlab.messaging;
 
-import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.store.Stores;
 import dev.txlab.harness.store.Topology;
-import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.messaging.artemis.ArtemisTransport;
 import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.spi.Transport;

@@ -1,8 +1,9 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.Stores;
 import dev.txlab.harness.store.Topology;
@@ -10,7 +11,6 @@ import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.outbox.Outbox;
 import dev.txlab.messaging.outbox.OutboxRelay;
 import dev.txlab.messaging.spi.Transport;
-import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.testkit.Servers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

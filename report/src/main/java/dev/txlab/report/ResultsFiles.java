@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.txlab.scenarios.FaultMatrix;
+import dev.txlab.scenarios.FaultMatrixFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import dev.txlab.scenarios.FaultMatrix;
-import dev.txlab.scenarios.FaultMatrixFiles;
 import java.util.Optional;
 
 /**

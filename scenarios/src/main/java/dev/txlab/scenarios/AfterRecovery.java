@@ -2,10 +2,10 @@ package dev.txlab.scenarios;
 
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.Violation;
+import dev.txlab.harness.child.ChildRun;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.RunRecovery;
 import dev.txlab.harness.store.StoreConfig;
-import dev.txlab.harness.child.ChildRun;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.harness.fault.CrashPoint;
-import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.model.RejectionReason;
-import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.workload.OrderKind;
 import dev.txlab.harness.workload.Workload;
 import dev.txlab.harness.workload.WorkloadSpec;

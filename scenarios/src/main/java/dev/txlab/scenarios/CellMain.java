@@ -1,8 +1,8 @@
 package dev.txlab.scenarios;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.placement.ImplementationId;
 
 import java.util.Optional;
 

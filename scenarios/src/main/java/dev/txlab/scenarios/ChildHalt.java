@@ -1,11 +1,11 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.store.StoreConfig;
-import dev.txlab.harness.child.ChildJvm;
-import dev.txlab.harness.child.ChildRun;
 
 import java.time.Duration;
 import java.util.Optional;

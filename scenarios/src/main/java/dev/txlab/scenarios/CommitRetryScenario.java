@@ -1,19 +1,19 @@
 package dev.txlab.scenarios;
 
-import dev.txlab.harness.audit.Invariant;
-import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.store.spi.RoundTrip;
 import dev.txlab.harness.workload.WorkloadSpec;
-import dev.txlab.harness.child.ChildRun;
 
 import java.util.Locale;
 import java.util.Optional;

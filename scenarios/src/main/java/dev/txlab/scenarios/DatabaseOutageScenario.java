@@ -1,5 +1,6 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.harness.child.ChildRun;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
@@ -10,7 +11,6 @@ import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.workload.WorkloadSpec;
-import dev.txlab.harness.child.ChildRun;
 
 import java.util.Locale;
 import java.util.Optional;

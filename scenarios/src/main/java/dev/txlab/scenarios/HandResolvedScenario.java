@@ -1,23 +1,23 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmIdentity;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.store.Stores;
 import dev.txlab.harness.store.Topology;
 
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 
 /**
  * Heuristic damage made visible: the TM halts after logging its commit decision, and before its

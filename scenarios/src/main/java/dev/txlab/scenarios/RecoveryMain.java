@@ -1,8 +1,8 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.store.StoreConfig;
-import dev.txlab.harness.child.ChildJvm;
 
 import java.time.Duration;
 import java.util.Optional;

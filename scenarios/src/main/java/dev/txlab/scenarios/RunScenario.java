@@ -1,6 +1,7 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
@@ -8,14 +9,13 @@ import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
-import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.workload.WorkloadSpec;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A fault inside a live run, no crash: message faults or a broker outage at the transport's

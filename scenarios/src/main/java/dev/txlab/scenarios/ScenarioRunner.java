@@ -1,9 +1,9 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.scenarios.probe.ProbeMain;
 import dev.txlab.scenarios.probe.ProbeRun;
-import dev.txlab.harness.child.ChildJvm;
 
 import java.time.Duration;
 

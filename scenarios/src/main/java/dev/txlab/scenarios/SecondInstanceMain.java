@@ -1,5 +1,9 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.trace.StepTrace;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.spi.PlacementProvider;
@@ -7,10 +11,6 @@ import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.Stores;
-import dev.txlab.harness.cost.MessageCounts;
-import dev.txlab.domain.trace.StepTrace;
-import dev.txlab.harness.child.ChildJvm;
-import dev.txlab.harness.child.ChildRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

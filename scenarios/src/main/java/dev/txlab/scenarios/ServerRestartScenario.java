@@ -1,5 +1,7 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.child.ChildRun;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
@@ -7,12 +9,10 @@ import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.DatabaseLocation;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.workload.WorkloadSpec;
-import dev.txlab.harness.child.ChildRun;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,16 +1,16 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.SubmitFailedException;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
-import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.workload.WorkloadSpec;
-import dev.txlab.harness.child.ChildJvm;
-import dev.txlab.harness.child.ChildRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

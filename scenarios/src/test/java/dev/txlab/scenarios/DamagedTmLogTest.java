@@ -1,13 +1,13 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.harness.audit.Invariant;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.ChildRun;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.run.RunRecovery;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
-import dev.txlab.harness.child.ChildJvm;
-import dev.txlab.harness.child.ChildRun;
 import dev.txlab.testkit.Servers;
 import dev.txlab.testkit.TestStores;
 import org.junit.jupiter.api.Test;

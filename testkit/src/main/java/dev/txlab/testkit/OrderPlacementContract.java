@@ -1,8 +1,8 @@
 package dev.txlab.testkit;
 
-import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
+import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.placement.TransportSettings;

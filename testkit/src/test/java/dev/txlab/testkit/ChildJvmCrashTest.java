@@ -1,8 +1,8 @@
 package dev.txlab.testkit;
 
+import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.child.ChildRun;
-import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;

@@ -1,5 +1,6 @@
 package dev.txlab.testkit;
 
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * A child process that takes a prefix's lock, says so on standard output, and holds it until its
- * standard input closes or it is killed. Arguments: store kind, data folder, prefix.
+ * standard input closes or it is killed. Its one argument is a {@link Request}, as JSON.
  */
 public final class PrefixLockHolder {
     static final String LOCKED = "locked";
@@ -17,9 +18,14 @@ public final class PrefixLockHolder {
     private PrefixLockHolder() {
     }
 
+    /** Which prefix to lock: the store kind, the data folder, the prefix. */
+    public record Request(StoreKind store, String dataDir, String prefix) {
+    }
+
     public static void main(String[] args) throws IOException {
-        StoreConfig config = StoreConfig.builder().allServices(StoreKind.parse(args[0])).dataDir(Path.of(args[1]))
-                .prefix(args[2]).build();
+        Request request = ChildJvm.request(args, Request.class);
+        StoreConfig config = StoreConfig.builder().allServices(request.store()).dataDir(Path.of(request.dataDir()))
+                .prefix(request.prefix()).build();
         try (PrefixLock lock = PrefixLock.acquire(config, "run")) {
             System.out.println(LOCKED);
             System.out.flush();

@@ -1,5 +1,6 @@
 package dev.txlab.testkit;
 
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.run.PrefixInUseException;
 import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.store.StoreConfig;
@@ -70,9 +71,8 @@ class PrefixLockTest {
     }
 
     private static Process holding(StoreKind kind, Path dataDir, String prefix) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                PrefixLockHolder.class.getName(), kind.id(), dataDir.toString(), prefix))
+        Process process = new ProcessBuilder(ChildJvm.command(PrefixLockHolder.class,
+                new PrefixLockHolder.Request(kind, dataDir.toString(), prefix)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();

@@ -1,14 +1,5 @@
 package dev.txlab.cli.compare;
 
-import dev.txlab.load.ClosedLoad;
-import dev.txlab.load.LatencyStats;
-import dev.txlab.load.LatencySummary;
-import dev.txlab.load.LoadResult;
-import dev.txlab.load.OpenLoad;
-import dev.txlab.report.Guarantees;
-import dev.txlab.report.ImplementationResult;
-import dev.txlab.report.ImplementationResult.LoadPoint;
-import dev.txlab.report.ImplementationResult.ThroughputPoint;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.ImplementationId;
@@ -16,6 +7,15 @@ import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.run.Preflight;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.SubmitFailures;
+import dev.txlab.load.ClosedLoad;
+import dev.txlab.load.LatencyStats;
+import dev.txlab.load.LatencySummary;
+import dev.txlab.load.LoadResult;
+import dev.txlab.load.OpenLoad;
+import dev.txlab.report.Guarantees;
+import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.report.ImplementationResult.ThroughputPoint;
+import dev.txlab.report.ImplementationResult;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.txlab.cli.compare;
 
-import dev.txlab.load.LoadResult;
-import dev.txlab.report.ImplementationResult.Cost;
-import dev.txlab.harness.store.spi.RoundTrip;
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.store.spi.RoundTrip;
+import dev.txlab.load.LoadResult;
+import dev.txlab.report.ImplementationResult.Cost;
 
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.txlab.cli.compare;
 
-import dev.txlab.report.Method;
-import dev.txlab.harness.run.Run;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.run.Run;
+import dev.txlab.report.Method;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package dev.txlab.cli.compare;
 
-import dev.txlab.report.ImplementationResult.Timeline;
 import dev.txlab.domain.trace.StepEvent;
 import dev.txlab.domain.trace.StepTrace;
+import dev.txlab.report.ImplementationResult.Timeline;
 
 import java.time.Duration;
 import java.time.Instant;

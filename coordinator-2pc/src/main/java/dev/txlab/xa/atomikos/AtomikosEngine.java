@@ -4,21 +4,21 @@ import com.atomikos.icatch.config.Configuration;
 import com.atomikos.icatch.config.UserTransactionServiceImp;
 import com.atomikos.icatch.jta.UserTransactionManager;
 import com.atomikos.jdbc.AtomikosDataSourceBean;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.harness.placement.spi.PlacementContext;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.xa.XaEngine;
 import dev.txlab.xa.XaRecovery;
 import jakarta.transaction.TransactionManager;
 
-import javax.sql.DataSource;
-import javax.sql.XADataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.sql.DataSource;
+import javax.sql.XADataSource;
 
 /** Atomikos with one AtomikosDataSourceBean pool per participant. */
 final class AtomikosEngine implements XaEngine {

@@ -4,9 +4,9 @@ import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.TmIdentity;
 import dev.txlab.harness.placement.spi.PlacementContext;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.xa.XaEngine;
 import dev.txlab.xa.XaRecovery;
@@ -17,14 +17,14 @@ import io.agroal.narayana.NarayanaTransactionIntegration;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import javax.sql.DataSource;
-import javax.sql.XADataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import javax.sql.XADataSource;
 
 /** Narayana with one Agroal pool per participant and an in-process recovery manager. */
 final class NarayanaEngine implements XaEngine {

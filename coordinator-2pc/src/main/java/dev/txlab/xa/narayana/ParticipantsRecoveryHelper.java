@@ -3,14 +3,14 @@ package dev.txlab.xa.narayana;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
 import dev.txlab.domain.service.ServiceName;
 
-import javax.sql.XAConnection;
-import javax.sql.XADataSource;
-import javax.transaction.xa.XAResource;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import javax.transaction.xa.XAResource;
 
 /**
  * Gives Narayana's XA recovery one fresh XA resource per participant database at every scan (so

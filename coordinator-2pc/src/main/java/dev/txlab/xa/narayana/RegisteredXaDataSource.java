@@ -1,7 +1,5 @@
 package dev.txlab.xa.narayana;
 
-import javax.sql.XAConnection;
-import javax.sql.XADataSource;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -9,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
 
 /**
  * Hands a decorated XADataSource to Agroal, which only accepts a class it instantiates itself: the

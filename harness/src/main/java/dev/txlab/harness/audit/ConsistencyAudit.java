@@ -4,7 +4,6 @@ import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.workload.InitialState;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * Checks invariants I0-I5 over the services' databases after a run (at quiescence or after

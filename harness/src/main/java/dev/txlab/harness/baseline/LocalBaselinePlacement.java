@@ -1,20 +1,20 @@
 package dev.txlab.harness.baseline;
 
-import dev.txlab.harness.fault.CrashPoint;
-import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
-import dev.txlab.harness.placement.ImplementationId;
-import dev.txlab.harness.placement.SynchronousPlacement;
-import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderFlow;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.placement.SynchronousPlacement;
+import dev.txlab.harness.placement.spi.PlacementContext;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * One local transaction per order on the one database: create PENDING, authorize, reserve, pay,

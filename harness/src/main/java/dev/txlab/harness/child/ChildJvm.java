@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +41,41 @@ public final class ChildJvm {
 
     /** Runs the main class with the request (a record) as its one argument, as JSON. */
     public static Result run(Class<?> mainClass, Duration timeout, Object request) {
+        List<String> command = command(mainClass, request);
         try {
-            return runWithArgs(mainClass, timeout, JSON.writeValueAsString(request));
+            Path out = Files.createTempFile("txlab-child", ".out");
+            Path err = Files.createTempFile("txlab-child", ".err");
+            try {
+                Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                        .redirectError(err.toFile()).start();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new IllegalStateException("child " + mainClass.getSimpleName() + " did not end within "
+                            + timeout + "; stderr:\n" + Files.readString(err, StandardCharsets.UTF_8));
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run child JVM " + mainClass.getName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the child JVM", e);
+        }
+    }
+
+    /**
+     * The command that starts the main class in a JVM of its own, on this JVM's class path, with the
+     * request (a record) as its one argument, as JSON: for a caller that talks to the child itself.
+     */
+    public static List<String> command(Class<?> mainClass, Object request) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            return List.of(java.toString(), "-cp", System.getProperty("java.class.path"), mainClass.getName(),
+                    JSON.writeValueAsString(request));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the request " + request + ": " + e.getMessage(), e);
         }
@@ -65,36 +97,6 @@ public final class ChildJvm {
         /** The child's last line on standard error, e.g. to say why it ended without a result. */
         public Optional<String> lastStderrLine() {
             return stderr.lines().reduce((first, second) -> second);
-        }
-    }
-
-    private static Result runWithArgs(Class<?> mainClass, Duration timeout, String... args) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                mainClass.getName()));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("txlab-child", ".out");
-            Path err = Files.createTempFile("txlab-child", ".err");
-            try {
-                Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                        .redirectError(err.toFile()).start();
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor();
-                    throw new IllegalStateException("child " + mainClass.getSimpleName() + " did not end within "
-                            + timeout + "; stderr:\n" + Files.readString(err, StandardCharsets.UTF_8));
-                }
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run child JVM " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the child JVM", e);
         }
     }
 }

@@ -5,13 +5,13 @@ import dev.txlab.harness.store.spi.InjectedFailure;
 import dev.txlab.harness.store.spi.JdbcInterceptor;
 import dev.txlab.harness.store.spi.RoundTrip;
 
-import javax.transaction.xa.XAException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import javax.transaction.xa.XAException;
 
 /**
  * The fault plan's {@link FaultPlan.DatabaseOutage} at the JDBC decorator point: once armed, every

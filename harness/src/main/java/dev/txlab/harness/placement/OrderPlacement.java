@@ -1,8 +1,8 @@
 package dev.txlab.harness.placement;
 
 import dev.txlab.domain.model.OrderRequest;
-import dev.txlab.harness.network.SimulatedDelay;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.network.SimulatedDelay;
 
 import java.time.Duration;
 import java.util.List;

@@ -6,13 +6,13 @@ import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.service.OrdersService;
 import dev.txlab.harness.store.StoreConfig;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 
 /**
  * What the synchronous implementations (the local baseline and both XA ones) share: one atomic

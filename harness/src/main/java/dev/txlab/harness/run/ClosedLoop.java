@@ -1,9 +1,9 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.placement.Submission;
 import dev.txlab.harness.placement.SubmitFailedException;
-import dev.txlab.harness.cost.CostCounters;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.DatabaseLocation;
 import dev.txlab.harness.store.StoreConfig;
 

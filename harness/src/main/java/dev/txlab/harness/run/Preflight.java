@@ -1,8 +1,8 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.placement.spi.ResourceNeeds;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.DatabaseLocation;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;

@@ -1,8 +1,11 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.ConsistencyAudit;
 import dev.txlab.harness.audit.spi.LeftoverCheck;
+import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.fault.DatabaseOutageInjector;
 import dev.txlab.harness.network.JdbcNetworkDelay;
 import dev.txlab.harness.network.SimulatedDelay;
@@ -11,14 +14,11 @@ import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.placement.spi.ResourceNeeds;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.Stores;
 import dev.txlab.harness.store.Topology;
-import dev.txlab.harness.cost.CostCounters;
-import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.workload.InitialStateWriter;
 import dev.txlab.harness.workload.Workload;
 

@@ -1,5 +1,6 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
@@ -9,7 +10,6 @@ import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.Stores;
-import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.workload.WorkloadSpec;
 
 import java.time.Clock;

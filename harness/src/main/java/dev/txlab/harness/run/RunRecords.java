@@ -1,8 +1,8 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmIdentity;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.DatabaseLocation;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.StoreConfig;

@@ -1,5 +1,6 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
@@ -11,7 +12,6 @@ import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.Stores;
-import dev.txlab.domain.trace.StepTrace;
 
 import java.sql.SQLException;
 import java.time.Clock;

@@ -6,14 +6,14 @@ import dev.txlab.harness.store.spi.InjectedFailure;
 import dev.txlab.harness.store.spi.JdbcInterceptor;
 import dev.txlab.harness.store.spi.RoundTrip;
 
-import javax.sql.DataSource;
-import javax.sql.XAConnection;
-import javax.sql.XADataSource;
-import javax.transaction.xa.XAResource;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import javax.transaction.xa.XAResource;
 
 /**
  * The one decorator point of the stores: every Connection, XAConnection and XAResource handed out

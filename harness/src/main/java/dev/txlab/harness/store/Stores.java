@@ -8,14 +8,14 @@ import dev.txlab.harness.store.internal.H2RollbackGuard;
 import dev.txlab.harness.store.internal.Migrations;
 import dev.txlab.harness.store.internal.XaDataSources;
 
-import javax.sql.DataSource;
-import javax.sql.XADataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
+import javax.sql.XADataSource;
 
 /**
  * The open databases of a run: created when missing, migrated, pooled (HikariCP), every connection

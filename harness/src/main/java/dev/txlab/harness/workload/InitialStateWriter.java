@@ -2,12 +2,12 @@ package dev.txlab.harness.workload;
 
 import dev.txlab.domain.service.ServiceName;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /** Writes an initial state into the services' databases (customers, depot, payments), in batches. */
 public final class InitialStateWriter {

@@ -1,10 +1,10 @@
 package dev.txlab.harness.audit;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.workload.WorkloadSpec;

@@ -5,7 +5,6 @@ import dev.txlab.harness.store.spi.InjectedFailure;
 import dev.txlab.harness.store.spi.RoundTrip;
 import org.junit.jupiter.api.Test;
 
-import javax.transaction.xa.XAException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

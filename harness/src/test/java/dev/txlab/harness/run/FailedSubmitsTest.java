@@ -1,7 +1,7 @@
 package dev.txlab.harness.run;
 
-import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.workload.WorkloadSpec;

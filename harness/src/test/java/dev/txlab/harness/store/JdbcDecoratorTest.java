@@ -1,22 +1,22 @@
 package dev.txlab.harness.store;
 
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.store.spi.InjectedFailure;
 import dev.txlab.harness.store.spi.JdbcInterceptor;
 import dev.txlab.harness.store.spi.RoundTrip;
-import dev.txlab.harness.cost.CostCounters;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

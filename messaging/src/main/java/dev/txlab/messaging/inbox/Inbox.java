@@ -2,12 +2,12 @@ package dev.txlab.messaging.inbox;
 
 import dev.txlab.messaging.Message;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /**
  * Runs a consumer's handling of a message in ONE local transaction with its inbox row, so a

@@ -1,10 +1,10 @@
 package dev.txlab.messaging.outbox;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
 import dev.txlab.harness.audit.spi.LeftoverCheck;
 import dev.txlab.harness.run.RunRecord;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.Stores;
 
 import java.sql.Connection;

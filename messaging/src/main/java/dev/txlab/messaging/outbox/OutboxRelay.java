@@ -2,12 +2,11 @@ package dev.txlab.messaging.outbox;
 
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
-import dev.txlab.messaging.LoopThread;
 import dev.txlab.messaging.BackgroundFailures;
+import dev.txlab.messaging.LoopThread;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Publishes one database's unpublished outbox rows in sequence order, in batches, and marks them.

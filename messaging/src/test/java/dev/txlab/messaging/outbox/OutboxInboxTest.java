@@ -1,7 +1,7 @@
 package dev.txlab.messaging.outbox;
 
-import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;

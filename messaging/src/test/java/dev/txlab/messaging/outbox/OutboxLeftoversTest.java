@@ -1,8 +1,8 @@
 package dev.txlab.messaging.outbox;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;

@@ -1,9 +1,9 @@
 package dev.txlab.saga.choreo;
 
 import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.spi.PlacementContext;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.ServiceEndpoint;

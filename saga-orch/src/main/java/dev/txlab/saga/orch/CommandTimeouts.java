@@ -3,12 +3,12 @@ package dev.txlab.saga.orch;
 import dev.txlab.messaging.BackgroundFailures;
 import dev.txlab.messaging.LoopThread;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * The coordinator's clock-driven side: a saga that has waited {@link #TIMEOUT} for a reply gets its

@@ -1,12 +1,12 @@
 package dev.txlab.saga.orch;
 
-import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.StepResult;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.spi.PlacementContext;
-import dev.txlab.domain.service.ServiceName;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.ServiceEndpoint;

@@ -1,8 +1,8 @@
 package dev.txlab.scenarios.probe;
 
 import dev.txlab.domain.model.OrderStatus;
-import dev.txlab.harness.run.Run;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.run.Run;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.txlab.scenarios.probe;
 
 import dev.txlab.domain.model.OrderStatus;
-import dev.txlab.harness.run.Run;
 import dev.txlab.domain.service.OrdersService;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.run.Run;
 import dev.txlab.harness.workload.Workload;
 
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.txlab.scenarios.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.scenarios.ScenarioContext;
-import dev.txlab.harness.child.ChildJvm;
 
 import java.io.IOException;
 import java.util.Map;

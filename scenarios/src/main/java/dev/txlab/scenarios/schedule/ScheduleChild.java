@@ -1,18 +1,18 @@
 package dev.txlab.scenarios.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
-import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.scenarios.ScenarioContext;
-import dev.txlab.harness.child.ChildJvm;
 
 import dev.txlab.harness.placement.ImplementationId;
 
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -2,13 +2,13 @@ package dev.txlab.scenarios.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.run.RunRecovery;
 import dev.txlab.harness.store.StoreConfig;
-import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.scenarios.ScenarioContext;
-import dev.txlab.harness.child.ChildJvm;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.txlab.scenarios.schedule;
 
-import dev.txlab.harness.placement.ImplementationId;
-import dev.txlab.harness.cost.MessageCounts;
-import dev.txlab.scenarios.ScenarioContext;
 import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.scenarios.ScenarioContext;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.txlab.harness.placement.spi;
 
+import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.Stores;
-import dev.txlab.domain.trace.StepTrace;
 
 import java.time.Clock;
 

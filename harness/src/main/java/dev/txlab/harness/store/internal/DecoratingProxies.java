@@ -5,10 +5,6 @@ import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.spi.InjectedFailure;
 import dev.txlab.harness.store.spi.RoundTrip;
 
-import javax.sql.DataSource;
-import javax.sql.XAConnection;
-import javax.sql.XADataSource;
-import javax.transaction.xa.XAResource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,6 +16,10 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import javax.transaction.xa.XAResource;
 
 /**
  * Dynamic proxies behind {@link JdbcDecorator}: they map JDBC and XA calls to round trips and hand

@@ -5,8 +5,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.xa.PGXADataSource;
 
-import javax.sql.XADataSource;
 import java.sql.SQLException;
+import javax.sql.XADataSource;
 
 /** The vendor XADataSource of a database location (undecorated; Stores decorates it). */
 public final class XaDataSources {

@@ -5,13 +5,6 @@ import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.model.StepResult;
-import dev.txlab.harness.store.JdbcDecorator;
-import dev.txlab.harness.store.StoreConfig;
-import dev.txlab.harness.store.StoreKind;
-import dev.txlab.harness.store.Stores;
-import dev.txlab.harness.store.Topology;
-import dev.txlab.harness.workload.InitialState;
-import dev.txlab.harness.workload.InitialStateWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,24 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServicesTest {
     private static final List<OrderLine> TWO_LINES = List.of(new OrderLine("sku2", 3, 200), new OrderLine("sku1", 2, 100));
 
-    private Stores stores;
+    private ServiceDatabases databases;
     private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.RANDOM_UUIDS);
 
     @BeforeEach
-    void openStores() throws SQLException {
-        StoreConfig config = StoreConfig.builder().allServices(StoreKind.H2_MEM).prefix("services_test").build();
-        Stores.reset(config);
-        stores = Stores.open(config, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of());
-        InitialStateWriter.write(new InitialState(
-                List.of(new InitialState.Customer("alice", "Alice", true), new InitialState.Customer("bob", "Bob", false)),
-                Map.of("alice", 1_000L),
-                List.of(new InitialState.Product("sku1", "one", 100, 5), new InitialState.Product("sku2", "two", 200, 3))),
-                stores::dataSource);
+    void openDatabases() throws SQLException {
+        databases = new ServiceDatabases();
+        databases.insert(ServiceName.CUSTOMERS, "INSERT INTO customers (customer_id, name, enabled) VALUES (?, ?, ?)",
+                new Object[] {"alice", "Alice", true}, new Object[] {"bob", "Bob", false});
+        databases.insert(ServiceName.PAYMENTS, "INSERT INTO accounts (customer_id, balance_cents) VALUES (?, ?)",
+                new Object[] {"alice", 1_000L});
+        databases.insert(ServiceName.DEPOT, "INSERT INTO products (sku, name, price_cents, stock) VALUES (?, ?, ?, ?)",
+                new Object[] {"sku1", "one", 100, 5}, new Object[] {"sku2", "two", 200, 3});
     }
 
     @AfterEach
-    void closeStores() {
-        stores.close();
+    void dropDatabases() throws SQLException {
+        databases.drop();
     }
 
     @Test
@@ -217,7 +208,7 @@ class ServicesTest {
     }
 
     private long count(ServiceName service, String sql) throws SQLException {
-        try (Connection c = stores.dataSource(service).getConnection();
+        try (Connection c = databases.connect(service);
              PreparedStatement statement = c.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
             rows.next();
@@ -226,7 +217,7 @@ class ServicesTest {
     }
 
     private void inTransaction(ServiceName service, Work work) throws SQLException {
-        try (Connection c = stores.dataSource(service).getConnection()) {
+        try (Connection c = databases.connect(service)) {
             work.run(c);
             c.commit();
         }
