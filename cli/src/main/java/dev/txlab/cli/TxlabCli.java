@@ -2,14 +2,14 @@ package dev.txlab.cli;
 
 import dev.txlab.cli.compare.BuildInfo;
 import dev.txlab.cli.compare.EnvironmentProbe;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code txlab} command. */
 @Command(name = "txlab", mixinStandardHelpOptions = true, versionProvider = TxlabCli.Version.class,
         description = "Compares XA two-phase commit and sagas on one order transaction.",
         subcommands = {CompareCommand.class, ReportCommand.class, FaultsCommand.class, RunCommand.class, AuditCommand.class,
-                RecoverCommand.class})
+                RecoverCommand.class, CalibrateCommand.class})
 public final class TxlabCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_VIOLATIONS = 1;
@@ -38,7 +38,7 @@ public final class TxlabCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: compare, report, faults, run, audit or recover");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: compare, report, faults, run, audit, recover or calibrate");
     }
 
     /** The version and the git commit the jar was built from. */

@@ -1,0 +1,29 @@
+package dev.txlab.cli.calibrate;
+
+/**
+ * The operations an order's cost is made of, each measured alone: what one operation of each is,
+ * and which of them a second one is derived from (its cost less the round trip it includes).
+ */
+public enum Primitive {
+    ROUND_TRIP("JDBC round trip", "SELECT 1 and read the row, inside a transaction"),
+    INSERT_COMMIT("insert + commit", "INSERT one row, commit: one local transaction"),
+    XA_PREPARE_COMMIT("XA insert + prepare + commit", "XA start, INSERT one row, end, prepare, commit (two phases)"),
+    PUBLISH_CONSUME_ACK("persistent publish + consume + ack", "publish confirmed by the broker, delivered, acknowledged");
+
+    private final String label;
+    private final String operation;
+
+    Primitive(String label, String operation) {
+        this.label = label;
+        this.operation = operation;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** What one operation is. */
+    public String operation() {
+        return operation;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.txlab.cli.calibrate;
+
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.store.JdbcDecorator;
+import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
+import dev.txlab.harness.store.Stores;
+import dev.txlab.harness.store.Topology;
+import dev.txlab.messaging.Transports;
+import dev.txlab.messaging.spi.Transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Measures every primitive on what a calibration's configuration names: the database primitives on
+ * each store kind it uses (on the first service of that kind), the message primitive on its broker.
+ * The databases are reset first; they belong to the calibration's own prefix.
+ */
+public final class Primitives {
+    private Primitives() {
+    }
+
+    public static List<Measurement> measure(Calibration calibration, StoreConfig store, TransportSettings transport)
+            throws Exception {
+        Stores.reset(store);
+        List<Measurement> measurements = new ArrayList<>();
+        try (Stores stores = Stores.open(store, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of())) {
+            for (Map.Entry<StoreKind, ServiceName> kind : firstServiceOfEachKind(store).entrySet()) {
+                ServiceName service = kind.getValue();
+                measurements.addAll(new JdbcPrimitives(calibration, kind.getKey().id())
+                        .measure(stores.dataSource(service), stores.xaDataSource(service)));
+            }
+        }
+        deleteTree(Transports.artemisDir(store));
+        try (Transport broker = Transports.open(transport, store, Clock.systemUTC(), true, List.of())) {
+            measurements.add(MessagePrimitive.measure(calibration, broker, transport.kind().id()));
+        }
+        return measurements;
+    }
+
+    private static Map<StoreKind, ServiceName> firstServiceOfEachKind(StoreConfig store) {
+        Map<StoreKind, ServiceName> kinds = new LinkedHashMap<>();
+        for (ServiceName service : ServiceName.values()) {
+            kinds.putIfAbsent(store.kind(service), service);
+        }
+        return kinds;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
