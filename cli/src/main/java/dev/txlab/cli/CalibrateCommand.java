@@ -27,8 +27,6 @@ import java.util.concurrent.Callable;
                 + "operation, each as mean ± sd over the timed windows. Uses databases of its own "
                 + "(PREFIX_calibrate_<service>), never a run's.")
 final class CalibrateCommand implements Callable<Integer> {
-    /** What the calibration's own databases' prefix adds to --db-prefix. */
-    static final String PREFIX_SUFFIX = "_calibrate";
     static final String LOG_FILE = "calibrate.log";
 
     @Mixin
@@ -53,8 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Flags.require(windowSeconds >= 0.1 && windowSeconds <= 600,
                 "--window-seconds must be between 0.1 and 600; got " + windowSeconds);
         Flags.require(repeats >= 1 && repeats <= 100, "--repeats must be between 1 and 100; got " + repeats);
-        placement.prefix = placement.prefix + PREFIX_SUFFIX;
-        StoreConfig store = placement.toConfig();
+        StoreConfig store = Primitives.ownPrefix(placement.toConfig());
         Calibration calibration = new Calibration(Duration.ofNanos(Math.round(windowSeconds * 1e9)), repeats);
         try (PrefixLock lock = PrefixLock.acquire(store, "calibrate");
              LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {

@@ -1,9 +1,14 @@
 package dev.txlab.cli;
 
+import dev.txlab.cli.calibrate.Calibration;
+import dev.txlab.cli.calibrate.Ceilings;
+import dev.txlab.cli.calibrate.Measurement;
+import dev.txlab.cli.calibrate.Primitives;
 import dev.txlab.cli.compare.ComparisonSweep;
 import dev.txlab.cli.compare.EnvironmentProbe;
 import dev.txlab.cli.compare.Secrets;
 import dev.txlab.cli.compare.SweepPlan;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmSettings;
@@ -28,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +117,7 @@ final class CompareCommand implements Callable<Integer> {
 
         Instant started = Instant.now();
         EnvironmentProbe environment = new EnvironmentProbe();
+        List<Measurement> primitives = calibrate(plan, store, transport, out);
         List<ImplementationResult> measured = new ArrayList<>();
         int runs = ids.size() * plan.networks().size();
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
@@ -126,9 +133,13 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
         }
+        Ceilings ceilings = new Ceilings(primitives, singleStoreKind(store), transport.kind().id(),
+                Runtime.getRuntime().availableProcessors());
+        List<ImplementationResult> withCeilings = measured.stream()
+                .map(result -> ceilings.of(result.cost()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
-                elapsed, environment), measured);
+                elapsed, environment, primitives), withCeilings);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
@@ -136,8 +147,36 @@ final class CompareCommand implements Callable<Integer> {
         return results.allPassed() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
     }
 
+    /**
+     * The primitives, each alone, before the runs (on databases of their own): windows of a third of
+     * the sweep's iteration, as many as its iterations. A calibration that cannot run leaves the
+     * ceilings out and says why; it never stops the comparison.
+     */
+    private static List<Measurement> calibrate(SweepPlan plan, StoreConfig store, TransportSettings transport,
+                                               PrintStream out) {
+        Calibration calibration = new Calibration(plan.iteration().dividedBy(3), plan.iterations());
+        try {
+            calibration.measureIdle();
+            List<Measurement> primitives = Primitives.measureOnOwnPrefix(calibration, store, transport);
+            out.println("  primitives measured alone (txlab calibrate), for the ceilings");
+            return primitives;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the primitives", e);
+        } catch (Exception e) {
+            out.println("  primitives not measured, so no ceilings: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The one store kind of a comparison on one kind; null for a mix (its ceilings are not computed yet). */
+    private static String singleStoreKind(StoreConfig store) {
+        List<String> kinds = Arrays.stream(ServiceName.values()).map(s -> store.kind(s).id()).distinct().toList();
+        return kinds.size() == 1 ? kinds.get(0) : null;
+    }
+
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
-                          Instant started, double elapsed, EnvironmentProbe environment) {
+                          Instant started, double elapsed, EnvironmentProbe environment, List<Measurement> primitives) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
         settings.put("MariaDB server", Secrets.maskUrl(placement.mariadbUrl) + " as " + placement.mariadbUser);
@@ -155,6 +194,6 @@ final class CompareCommand implements Callable<Integer> {
                 + "takes the next orders in sequence)", workload.seed(), "simulated in Java (this kernel has no "
                 + "netem): parkNanos of twice the one-way delay per JDBC round trip, a held-back delivery of the "
                 + "one-way delay per message hop; profiles none, lan = 250 us, wan = 10 ms one way", settings,
-                environment.environment());
+                environment.environment(), Ceilings.asReported(primitives));
     }
 }

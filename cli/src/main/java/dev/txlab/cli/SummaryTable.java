@@ -12,7 +12,7 @@ import java.util.Locale;
 /** The comparison's answer on the terminal: one row per implementation and network, every figure with unit and spread. */
 final class SummaryTable {
     private static final List<String> HEADER = List.of("implementation", "network", "max throughput",
-            "vs baseline", "outcome latency (open loop)", "ack latency", "msgs/order", "round trips/order", "audit");
+            "vs baseline", "ceiling (CPU)", "outcome latency (open loop)", "ack latency", "msgs/order", "round trips/order", "audit");
 
     private final PrintStream out;
 
@@ -25,13 +25,14 @@ final class SummaryTable {
         rows.add(HEADER);
         for (ImplementationResult r : results.implementations()) {
             if (!r.passed()) {
-                rows.add(List.of(r.implementation(), r.network(), "-", "-", "-", "-", "-", "-", Figures.audit(r)));
+                rows.add(List.of(r.implementation(), r.network(), "-", "-", "-", "-", "-", "-", "-", Figures.audit(r)));
                 continue;
             }
             List<ImplementationResult> peers = results.at(r.network());
             rows.add(List.of(Figures.implementation(r), r.network(),
                     r.maxThroughput().map(Figures::throughput).orElse("-"),
                     Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
+                    Figures.ceiling(r),
                     Figures.statedLoad(r).map(l -> Figures.latency(l.outcome())
                             + String.format(Locale.ROOT, " at %.1f/s", l.offered())).orElse("-"),
                     Figures.statedLoad(r).map(l -> Figures.latency(l.ack())).orElse("-"),
@@ -53,7 +54,9 @@ final class SummaryTable {
             out.println(line.toString().stripTrailing());
         }
         out.println("throughput: closed loop, mean ± standard deviation over the timed iterations; latency: open loop "
-                + "from each order's intended start, p50 / p99 in ms over n orders; costs: mean per order");
+                + "from each order's intended start, p50 / p99 in ms over n orders; costs: mean per order; ceiling: cores / the "
+                + "machine CPU an order's round trips, commits, XA branches and deliveries cost as primitives measured "
+                + "alone (an upper bound; the report's method section shows its sum)");
         if (!results.allPassed()) {
             out.println("FAILED: at least one run failed its audit or did not place its orders; its figures are not results (see the report)");
         }

@@ -45,11 +45,16 @@ class CompareReportIT {
             assertThat(result.load()).as(result.implementation()).singleElement()
                     .satisfies(load -> assertThat(load.outcome().count()).isPositive());
             assertThat(result.timeline()).as(result.implementation()).isNotNull();
+            assertThat(result.ceiling()).as(result.implementation() + ": a CPU ceiling from the primitives").isNotNull()
+                    .satisfies(ceiling -> assertThat(ceiling.ordersPerSecond()).isPositive());
         }
         for (String file : new String[] {"index.html", "summary.md", "results.csv", "results.json"}) {
             assertThat(Files.readString(REPORT.resolve(file))).as(file).doesNotContain("not-shown-anywhere");
         }
         assertThat(results.method().command()).contains("--postgres-password ****");
+        assertThat(results.method().primitives()).as("every primitive measured on h2-file and artemis")
+                .extracting(p -> p.primitive() + " on " + p.on()).contains("insert + commit on h2-file",
+                        "XA insert + prepare + commit on h2-file", "persistent publish + consume + ack on artemis");
     }
 
     @Test

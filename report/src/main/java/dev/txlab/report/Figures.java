@@ -42,6 +42,30 @@ public final class Figures {
     }
 
     /** Throughput relative to local-baseline's at the same network, or empty when either is missing. */
+    /**
+     * The CPU ceiling and the share of it the max throughput reached, e.g. "2,410 orders/s (CPU); 21 %
+     * reached"; "not measured" without the primitives.
+     */
+    public static String ceiling(ImplementationResult result) {
+        if (result.ceiling() == null) {
+            return "not measured";
+        }
+        Ceiling ceiling = result.ceiling();
+        String share = result.maxThroughput().map(max -> String.format(Locale.ROOT, "; %.0f %% reached",
+                100 * ceiling.share(max.mean()))).orElse("");
+        return String.format(Locale.ROOT, "%,.0f orders/s (CPU)%s", ceiling.ordersPerSecond(), share);
+    }
+
+    /** A primitive's rate and CPU cost, each mean ± sd over its windows, or why it was not measured. */
+    public static String primitive(PrimitiveCost p) {
+        if (p.notMeasured() != null) {
+            return "not measured: " + p.notMeasured();
+        }
+        return String.format(Locale.ROOT, "%,.0f ± %,.0f operations/s, %.1f ± %.1f µs machine CPU per operation "
+                + "(%d windows)", p.operationsPerSecond(), p.operationsPerSecondSd(), p.cpuMicros(), p.cpuMicrosSd(),
+                p.windows());
+    }
+
     public static Optional<Double> ratioToBaseline(ImplementationResult result, List<ImplementationResult> peers) {
         Optional<Double> baseline = peers.stream()
                 .filter(peer -> peer.implementation().equals(BASELINE) && peer.network().equals(result.network()))

@@ -95,7 +95,8 @@ public final class HtmlReport {
         html.append("<h2 id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
                 .append(Html.escape(network)).append(")</h2>");
         html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max throughput, orders/s</th>"
-                + "<th>ratio to local-baseline</th><th>outcome latency at the stated load, ms</th>"
+                + "<th>ratio to local-baseline</th><th>ceiling (machine CPU) and share reached</th>"
+                + "<th>outcome latency at the stated load, ms</th>"
                 + "<th>ack latency, ms</th><th>messages per order</th><th>JDBC round trips per order</th>"
                 + "<th>what a crash leaves behind</th><th>anomalies readers saw</th><th>audit</th></tr>");
         List<ImplementationResult> passed = rows.stream().filter(ImplementationResult::passed).toList();
@@ -107,7 +108,7 @@ public final class HtmlReport {
         for (ImplementationResult row : rows) {
             if (!row.passed()) {
                 html.append("<tr class=\"failed-row\"><td>").append(Html.escape(row.implementation()))
-                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"9\">")
+                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"10\">")
                         .append(Html.escape(Figures.audit(row))).append("</td></tr>");
                 continue;
             }
@@ -118,6 +119,8 @@ public final class HtmlReport {
             html.append(cell(throughput, row, "#throughput", row.maxThroughput().map(Figures::throughput)));
             html.append("<td class=\"num\">").append(Figures.ratioToBaseline(row, rows)
                     .map(ratio -> String.format(Locale.ROOT, "%.2f x", ratio)).orElse("-")).append("</td>");
+            html.append("<td class=\"num\"><a href=\"#method\">").append(Html.escape(Figures.ceiling(row)))
+                    .append("</a></td>");
             html.append(cell(outcomeP99, row, "#latency", Figures.statedLoad(row)
                     .map(l -> Figures.latency(l.outcome()) + " at " + Figures.load(l))));
             html.append(cell(ackP99, row, "#latency", Figures.statedLoad(row).map(l -> Figures.latency(l.ack()))));
@@ -364,6 +367,13 @@ public final class HtmlReport {
         env.brokers().forEach((broker, version) -> row(html, "broker " + broker, version));
         for (ImplementationResult result : results.implementations()) {
             row(html, "termination bound (I5), " + result.implementation(), result.terminationBound());
+        }
+        method.primitives().forEach(p -> row(html, "primitive: " + p.primitive() + " on " + p.on(), Figures.primitive(p)));
+        for (ImplementationResult result : results.implementations()) {
+            if (result.ceiling() != null) {
+                row(html, "ceiling, " + result.implementation() + " (" + result.network() + ")",
+                        Figures.ceiling(result) + ": " + result.ceiling().basis());
+            }
         }
         html.append("</table>");
     }

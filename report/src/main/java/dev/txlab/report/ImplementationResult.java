@@ -14,13 +14,15 @@ import java.util.Optional;
  * audit failed, that could not run, or whose submits failed (it did not place its orders; the
  * {@code error} says so) did not {@link #passed()} and is shown as a failure, never plotted.
  * {@code callersCapped} says, when the servers allowed fewer callers than the sweep wanted, how many
- * were used and which setting capped them (null otherwise).
+ * were used and which setting capped them (null otherwise). {@code ceiling} is what the machine's
+ * primitives allow it (null when they were not measured).
  */
 public record ImplementationResult(String implementation, String network, String guarantee, boolean auditPassed,
                                    String audit, List<String> violations, String error,
                                    String terminationBound, List<ThroughputPoint> throughput,
                                    List<LoadPoint> load, Cost cost, Map<String, Long> outcomes,
-                                   Timeline timeline, String networkAchieved, String callersCapped) {
+                                   Timeline timeline, String networkAchieved, String callersCapped,
+                                   Ceiling ceiling) {
 
     public ImplementationResult {
         violations = List.copyOf(violations);
@@ -32,12 +34,18 @@ public record ImplementationResult(String implementation, String network, String
     /** A run that could not be measured: shown as a failure, with the reason. */
     public static ImplementationResult failed(String implementation, String network, String guarantee, String error) {
         return new ImplementationResult(implementation, network, guarantee, false, "not audited: the run failed",
-                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null);
+                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null, null);
     }
 
     /** Whether the run counts as a result: it ran, placed its orders and passed its audit. */
     public boolean passed() {
         return auditPassed && error == null;
+    }
+
+    /** This result with the ceiling the machine's primitives allow it. */
+    public ImplementationResult withCeiling(Ceiling ceiling) {
+        return new ImplementationResult(implementation, network, guarantee, auditPassed, audit, violations, error,
+                terminationBound, throughput, load, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling);
     }
 
     /** The highest mean throughput over the numbers of callers measured, or empty when none was. */

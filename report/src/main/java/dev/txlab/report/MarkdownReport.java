@@ -30,7 +30,7 @@ public final class MarkdownReport {
         for (String network : results.networks()) {
             md.append("## The answer (network ").append(network).append(")\n\n");
             table(md, List.of("implementation", "guarantee", "max throughput", "ratio to local-baseline",
-                    "outcome latency at the stated load", "ack latency", "messages per order", "round trips per order",
+                    "ceiling (machine CPU)", "outcome latency at the stated load", "ack latency", "messages per order", "round trips per order",
                     "audit"), results.at(network).stream().map(r -> answerRow(r, results.at(network))).toList());
         }
         md.append("## Throughput vs concurrency\n\n");
@@ -70,17 +70,23 @@ public final class MarkdownReport {
                 List.of("memory", String.format(Locale.ROOT, "%.1f GiB", env.memoryBytes() / (1024.0 * 1024 * 1024))),
                 List.of("OS", env.os()), List.of("JVM", env.jvm()),
                 List.of("databases", env.databases().toString()), List.of("brokers", env.brokers().toString())));
+        if (!method.primitives().isEmpty()) {
+            md.append("\n");
+            table(md, List.of("primitive (measured alone)", "on", "operations/s and machine CPU per operation"),
+                    method.primitives().stream().map(p -> List.of(p.primitive(), p.on(), Figures.primitive(p))).toList());
+        }
         return md.toString();
     }
 
     private static List<String> answerRow(ImplementationResult r, List<ImplementationResult> peers) {
         if (!r.passed()) {
-            return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", Figures.audit(r));
+            return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", "-", Figures.audit(r));
         }
         Optional<LoadPoint> load = Figures.statedLoad(r);
         Optional<Cost> cost = Optional.ofNullable(r.cost());
         return List.of(Figures.implementation(r), r.guarantee(), r.maxThroughput().map(Figures::throughput).orElse("-"),
                 Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
+                Figures.ceiling(r),
                 load.map(l -> Figures.latency(l.outcome()) + " at " + Figures.load(l)).orElse("-"),
                 load.map(l -> Figures.latency(l.ack())).orElse("-"),
                 cost.map(c -> Figures.perOrder(c.messagesPublished()) + " published").orElse("-"),

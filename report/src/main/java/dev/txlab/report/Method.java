@@ -6,15 +6,16 @@ import java.util.Map;
 /**
  * How a comparison was run, enough to reproduce it: the sweep, the configuration (credentials
  * masked), the workload and its seed, the durability profile, the network model, the machine and
- * the code.
+ * the code, and the machine's primitives measured alone before the runs.
  */
 public record Method(String sweep, String sweepExplained, String startedAt, double elapsedSeconds, String gitCommit,
                      String command, String store, String durability, List<String> durabilityNotes, String transport,
                      String workload, long seed, String networkModel, Map<String, String> settings,
-                     Environment environment) {
+                     Environment environment, List<PrimitiveCost> primitives) {
 
     public Method {
         durabilityNotes = List.copyOf(durabilityNotes);
+        primitives = primitives == null ? List.of() : List.copyOf(primitives);
         settings = Map.copyOf(settings);
     }
 

@@ -41,7 +41,7 @@ class ReportRenderingTest {
         ImplementationResult broken = new ImplementationResult("saga-choreo", "none", "g", false,
                 "invariants: VIOLATED (1 violations)", java.util.List.of("I1 atomic: o7 <script>alert(1)</script>"),
                 null, "", SampleResults.passed("x", 1, 1).throughput(), java.util.List.of(), null, java.util.Map.of(),
-                null, "none", null);
+                null, "none", null, null);
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), broken);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -62,7 +62,7 @@ class ReportRenderingTest {
                 "2975 of 3000 submits failed, not business refusals (first cause: PSQLException: ERROR: prepared "
                         + "transactions are disabled)", measured.terminationBound(), measured.throughput(),
                 measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved(),
-                null);
+                null, null);
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), notPlaced);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -74,12 +74,31 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theAnswerGivesEachImplementationItsCeilingAndTheShareReachedAndTheMethodThePrimitives() {
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20),
+                SampleResults.passed("saga-orch", 100, 30).withCeiling(null));
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+        String markdown = new MarkdownReport(results, Optional.empty()).render();
+
+        // the sample's ceiling is 4 x its throughput: 1,600 orders/s, 25 % of it reached at 400 orders/s
+        assertThat(html).contains("1,600 orders/s (CPU); 25 % reached")
+                .contains("ceiling, local-baseline (none)")
+                .contains("13,900 ± 5,200 operations/s, 103.0 ± 30.0 µs machine CPU per operation (3 windows)")
+                .contains("not measured: XA error code -3");
+        assertThat(markdown).contains("| 1,600 orders/s (CPU); 25 % reached |")
+                .contains("| saga-orch |").contains("| not measured |")
+                .contains("| insert + commit | h2-file | 13,900 ± 5,200 operations/s");
+    }
+
+    @Test
     void aSweepCappedByAServerSettingSaysSoBesideTheImplementation() {
         ImplementationResult measured = SampleResults.passed("xa-atomikos", 300, 10);
         ImplementationResult capped = new ImplementationResult(measured.implementation(), measured.network(),
                 measured.guarantee(), true, measured.audit(), measured.violations(), null, measured.terminationBound(),
                 measured.throughput(), measured.load(), measured.cost(), measured.outcomes(), measured.timeline(),
-                measured.networkAchieved(), "at most 15 callers, capped by max_prepared_transactions (64) of postgres");
+                measured.networkAchieved(), "at most 15 callers, capped by max_prepared_transactions (64) of postgres",
+                measured.ceiling());
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), capped);
 
         assertThat(new HtmlReport(results, Optional.empty(), Optional.empty()).render())

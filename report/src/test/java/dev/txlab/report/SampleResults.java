@@ -20,7 +20,8 @@ final class SampleResults {
         Method method = new Method("quick", "quick sweep", "2026-12-02T06:00:00Z", 12.5, "abc123",
                 "txlab compare --quick --postgres-password ****", "h2-file", "process", List.of("a note"),
                 "embedded Artemis", "seed=42", 42, "simulated in Java", Map.of("data directory", "txlab-data"),
-                environment);
+                environment, List.of(new PrimitiveCost("insert + commit", "h2-file", 13_900, 5_200, 103, 30, 3, null),
+                new PrimitiveCost("XA insert + prepare + commit", "postgres", 0, 0, 0, 0, 0, "XA error code -3")));
         return new Results(Results.SCHEMA_VERSION, method, List.of(implementations));
     }
 
@@ -35,7 +36,8 @@ final class SampleResults {
                 List.of(new LoadPoint(throughput / 2, throughput / 2, 3, 8, false, 300, 0, latency, latency)),
                 new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
-                        new Timeline.Step("depot", "reserve", 500, 900))), "none", null);
+                        new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
+                new Ceiling(4 * throughput, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"));
     }
 
     static LatencySummary latency(double p99Millis) {

@@ -2,6 +2,7 @@ package dev.txlab.cli.calibrate;
 
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
@@ -27,7 +28,24 @@ import java.util.stream.Stream;
  * The databases are reset first; they belong to the calibration's own prefix.
  */
 public final class Primitives {
+    /** What the calibration's own databases' prefix adds to the run's prefix. */
+    public static final String PREFIX_SUFFIX = "_calibrate";
+
     private Primitives() {
+    }
+
+    /** The configuration a calibration measures on: the run's stores, under a prefix of the calibration's own. */
+    public static StoreConfig ownPrefix(StoreConfig store) {
+        return store.withPrefix(store.prefix() + PREFIX_SUFFIX);
+    }
+
+    /** Measures on {@link #ownPrefix}, holding that prefix's lock meanwhile. */
+    public static List<Measurement> measureOnOwnPrefix(Calibration calibration, StoreConfig store,
+                                                       TransportSettings transport) throws Exception {
+        StoreConfig own = ownPrefix(store);
+        try (PrefixLock lock = PrefixLock.acquire(own, "calibrate")) {
+            return measure(calibration, own, transport);
+        }
     }
 
     public static List<Measurement> measure(Calibration calibration, StoreConfig store, TransportSettings transport)

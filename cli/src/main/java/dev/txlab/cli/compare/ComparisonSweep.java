@@ -86,7 +86,7 @@ public final class ComparisonSweep {
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notPlaced(run.submitFailures(), run.feed().handedOut()),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
-                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped);
+                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null);
         }
     }
 

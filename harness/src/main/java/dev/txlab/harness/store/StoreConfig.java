@@ -89,6 +89,15 @@ public final class StoreConfig {
         return builder.build();
     }
 
+    /** This configuration for another prefix: the same stores, servers, durability and pools. */
+    public StoreConfig withPrefix(String otherPrefix) {
+        Builder builder = builder().prefix(otherPrefix).dataDir(dataDir).durability(durability).postgres(postgres)
+                .mariadb(mariadb).poolSize(poolSize);
+        kinds.forEach(builder::service);
+        servicePoolSizes.forEach(builder::poolSize);
+        return builder.build();
+    }
+
     /** The folder of this prefix's files under the data directory (H2 files, ledger, later TM logs). */
     public Path runDir() {
         return dataDir.resolve(prefix);

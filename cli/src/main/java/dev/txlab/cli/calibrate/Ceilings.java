@@ -1,0 +1,80 @@
+package dev.txlab.cli.calibrate;
+
+import dev.txlab.report.Ceiling;
+import dev.txlab.report.ImplementationResult.Cost;
+import dev.txlab.report.PrimitiveCost;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The CPU ceiling of an implementation from its cost per order and the primitives measured alone on
+ * the same store and broker: cores ÷ Σ(count per order × machine CPU per primitive), where a
+ * statement or a rollback costs a round trip, a commit the insert + commit less its round trip, an
+ * XA branch (start, end, prepare, commit) the XA primitive less its insert's round trip, and a
+ * delivery a publish + consume + ack. Statements cost what {@code SELECT 1} costs, and txlab's own
+ * code costs nothing here, so the ceiling is an upper bound: a share above 100 % means it is wrong.
+ */
+public final class Ceilings {
+    private final List<Measurement> primitives;
+    private final String store;
+    private final String broker;
+    private final int cores;
+
+    /** The primitives of one comparison: its store kind (a single one) and its broker. */
+    public Ceilings(List<Measurement> primitives, String store, String broker, int cores) {
+        this.primitives = List.copyOf(primitives);
+        this.store = store;
+        this.broker = broker;
+        this.cores = cores;
+    }
+
+    /** The ceiling for a cost per order; empty when a primitive it needs was not measured. */
+    public Optional<Ceiling> of(Cost cost) {
+        if (cost == null) {
+            return Optional.empty();
+        }
+        Optional<Double> roundTrip = cpu(store, Primitive.ROUND_TRIP);
+        Optional<Double> commit = cpu(store, Primitive.INSERT_COMMIT).flatMap(c -> roundTrip.map(rt -> c - rt));
+        Optional<Double> xa = cpu(store, Primitive.XA_PREPARE_COMMIT).flatMap(c -> roundTrip.map(rt -> c - rt));
+        Optional<Double> delivery = cpu(broker, Primitive.PUBLISH_CONSUME_ACK);
+        double statements = cost.statements() + cost.rollbacks();
+        if (roundTrip.isEmpty() || commit.isEmpty() && cost.commits() > 0 || xa.isEmpty() && cost.xaPrepares() > 0
+                || delivery.isEmpty() && cost.messagesDelivered() > 0) {
+            return Optional.empty();
+        }
+        double micros = statements * roundTrip.get() + cost.commits() * commit.orElse(0.0)
+                + cost.xaPrepares() * xa.orElse(0.0) + cost.messagesDelivered() * delivery.orElse(0.0);
+        String basis = String.format(Locale.ROOT, "%d cores x 1e6 / %.1f µs per order = %.1f statements and "
+                        + "rollbacks x %.1f µs + %.1f commits x %.1f µs + %.1f XA branches x %.1f µs + %.1f deliveries "
+                        + "x %.1f µs (primitives on %s and %s)", cores, micros, statements, roundTrip.get(),
+                cost.commits(), commit.orElse(0.0), cost.xaPrepares(), xa.orElse(0.0), cost.messagesDelivered(),
+                delivery.orElse(0.0), store, broker);
+        return Optional.of(new Ceiling(cores * 1e6 / Math.max(micros, 1e-9), micros, basis));
+    }
+
+    private Optional<Double> cpu(String on, Primitive primitive) {
+        return primitives.stream()
+                .filter(m -> m.target().equals(on) && m.primitive() == primitive && m.notMeasured().isEmpty())
+                .findFirst()
+                .flatMap(Measurement::cpuMicrosPerOperation)
+                .map(stat -> Math.max(0, stat.mean()));
+    }
+
+    /** The primitives as the report keeps them. */
+    public static List<PrimitiveCost> asReported(List<Measurement> primitives) {
+        return primitives.stream().map(Ceilings::asReported).toList();
+    }
+
+    private static PrimitiveCost asReported(Measurement m) {
+        if (m.notMeasured().isPresent()) {
+            return new PrimitiveCost(m.primitive().label(), m.target(), 0, 0, 0, 0, 0, m.notMeasured().get());
+        }
+        Measurement.Stat rate = m.operationsPerSecond();
+        Optional<Measurement.Stat> cpu = m.cpuMicrosPerOperation();
+        return new PrimitiveCost(m.primitive().label(), m.target(), rate.mean(), rate.stdDev(),
+                cpu.map(Measurement.Stat::mean).orElse(0.0), cpu.map(Measurement.Stat::stdDev).orElse(0.0),
+                rate.n(), cpu.isEmpty() ? "machine CPU not readable (/proc/stat)" : null);
+    }
+}

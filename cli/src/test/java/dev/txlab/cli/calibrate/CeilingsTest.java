@@ -1,0 +1,50 @@
+package dev.txlab.cli.calibrate;
+
+import dev.txlab.report.Ceiling;
+import dev.txlab.report.ImplementationResult.Cost;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CeilingsTest {
+    /** One window of 1 s whose machine CPU per operation is the given number of microseconds. */
+    private static Measurement costing(Primitive primitive, String on, double cpuMicros) {
+        return Measurement.measured(primitive, on, List.of(
+                new Measurement.Window(1_000, 1_000_000_000L, Optional.of(Math.round(cpuMicros * 1_000 * 1_000)))));
+    }
+
+    private static final List<Measurement> PRIMITIVES = List.of(
+            costing(Primitive.ROUND_TRIP, "postgres", 50),
+            costing(Primitive.INSERT_COMMIT, "postgres", 130),
+            costing(Primitive.XA_PREPARE_COMMIT, "postgres", 250),
+            costing(Primitive.PUBLISH_CONSUME_ACK, "nats", 60));
+
+    @Test
+    void theCpuCeilingIsTheCoresOverWhatAnOrdersPrimitivesCost() {
+        // 10 statements + 2 rollbacks at 50, 3 commits at 80 (130 less its round trip), 4 XA branches at 200,
+        // 5 deliveries at 60: 600 + 240 + 800 + 300 = 1,940 µs per order; 2 cores allow 1,030.9 orders/s
+        Cost cost = new Cost(100, 0, 10, 3, 2, 4, 4, 8, 5, 5);
+
+        Optional<Ceiling> ceiling = new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(cost);
+
+        assertThat(ceiling).hasValueSatisfying(c -> {
+            assertThat(c.cpuMicrosPerOrder()).isEqualTo(1_940.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.ordersPerSecond()).isEqualTo(2e6 / 1_940, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.basis()).contains("12.0 statements and rollbacks x 50.0 µs").contains("4.0 XA branches x 200.0 µs");
+            assertThat(c.share(c.ordersPerSecond() / 2)).isEqualTo(0.5);
+        });
+    }
+
+    @Test
+    void noCeilingWhenAPrimitiveTheOrderNeedsWasNotMeasuredOrTheStoresAreMixed() {
+        Cost withMessages = new Cost(100, 0, 10, 3, 0, 0, 0, 0, 5, 5);
+        List<Measurement> noBroker = PRIMITIVES.subList(0, 3);
+
+        assertThat(new Ceilings(noBroker, "postgres", "nats", 2).of(withMessages)).isEmpty();
+        assertThat(new Ceilings(PRIMITIVES, null, "nats", 2).of(withMessages)).isEmpty();
+        assertThat(new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(null)).isEmpty();
+    }
+}
