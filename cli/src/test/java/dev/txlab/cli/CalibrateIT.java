@@ -18,6 +18,7 @@ class CalibrateIT {
                 .contains("databases t_cli_cal_calibrate_<service>")
                 .containsPattern("JDBC round trip +h2-file +[0-9.]+ ± [0-9.]+ \\(n=2\\) +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .containsPattern("insert \\+ commit +h2-file +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
+                .containsPattern("keyed update +h2-file +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .containsPattern("XA insert \\+ prepare \\+ commit +h2-file +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .containsPattern("persistent publish \\+ consume \\+ ack +artemis +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .contains("commit alone on h2-file:");

@@ -53,7 +53,7 @@ class CompareReportIT {
         }
         assertThat(results.method().command()).contains("--postgres-password ****");
         assertThat(results.method().primitives()).as("every primitive measured on h2-file and artemis")
-                .extracting(p -> p.primitive() + " on " + p.on()).contains("insert + commit on h2-file",
+                .extracting(p -> p.primitive() + " on " + p.on()).contains("insert + commit on h2-file", "keyed update on h2-file",
                         "XA insert + prepare + commit on h2-file", "persistent publish + consume + ack on artemis");
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Prints a calibration: one line per primitive (operations per second and machine CPU per operation,
  * each mean ± sd over n windows), then the costs derived from them: a commit alone and XA's two
- * phases alone (each less the insert's round trip), per store.
+ * phases alone (each less a keyed update, which its insert costs like), per store.
  */
 public record CalibrationReport(List<Measurement> measurements, Optional<Double> idleCoreShare, int cores) {
     private static final String ROW = "%-36s %-9s %30s %34s%n";
@@ -33,15 +33,15 @@ public record CalibrationReport(List<Measurement> measurements, Optional<Double>
         }
     }
 
-    /** A primitive's CPU less the round trip it includes (its insert), on the same store. */
+    /** A primitive's CPU less a keyed update (its insert costs like one), on the same store. */
     Optional<String> derived(String target, Primitive primitive, String label) {
         Optional<Double> whole = cpu(target, primitive);
-        Optional<Double> roundTrip = cpu(target, Primitive.ROUND_TRIP);
-        if (whole.isEmpty() || roundTrip.isEmpty()) {
+        Optional<Double> statement = cpu(target, Primitive.KEYED_UPDATE);
+        if (whole.isEmpty() || statement.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%s on %s: %.1f µs machine CPU (%s less a round trip)", label,
-                target, Math.max(0, whole.get() - roundTrip.get()), primitive.label()));
+        return Optional.of(String.format(Locale.ROOT, "%s on %s: %.1f µs machine CPU (%s less a keyed update)", label,
+                target, Math.max(0, whole.get() - statement.get()), primitive.label()));
     }
 
     private Optional<Double> cpu(String target, Primitive primitive) {

@@ -11,10 +11,10 @@ import java.util.Optional;
 /**
  * The CPU ceiling of an implementation from its cost per order and the primitives measured alone on
  * the same store and broker: cores ÷ Σ(count per order × machine CPU per primitive), where a
- * statement or a rollback costs a round trip, a commit the insert + commit less its round trip, an
- * XA branch (start, end, prepare, commit) the XA primitive less its insert's round trip, and a
- * delivery a publish + consume + ack. Statements cost what {@code SELECT 1} costs, and txlab's own
- * code costs nothing here, so the ceiling is an upper bound: a share above 100 % means it is wrong.
+ * statement costs a keyed update, a rollback a round trip, a commit the insert + commit less a keyed
+ * update, an XA branch (start, end, prepare, commit) the XA primitive less a keyed update, and a
+ * delivery a publish + consume + ack. txlab's own code costs nothing here and a service's statement
+ * no more than a keyed update, so the ceiling is an upper bound: a share above 100 % means it is wrong.
  */
 public final class Ceilings {
     private final List<Measurement> primitives;
@@ -36,22 +36,27 @@ public final class Ceilings {
             return Optional.empty();
         }
         Optional<Double> roundTrip = cpu(store, Primitive.ROUND_TRIP);
-        Optional<Double> commit = cpu(store, Primitive.INSERT_COMMIT).flatMap(c -> roundTrip.map(rt -> c - rt));
-        Optional<Double> xa = cpu(store, Primitive.XA_PREPARE_COMMIT).flatMap(c -> roundTrip.map(rt -> c - rt));
+        Optional<Double> statement = cpu(store, Primitive.KEYED_UPDATE);
+        Optional<Double> commit = less(cpu(store, Primitive.INSERT_COMMIT), statement);
+        Optional<Double> xa = less(cpu(store, Primitive.XA_PREPARE_COMMIT), statement);
         Optional<Double> delivery = cpu(broker, Primitive.PUBLISH_CONSUME_ACK);
-        double statements = cost.statements() + cost.rollbacks();
-        if (roundTrip.isEmpty() || commit.isEmpty() && cost.commits() > 0 || xa.isEmpty() && cost.xaPrepares() > 0
-                || delivery.isEmpty() && cost.messagesDelivered() > 0) {
+        if (roundTrip.isEmpty() || statement.isEmpty() || commit.isEmpty() && cost.commits() > 0
+                || xa.isEmpty() && cost.xaPrepares() > 0 || delivery.isEmpty() && cost.messagesDelivered() > 0) {
             return Optional.empty();
         }
-        double micros = statements * roundTrip.get() + cost.commits() * commit.orElse(0.0)
-                + cost.xaPrepares() * xa.orElse(0.0) + cost.messagesDelivered() * delivery.orElse(0.0);
-        String basis = String.format(Locale.ROOT, "%d cores x 1e6 / %.1f µs per order = %.1f statements and "
-                        + "rollbacks x %.1f µs + %.1f commits x %.1f µs + %.1f XA branches x %.1f µs + %.1f deliveries "
-                        + "x %.1f µs (primitives on %s and %s)", cores, micros, statements, roundTrip.get(),
-                cost.commits(), commit.orElse(0.0), cost.xaPrepares(), xa.orElse(0.0), cost.messagesDelivered(),
-                delivery.orElse(0.0), store, broker);
+        double micros = cost.statements() * statement.get() + cost.rollbacks() * roundTrip.get()
+                + cost.commits() * commit.orElse(0.0) + cost.xaPrepares() * xa.orElse(0.0)
+                + cost.messagesDelivered() * delivery.orElse(0.0);
+        String basis = String.format(Locale.ROOT, "%d cores x 1e6 / %.1f µs per order = %.1f statements x %.1f µs "
+                        + "+ %.1f rollbacks x %.1f µs + %.1f commits x %.1f µs + %.1f XA branches x %.1f µs + %.1f "
+                        + "deliveries x %.1f µs (primitives on %s and %s)", cores, micros, cost.statements(),
+                statement.get(), cost.rollbacks(), roundTrip.get(), cost.commits(), commit.orElse(0.0),
+                cost.xaPrepares(), xa.orElse(0.0), cost.messagesDelivered(), delivery.orElse(0.0), store, broker);
         return Optional.of(new Ceiling(cores * 1e6 / Math.max(micros, 1e-9), micros, basis));
+    }
+
+    private static Optional<Double> less(Optional<Double> whole, Optional<Double> part) {
+        return whole.flatMap(w -> part.map(p -> Math.max(0, w - p)));
     }
 
     private Optional<Double> cpu(String on, Primitive primitive) {

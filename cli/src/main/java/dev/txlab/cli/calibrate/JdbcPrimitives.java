@@ -17,10 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database primitives on one database, on one connection each, without the decorator (no
- * counters, no simulated network): a round trip, an insert + commit, an XA insert + prepare + commit.
+ * counters, no simulated network): a round trip, an insert + commit, a keyed update (of the rows the
+ * inserts left), an XA insert + prepare + commit.
  */
 final class JdbcPrimitives {
     static final String TABLE = "txlab_calibration";
+    static final int UPDATES_PER_COMMIT = 100;
     private static final int XID_FORMAT = 0x74786362;
 
     private final Calibration calibration;
@@ -37,7 +39,9 @@ final class JdbcPrimitives {
             connection.setAutoCommit(true);
             create.execute("CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, note VARCHAR(40))");
         }
-        return List.of(roundTrip(dataSource), insertCommit(dataSource), xaPrepareCommit(xaDataSource));
+        Measurement roundTrip = roundTrip(dataSource);
+        Measurement insertCommit = insertCommit(dataSource);
+        return List.of(roundTrip, insertCommit, keyedUpdate(dataSource), xaPrepareCommit(xaDataSource));
     }
 
     private Measurement roundTrip(DataSource dataSource) throws Exception {
@@ -64,6 +68,27 @@ final class JdbcPrimitives {
                 connection.commit();
                 return 1;
             });
+        }
+    }
+
+    /** Updates the rows the inserts left, one by its key at a time, cycling; commits every {@value #UPDATES_PER_COMMIT}. */
+    private Measurement keyedUpdate(DataSource dataSource) throws Exception {
+        long rows = ids.get();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET note = ? WHERE id = ?")) {
+            connection.setAutoCommit(false);
+            long[] done = {0};
+            Measurement measurement = calibration.measure(Primitive.KEYED_UPDATE, target, () -> {
+                update.setString(1, "updated");
+                update.setLong(2, 1 + done[0] % rows);
+                update.executeUpdate();
+                if (++done[0] % UPDATES_PER_COMMIT == 0) {
+                    connection.commit();
+                }
+                return 1;
+            });
+            connection.commit();
+            return measurement;
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.txlab.cli.calibrate;
 
 /**
- * The operations an order's cost is made of, each measured alone: what one operation of each is,
- * and which of them a second one is derived from (its cost less the round trip it includes).
+ * The operations an order's cost is made of, each measured alone: what one operation of each is. A
+ * keyed update stands for a service's statement; a commit alone and XA's two phases alone are derived
+ * (the insert + commit, or the XA primitive, less the keyed update its insert costs like).
  */
 public enum Primitive {
     ROUND_TRIP("JDBC round trip", "SELECT 1 and read the row, inside a transaction"),
+    KEYED_UPDATE("keyed update", "UPDATE one row by its primary key, inside a transaction (committed every "
+            + JdbcPrimitives.UPDATES_PER_COMMIT + ")"),
     INSERT_COMMIT("insert + commit", "INSERT one row, commit: one local transaction"),
     XA_PREPARE_COMMIT("XA insert + prepare + commit", "XA start, INSERT one row, end, prepare, commit (two phases)"),
     PUBLISH_CONSUME_ACK("persistent publish + consume + ack", "publish confirmed by the broker, delivered, acknowledged");

@@ -36,14 +36,14 @@ class CalibrationTest {
     }
 
     @Test
-    void theDerivedCostIsTheWholeLessItsRoundTrip() {
-        Measurement roundTrip = Measurement.measured(Primitive.ROUND_TRIP, "h2-file",
+    void theDerivedCostIsTheWholeLessAKeyedUpdate() {
+        Measurement keyedUpdate = Measurement.measured(Primitive.KEYED_UPDATE, "h2-file",
                 List.of(new Measurement.Window(1_000, 1_000_000_000L, Optional.of(20_000_000L))));
         Measurement commit = Measurement.measured(Primitive.INSERT_COMMIT, "h2-file",
                 List.of(new Measurement.Window(100, 1_000_000_000L, Optional.of(50_000_000L))));
-        CalibrationReport report = new CalibrationReport(List.of(roundTrip, commit), Optional.of(0.01), 2);
+        CalibrationReport report = new CalibrationReport(List.of(keyedUpdate, commit), Optional.of(0.01), 2);
 
-        // 20 µs per round trip, 500 µs per insert + commit: the commit alone is 480 µs
+        // 20 µs per keyed update, 500 µs per insert + commit: the commit alone is 480 µs
         assertThat(report.derived("h2-file", Primitive.INSERT_COMMIT, "commit alone"))
                 .hasValueSatisfying(line -> assertThat(line).startsWith("commit alone on h2-file: 480.0 µs"));
         assertThat(report.derived("h2-file", Primitive.XA_PREPARE_COMMIT, "XA")).isEmpty();
