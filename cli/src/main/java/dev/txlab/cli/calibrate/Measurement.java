@@ -1,5 +1,7 @@
 package dev.txlab.cli.calibrate;
 
+import dev.txlab.cli.compare.Spread;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -42,9 +44,7 @@ public record Measurement(Primitive primitive, String target, List<Window> windo
     /** A mean with its sample standard deviation and the number of windows it is over. */
     public record Stat(double mean, double stdDev, int n) {
         static Stat of(List<Double> values) {
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-            return new Stat(mean, values.size() < 2 ? 0 : Math.sqrt(squares / (values.size() - 1)), values.size());
+            return new Stat(Spread.mean(values), Spread.stdDev(values), values.size());
         }
     }
 }

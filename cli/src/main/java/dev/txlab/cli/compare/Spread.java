@@ -3,16 +3,16 @@ package dev.txlab.cli.compare;
 import java.util.List;
 
 /** Mean and sample standard deviation of repeated measurements. */
-final class Spread {
+public final class Spread {
     private Spread() {
     }
 
-    static double mean(List<Double> values) {
+    public static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     /** The sample standard deviation (n - 1); 0 for fewer than two values. */
-    static double stdDev(List<Double> values) {
+    public static double stdDev(List<Double> values) {
         if (values.size() < 2) {
             return 0;
         }
