@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  */
 final class InapplicableFlags {
     private static final Map<Coordination, List<String>> FLAGS = new EnumMap<>(Map.of(
-            Coordination.SAGA, List.of(TransportOptions.TRANSPORT, TransportOptions.URL),
+            Coordination.SAGA, List.of(TransportOptions.TRANSPORT, TransportOptions.URL,
+                    TransportOptions.BATCH, TransportOptions.LINGER),
             Coordination.XA, List.of(TmOptions.STORE, TmOptions.TIMEOUT)));
     private static final Map<Coordination, String> USED_BY = Map.of(
             Coordination.SAGA, "only the sagas use a broker", Coordination.XA,

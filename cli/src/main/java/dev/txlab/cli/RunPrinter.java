@@ -85,10 +85,12 @@ final class RunPrinter {
         return String.format(Locale.ROOT, "messages per order (mean over %d orders, counted at the transport "
                         + "decorator): published %.2f, delivered %.2f; in all: redelivered %d, failed deliveries %d, "
                         + "duplicates skipped %d, dead-lettered %d, held back by a fault %d, late actions without "
-                        + "effect %d, background failures %d",
+                        + "effect %d, background failures %d; consumer transactions %.2f per order, deliveries per "
+                        + "transaction mean %.2f, largest %d",
                 orders, perOrder(counts.published(), orders), perOrder(counts.delivered(), orders),
                 counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered(),
-                counts.heldBack(), counts.lateActions(), counts.backgroundFailures());
+                counts.heldBack(), counts.lateActions(), counts.backgroundFailures(),
+                perOrder(counts.batches(), orders), counts.meanBatch(), counts.largestBatch());
     }
 
     private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {

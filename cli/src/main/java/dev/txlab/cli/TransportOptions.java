@@ -1,5 +1,6 @@
 package dev.txlab.cli;
 
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.harness.placement.TransportSettings;
 import picocli.CommandLine.Option;
 
@@ -7,6 +8,8 @@ import picocli.CommandLine.Option;
 final class TransportOptions {
     static final String TRANSPORT = "--transport";
     static final String URL = "--transport-url";
+    static final String BATCH = "--batch";
+    static final String LINGER = "--linger";
 
     @Option(names = TRANSPORT, paramLabel = "artemis|nats", defaultValue = "artemis",
             description = "sagas only: the broker, embedded Artemis with its journal under --data-dir, or NATS "
@@ -18,7 +21,17 @@ final class TransportOptions {
                     + TransportSettings.DEFAULT_NATS_URL + ")")
     String url;
 
+    @Option(names = BATCH, paramLabel = "N", defaultValue = "" + Batching.DEFAULT_SIZE,
+            description = "sagas only: the most deliveries a service's consumer handles in one local transaction; "
+                    + "1 is the naive runtime, a transaction per message (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = LINGER, paramLabel = "0|DURATION", defaultValue = "0",
+            description = "sagas only: how long a consumer waits for more deliveries once it has one, e.g. 2ms; "
+                    + "0 takes what is queued and never waits (default: ${DEFAULT-VALUE})")
+    String linger;
+
     TransportSettings toSettings() {
-        return TransportSettings.of(transport, url);
+        return TransportSettings.of(transport, url).withBatching(Batching.parse(batch, linger));
     }
 }

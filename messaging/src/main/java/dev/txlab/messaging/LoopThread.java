@@ -16,9 +16,25 @@ public final class LoopThread implements AutoCloseable {
     }
 
     private final Thread thread;
+    private final boolean interruptOnClose;
     private volatile boolean running = true;
 
+    /** A loop whose close interrupts the pass (which may be waiting for its trigger). */
     public LoopThread(String name, Pass pass) {
+        this(name, pass, true);
+    }
+
+    /**
+     * A loop whose close lets the running pass end by itself (it must wait for its trigger only
+     * briefly), so that work it started, such as a database transaction, is never interrupted; it is
+     * interrupted only if it has not ended after a few seconds.
+     */
+    public static LoopThread closedGently(String name, Pass pass) {
+        return new LoopThread(name, pass, false);
+    }
+
+    private LoopThread(String name, Pass pass, boolean interruptOnClose) {
+        this.interruptOnClose = interruptOnClose;
         this.thread = new Thread(() -> {
             while (running) {
                 try {
@@ -42,13 +58,27 @@ public final class LoopThread implements AutoCloseable {
         return running;
     }
 
-    /** Stops the loop: interrupts the pass and waits a few seconds for it to end. */
+    /** Ends the loop after the current pass, without waiting (for a pass that finds it cannot go on). */
+    public void finish() {
+        running = false;
+    }
+
+    /** Stops the loop: interrupts the pass (unless closed gently) and waits a few seconds for it to end. */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        if (Thread.currentThread() == thread) {
+            return;
+        }
         try {
+            if (interruptOnClose) {
+                thread.interrupt();
+            }
             thread.join(STOP_WAIT.toMillis());
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(STOP_WAIT.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

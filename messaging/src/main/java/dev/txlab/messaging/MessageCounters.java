@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,6 +27,9 @@ public final class MessageCounters implements TransportInterceptor, BackgroundFa
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder lateActions = new LongAdder();
     private final LongAdder backgroundFailures = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder batchedDeliveries = new LongAdder();
+    private final AtomicLong largestBatch = new AtomicLong();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -57,6 +61,13 @@ public final class MessageCounters implements TransportInterceptor, BackgroundFa
         duplicatesSkipped.increment();
     }
 
+    /** Called by a consumer after a local transaction that handled {@code deliveries} deliveries committed. */
+    public void batchCommitted(int deliveries) {
+        batches.increment();
+        batchedDeliveries.add(deliveries);
+        largestBatch.accumulateAndGet(deliveries, Math::max);
+    }
+
     /** Called by a saga handler whose action found its compensation done (committed, no effect). */
     public void lateAction() {
         lateActions.increment();
@@ -72,6 +83,7 @@ public final class MessageCounters implements TransportInterceptor, BackgroundFa
     /** The counts so far. */
     public MessageCounts counts() {
         return new MessageCounts(published.sum(), delivered.sum(), redelivered.sum(), failed.sum(),
-                duplicatesSkipped.sum(), deadLettered.sum(), 0, lateActions.sum(), backgroundFailures.sum());
+                duplicatesSkipped.sum(), deadLettered.sum(), 0, lateActions.sum(), backgroundFailures.sum(), batches.sum(),
+                batchedDeliveries.sum(), largestBatch.get());
     }
 }

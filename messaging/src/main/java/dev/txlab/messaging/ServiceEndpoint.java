@@ -1,12 +1,12 @@
 package dev.txlab.messaging;
 
-import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
-import dev.txlab.harness.placement.ConcurrencyRetry;
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.messaging.inbox.Inbox;
+import dev.txlab.messaging.inbox.InboxHandler;
 import dev.txlab.messaging.outbox.Outbox;
 import dev.txlab.messaging.outbox.OutboxRelay;
-import dev.txlab.messaging.spi.MessageHandler;
+import dev.txlab.messaging.spi.BatchHandler;
 import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 
@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * One service's messaging on its own database: its inbox, its outbox and the outbox's relay, and
- * its subscriptions (the service's name is its consumer group). {@link #process} is the "one local
- * transaction per message" of the seed: inbox row, state change and outbox rows commit together;
- * the relay is woken after the commit.
+ * its subscriptions (the service's name is its consumer group). Each subscription's deliveries are
+ * handled through the inbox, a batch of them in one local transaction ({@link InboxConsumer}): each
+ * one's inbox row, state change and outbox rows commit together; the relay is woken after the commit.
  */
 public final class ServiceEndpoint implements AutoCloseable {
     private final String service;
@@ -36,14 +35,15 @@ public final class ServiceEndpoint implements AutoCloseable {
     private final OutboxRelay relay;
     private final MessageCounters counters;
     private final CrashPoints crashPoints;
-    private final ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
+    private final Batching batching;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<String> destinations = new ArrayList<>();
     private final AtomicInteger handling = new AtomicInteger();
 
     public ServiceEndpoint(String service, DataSource dataSource, Transport transport, MessageCodec codec,
-                           MessageCounters counters, CrashPoints crashPoints, Clock clock) {
+                           MessageCounters counters, CrashPoints crashPoints, Batching batching, Clock clock) {
         this.service = service;
+        this.batching = batching;
         this.dataSource = dataSource;
         this.transport = transport;
         this.inbox = new Inbox(dataSource, service, clock);
@@ -59,9 +59,22 @@ public final class ServiceEndpoint implements AutoCloseable {
         return this;
     }
 
-    /** Subscribes this service's consumer group to a destination. */
-    public synchronized void subscribe(String destination, int consumers, MessageHandler handler) {
-        subscriptions.add(transport.subscribe(destination, service, consumers, handler));
+    /**
+     * Subscribes this service's consumer group to a destination, with {@code consumers} threads each
+     * handling its deliveries in batches as the run's batching says ({@link InboxConsumer}).
+     */
+    public synchronized void subscribe(String destination, int consumers, InboxHandler handler) {
+        InboxConsumer consumer = new InboxConsumer(service, dataSource, inbox, handler, counters, crashPoints,
+                relay::wake);
+        BatchHandler counted = messages -> {
+            handling.incrementAndGet();
+            try {
+                return consumer.handleAll(messages);
+            } finally {
+                handling.decrementAndGet();
+            }
+        };
+        subscriptions.add(transport.subscribe(destination, service, consumers, batching, counted));
         destinations.add(destination);
     }
 
@@ -70,32 +83,7 @@ public final class ServiceEndpoint implements AutoCloseable {
         return List.copyOf(destinations);
     }
 
-    /**
-     * Handles a message once, in one local transaction with its inbox row, retrying deadlocks and
-     * lock timeouts, and waiting out an unreachable database ({@link DatabasePatience}); true when handled now, false for a duplicate (skipped, counted). The relay is
-     * woken after the commit. Still failing on concurrency after the retries, it throws, and the
-     * transport redelivers the message later.
-     */
-    public boolean process(Message message, Inbox.Work work) throws SQLException {
-        handling.incrementAndGet();
-        try {
-            boolean handled = DatabasePatience.whileUnreachable(() -> retry.run(() -> inbox.process(message, work))
-                    .orElseThrow(() -> new SQLTransientException(service + " could not handle " + message.type() + " "
-                            + message.messageId() + " for " + message.correlationId() + ": deadlock or lock timeout "
-                            + "on each of " + retry.policy().maxAttempts() + " attempts")));
-            if (handled) {
-                relay.wake();
-            } else {
-                counters.duplicateSkipped();
-            }
-            crashPoints.hit(CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK);
-            return handled;
-        } finally {
-            handling.decrementAndGet();
-        }
-    }
-
-    /** Whether a handler of this service is processing a message right now. */
+    /** Whether a consumer of this service is handling deliveries right now. */
     public boolean handling() {
         return handling.get() > 0;
     }

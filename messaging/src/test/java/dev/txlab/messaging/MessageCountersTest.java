@@ -38,7 +38,7 @@ class MessageCountersTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() == 2);
             await().atMost(Duration.ofSeconds(20)).until(() -> counters.counts().delivered() == 2);
         }
-        assertThat(counters.counts()).isEqualTo(new MessageCounts(1, 2, 1, 1, 0, 0, 0, 0, 0));
+        assertThat(counters.counts()).isEqualTo(new MessageCounts(1, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.txlab.messaging;
 
+import dev.txlab.harness.placement.Batching;
+import dev.txlab.messaging.spi.BatchHandler;
+import dev.txlab.messaging.spi.DeliveryResults;
 import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 import dev.txlab.messaging.spi.TransportInterceptor;
@@ -59,6 +62,56 @@ public abstract class TransportContract {
         await().atMost(WAIT).until(() -> customers.size() == 1 && depot.size() == 1);
         assertThat(customers).containsExactly(message.messageId());
         assertThat(depot).containsExactly(message.messageId());
+    }
+
+    @Test
+    void handsQueuedMessagesOverInBatchesAndRedeliversOnlyTheFailedOne() {
+        transport.subscribe("orders.events", "customers", message -> { }).close();
+        for (int i = 0; i < 40; i++) {
+            transport.publish("orders.events", message("o" + i, "OrderCreated"));
+        }
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        AtomicInteger failures = new AtomicInteger();
+        transport.subscribe("orders.events", "customers", 1, new Batching(16, Duration.ZERO), messages -> {
+            batchSizes.add(messages.size());
+            DeliveryResults results = new DeliveryResults(messages);
+            for (int i = 0; i < messages.size(); i++) {
+                Message message = messages.get(i);
+                if (message.correlationId().equals("o7") && failures.getAndIncrement() == 0) {
+                    results.failed(i, new IllegalStateException("the first attempt at o7 fails"));
+                } else {
+                    handled.merge(message.correlationId(), 1, Integer::sum);
+                }
+            }
+            return results;
+        });
+
+        await().atMost(WAIT).until(() -> handled.size() == 40);
+        assertThat(batchSizes).as("what had queued came in batches of up to 16").allMatch(size -> size <= 16)
+                .anyMatch(size -> size > 1);
+        assertThat(handled.values()).as("each handled once: the failed one came again, the others did not")
+                .containsOnly(1);
+        assertThat(failures.get()).isEqualTo(2);
+    }
+
+    @Test
+    void holdsBackALaterMessageOfAnOrderWhoseEarlierOneFailedInTheSameBatch() {
+        transport.subscribe("orders.events", "customers", message -> { }).close();
+        transport.publish("orders.events", message("o1", "First"));
+        transport.publish("orders.events", message("o1", "Second"));
+        List<String> handledInOrder = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        transport.subscribe("orders.events", "customers", 1, new Batching(16, Duration.ofMillis(200)),
+                BatchHandler.oneByOne(message -> {
+                    if (message.type().equals("First") && attempts.getAndIncrement() == 0) {
+                        throw new IllegalStateException("the first attempt fails");
+                    }
+                    handledInOrder.add(message.type());
+                }));
+
+        await().atMost(WAIT).until(() -> handledInOrder.size() == 2);
+        assertThat(handledInOrder).containsExactly("First", "Second");
     }
 
     @Test

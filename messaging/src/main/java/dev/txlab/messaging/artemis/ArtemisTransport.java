@@ -1,12 +1,11 @@
 package dev.txlab.messaging.artemis;
 
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.DeadLetter;
-import dev.txlab.messaging.DeliveryVerdict;
-import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
-import dev.txlab.messaging.spi.MessageHandler;
+import dev.txlab.messaging.spi.BatchHandler;
 import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
@@ -14,7 +13,6 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
@@ -25,9 +23,6 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,13 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Artemis embedded in this JVM, reached in-VM through its core API. Each destination is a multicast
- * address; each consumer group a durable queue on it, read by one session per consumer thread;
- * the correlation id is the message group, so one order's messages go to one consumer in order. Redelivery and its back-off are Artemis'
- * (a rolled-back delivery comes again after a delay); the adapter itself dead-letters a message on
- * its last attempt, or at once when its body is not an envelope, so the reason travels with it.
+ * address; each consumer group a durable queue on it, read by one transacted session per consumer
+ * thread ({@link ArtemisConsumer}, which takes its deliveries in batches); the correlation id is the
+ * message group, so one order's messages go to one consumer in order. A failed delivery comes again
+ * as a copy scheduled after the {@link Transport#REDELIVERY} pause, sent in the transaction that
+ * acknowledges the original (Artemis' own redelivery, with the same pauses, only serves a session
+ * that failed before its commit); the adapter dead-letters a message on its last attempt, or at once
+ * when its body is not an envelope, so the reason travels with it.
  */
 public final class ArtemisTransport implements Transport {
-    private static final Logger LOG = LoggerFactory.getLogger(ArtemisTransport.class);
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
     /** The journal's folder under the broker's directory (where Artemis also keeps its server.lock). */
     static final String JOURNAL = "journal";
@@ -72,9 +69,9 @@ public final class ArtemisTransport implements Transport {
     private final ClientProducer batchProducer;
     private final List<Subscription> subscriptions = new ArrayList<>();
     /**
-     * Failed attempts per destination and message id. Artemis redelivers a rolled-back message
-     * without raising the count the client sees, so the adapter counts (per process: a restart
-     * starts the count again, which only adds attempts).
+     * Failed attempts per destination and message id. A redelivery is a new copy with a delivery
+     * count of its own, so the adapter counts (per process: a restart starts the count again, which
+     * only adds attempts).
      */
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
@@ -190,9 +187,10 @@ public final class ArtemisTransport implements Transport {
     }
 
     @Override
-    public synchronized Subscription subscribe(String destination, String group, int consumers,
-                                               MessageHandler handler) {
+    public synchronized Subscription subscribe(String destination, String group, int consumers, Batching batching,
+                                               BatchHandler handler) {
         List<ClientSession> sessions = new ArrayList<>();
+        List<ArtemisConsumer> started = new ArrayList<>();
         try {
             SimpleString queue = queueOf(destination, group);
             for (int i = 0; i < consumers; i++) {
@@ -204,17 +202,15 @@ public final class ArtemisTransport implements Transport {
                         ensureQueue(session, Transport.deadLetterDestination(destination), DEAD_LETTER_GROUP);
                     }
                 }
-                ClientConsumer consumer = session.createConsumer(queue);
-                consumer.setMessageHandler(delivery -> onDelivery(session, destination, queue, delivery, handler));
-            }
-            for (ClientSession session : sessions) {
-                session.start();
+                started.add(new ArtemisConsumer(this, session, destination, queue, batching, handler,
+                        "txlab-artemis-" + queue + "-" + i).start());
             }
         } catch (ActiveMQException e) {
+            started.forEach(ArtemisConsumer::close);
             sessions.forEach(ArtemisTransport::closeQuietly);
             throw new IllegalStateException("cannot subscribe " + group + " to " + destination + ": " + e.getMessage(), e);
         }
-        Subscription subscription = () -> sessions.forEach(ArtemisTransport::closeQuietly);
+        Subscription subscription = () -> started.forEach(ArtemisConsumer::close);
         subscriptions.add(subscription);
         return subscription;
     }
@@ -241,68 +237,12 @@ public final class ArtemisTransport implements Transport {
         return SimpleString.of(destination + "|" + group);
     }
 
-    private void onDelivery(ClientSession session, String destination, SimpleString queue, ClientMessage delivery,
-                            MessageHandler handler) {
-        byte[] body = new byte[delivery.getBodyBuffer().readableBytes()];
-        delivery.getBodyBuffer().readBytes(body);
-        try {
-            Message message;
-            try {
-                message = codec.decode(body);
-            } catch (MalformedMessageException e) {
-                deadLetter(session, destination, body, 1, e.getMessage(), handler);
-                acknowledge(session, delivery);
-                return;
-            }
-            String attemptKey = destination + "|" + message.messageId();
-            try {
-                handler.handle(message);
-            } catch (Exception e) {
-                int failed = DeliveryVerdict.countsAsAttempt(e) ? attempts.merge(attemptKey, 1, Integer::sum) : 0;
-                LOG.debug("delivery {} of {} on {} failed", failed, message.messageId(), destination, e);
-                act(DeliveryVerdict.after(e, failed), session, destination, queue, delivery, message, body, handler);
-                return;
-            }
-            attempts.remove(attemptKey);
-            acknowledge(session, delivery);
-        } catch (ActiveMQException e) {
-            LOG.error("subscription to {} stopped: the broker session failed ({}); its unacknowledged messages stay"
-                    + " on the broker", destination, e.getMessage());
-            closeQuietly(session);
-        }
-    }
-
     /**
-     * Carries out the verdict on a failed delivery. A redelivery is a rollback: Artemis delivers again
-     * after the pause its address settings give, which follow the same {@link Transport#REDELIVERY}.
+     * Makes a delivery come again later: a copy scheduled for then goes to this group's queue alone
+     * (its fully qualified name), committed together with the ack of the original.
      */
-    private void act(DeliveryVerdict verdict, ClientSession session, String destination, SimpleString queue,
-                     ClientMessage delivery, Message message, byte[] body, MessageHandler handler)
-            throws ActiveMQException {
-        if (verdict instanceof DeliveryVerdict.Defer defer) {
-            deferred(session, destination, queue, message, defer.delay());
-            acknowledge(session, delivery);
-        } else if (verdict instanceof DeliveryVerdict.DeadLetterIt dead) {
-            attempts.remove(destination + "|" + message.messageId());
-            deadLetter(session, destination, body, dead.attempts(), dead.reason(), handler);
-            acknowledge(session, delivery);
-        } else {
-            session.rollback();
-        }
-    }
-
-    /** Acknowledges the delivery and commits it together with any dead letter sent in the same session. */
-    private static void acknowledge(ClientSession session, ClientMessage delivery) throws ActiveMQException {
-        delivery.acknowledge();
-        session.commit();
-    }
-
-    /**
-     * Holds a delivery back: a copy scheduled for later goes to this group's queue alone (its fully
-     * qualified name), committed together with the ack of the original.
-     */
-    private void deferred(ClientSession session, String destination, SimpleString queue, Message message,
-                          Duration delay) throws ActiveMQException {
+    void comeAgain(ClientSession session, String destination, SimpleString queue, Message message,
+                   Duration delay) throws ActiveMQException {
         ClientMessage copy = toClientMessage(session, message);
         copy.putLongProperty(org.apache.activemq.artemis.api.core.Message.HDR_SCHEDULED_DELIVERY_TIME,
                 clock.millis() + delay.toMillis());
@@ -311,8 +251,8 @@ public final class ArtemisTransport implements Transport {
         }
     }
 
-    private void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason,
-                            MessageHandler handler) throws ActiveMQException {
+    void deadLetter(ClientSession session, String destination, byte[] body, int attempts, String reason,
+                    BatchHandler handler) throws ActiveMQException {
         try (ClientProducer deadLetters = session.createProducer()) {
             deadLetters.send(SimpleString.of(Transport.deadLetterDestination(destination)),
                     toClientMessage(session, DeadLetter.envelope(destination, body, attempts, reason, codec, clock)));
@@ -320,7 +260,16 @@ public final class ArtemisTransport implements Transport {
         handler.deadLettered(reason);
     }
 
-    private static void closeQuietly(ClientSession session) {
+    MessageCodec codec() {
+        return codec;
+    }
+
+    /** Failed attempts per destination and message id, kept across the copies that redeliver a message. */
+    Map<String, Integer> attempts() {
+        return attempts;
+    }
+
+    static void closeQuietly(ClientSession session) {
         try {
             session.close();
         } catch (ActiveMQException e) {

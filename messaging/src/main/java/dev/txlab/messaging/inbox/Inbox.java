@@ -7,6 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -31,22 +36,16 @@ public final class Inbox {
     }
 
     /**
-     * Handles the message once: true when it was handled now, false when it had been already (the
-     * caller acknowledges it either way). A failure rolls everything back and is thrown.
+     * Handles the message once, in a local transaction of its own: true when it was handled now,
+     * false when it had been already (the caller acknowledges it either way). A failure rolls
+     * everything back and is thrown.
      */
     public boolean process(Message message, Work work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try {
-                if (seen(connection, message)) {
+                if (!record(connection, message)) {
                     connection.rollback();
                     return false;
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO inbox (message_id, consumer, processed_at_ms) VALUES (?, ?, ?)")) {
-                    insert.setString(1, message.messageId());
-                    insert.setString(2, consumer);
-                    insert.setLong(3, clock.millis());
-                    insert.executeUpdate();
                 }
                 work.run(connection);
                 connection.commit();
@@ -64,19 +63,78 @@ public final class Inbox {
         }
     }
 
-    private boolean seen(Connection connection, Message message) throws SQLException {
+    /**
+     * Records the message in the inbox, in the caller's transaction: true when it is new (its work
+     * is to be done in that transaction), false when this consumer had it already (also earlier in
+     * the same transaction).
+     */
+    public boolean record(Connection connection, Message message) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT 1 FROM inbox WHERE message_id = ? AND consumer = ?")) {
             select.setString(1, message.messageId());
             select.setString(2, consumer);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+                if (rows.next()) {
+                    return false;
+                }
             }
         }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO inbox (message_id, consumer, processed_at_ms) VALUES (?, ?, ?)")) {
+            insert.setString(1, message.messageId());
+            insert.setString(2, consumer);
+            insert.setLong(3, clock.millis());
+            insert.executeUpdate();
+        }
+        return true;
+    }
+
+    /**
+     * Records a batch of messages in the inbox, in the caller's transaction, with one query for
+     * those already there and one insert of the new ones (one statement of several rows, which every
+     * store takes as one request): per message, true when it is new (its work is to
+     * be done in that transaction), false when this consumer had it already, earlier in the batch
+     * included.
+     */
+    public boolean[] recordAll(Connection connection, List<Message> messages) throws SQLException {
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT message_id FROM inbox WHERE consumer = ?"
+                + " AND message_id IN (" + String.join(", ", Collections.nCopies(messages.size(), "?")) + ")")) {
+            select.setString(1, consumer);
+            for (int i = 0; i < messages.size(); i++) {
+                select.setString(i + 2, messages.get(i).messageId());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getString(1));
+                }
+            }
+        }
+        boolean[] isNew = new boolean[messages.size()];
+        List<String> newIds = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            isNew[i] = known.add(messages.get(i).messageId());
+            if (isNew[i]) {
+                newIds.add(messages.get(i).messageId());
+            }
+        }
+        if (!newIds.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox (message_id, consumer,"
+                    + " processed_at_ms) VALUES " + String.join(", ", Collections.nCopies(newIds.size(), "(?, ?, ?)")))) {
+                long now = clock.millis();
+                for (int i = 0; i < newIds.size(); i++) {
+                    insert.setString(3 * i + 1, newIds.get(i));
+                    insert.setString(3 * i + 2, consumer);
+                    insert.setLong(3 * i + 3, now);
+                }
+                insert.executeUpdate();
+            }
+        }
+        return isNew;
     }
 
     /** A concurrent duplicate inserted the inbox row first (unique violation, SQL state class 23). */
-    private static boolean isDuplicateKey(SQLException e) {
+    public static boolean isDuplicateKey(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 }

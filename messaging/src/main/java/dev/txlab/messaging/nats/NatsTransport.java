@@ -1,12 +1,16 @@
 package dev.txlab.messaging.nats;
 
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.DeadLetter;
+import dev.txlab.messaging.DeliveryBatches;
 import dev.txlab.messaging.DeliveryVerdict;
+import dev.txlab.messaging.LoopThread;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;
-import dev.txlab.messaging.spi.MessageHandler;
+import dev.txlab.messaging.spi.BatchHandler;
+import dev.txlab.messaging.spi.DeliveryResults;
 import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 import io.nats.client.Connection;
@@ -33,11 +37,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -164,8 +169,8 @@ public final class NatsTransport implements Transport {
     }
 
     @Override
-    public synchronized Subscription subscribe(String destination, String group, int consumers,
-                                               MessageHandler handler) {
+    public synchronized Subscription subscribe(String destination, String group, int consumers, Batching batching,
+                                               BatchHandler handler) {
         Dispatcher dispatcher = connection.createDispatcher();
         String durable = (group + "_" + destination).replaceAll("[^A-Za-z0-9_-]", "_");
         ConsumerConfiguration consumer = ConsumerConfiguration.builder()
@@ -176,10 +181,10 @@ public final class NatsTransport implements Transport {
                 .maxDeliver(-1)
                 .filterSubject(subject(destination))
                 .build();
-        NatsSubscription subscription = new NatsSubscription(dispatcher, consumers, destination + "::" + group);
+        NatsSubscription subscription = new NatsSubscription(dispatcher, destination, consumers, batching, handler,
+                destination + "::" + group);
         try {
-            jetStream.subscribe(subject(destination), durable, dispatcher,
-                    delivery -> subscription.dispatch(destination, delivery, handler),
+            jetStream.subscribe(subject(destination), durable, dispatcher, subscription::dispatch,
                     false, PushSubscribeOptions.builder().configuration(consumer).build());
             subscriptions.add(subscription);
             return subscription;
@@ -189,58 +194,48 @@ public final class NatsTransport implements Transport {
         }
     }
 
-    private void onDelivery(String destination, io.nats.client.Message delivery, Message message,
-                            MessageHandler handler) {
-        try {
-            handler.handle(message);
-            deferrals.remove(message.messageId());
-            delivery.ack();
-        } catch (Exception e) {
-            long failed = delivery.metaData().deliveredCount() - deferrals.getOrDefault(message.messageId(), 0);
-            LOG.debug("delivery {} of {} on {} failed", failed, message.messageId(), destination, e);
-            DeliveryVerdict verdict = DeliveryVerdict.after(e, DeliveryVerdict.countsAsAttempt(e) ? (int) failed : 0);
-            if (verdict instanceof DeliveryVerdict.Defer defer) {
-                deferrals.merge(message.messageId(), 1, Integer::sum);
-                delivery.nakWithDelay(defer.delay());
-            } else if (verdict instanceof DeliveryVerdict.Redeliver redeliver) {
-                delivery.nakWithDelay(redeliver.delay());
-            } else if (verdict instanceof DeliveryVerdict.DeadLetterIt dead) {
-                deferrals.remove(message.messageId());
-                deadLetter(destination, delivery.getData(), dead.attempts(), dead.reason(), handler);
-                delivery.ack();
-            }
-        }
-    }
-
-    private void deadLetter(String destination, byte[] body, int attempts, String reason, MessageHandler handler) {
+    private void deadLetter(String destination, byte[] body, int attempts, String reason, BatchHandler handler) {
         publish(Transport.deadLetterDestination(destination),
                 DeadLetter.envelope(destination, body, attempts, reason, codec, clock));
         handler.deadLettered(reason);
     }
 
+    /** A delivery waiting for its consumer thread, decoded. */
+    private record Delivery(io.nats.client.Message delivery, Message message) {
+    }
+
     /**
-     * One durable consumer's dispatcher and its consumer threads: a delivery runs on the thread its
-     * correlation id hashes to, so one order's messages are handled one at a time, in order.
+     * One durable consumer's dispatcher and its consumer threads: a delivery goes to the thread its
+     * correlation id hashes to, so one order's messages are handled one batch after another, in
+     * order; each thread takes what has queued for it as a batch and acknowledges each delivery as
+     * its result says.
      */
     private final class NatsSubscription implements Subscription {
+        /** How long a consumer thread waits for a first delivery before it looks whether it should stop. */
+        private static final Duration FIRST_WAIT = Duration.ofMillis(100);
+
         private final Dispatcher dispatcher;
-        private final ExecutorService[] threads;
+        private final String destination;
+        private final Batching batching;
+        private final BatchHandler handler;
+        private final List<BlockingQueue<Delivery>> queues = new ArrayList<>();
+        private final List<LoopThread> threads = new ArrayList<>();
         private boolean closed;
 
-        NatsSubscription(Dispatcher dispatcher, int consumers, String name) {
+        NatsSubscription(Dispatcher dispatcher, String destination, int consumers, Batching batching,
+                         BatchHandler handler, String name) {
             this.dispatcher = dispatcher;
-            this.threads = new ExecutorService[consumers];
+            this.destination = destination;
+            this.batching = batching;
+            this.handler = handler;
             for (int i = 0; i < consumers; i++) {
-                String threadName = "txlab-nats-" + name + "-" + i;
-                threads[i] = Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, threadName);
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
+                queues.add(queue);
+                threads.add(LoopThread.closedGently("txlab-nats-" + name + "-" + i, () -> pass(queue)).start());
             }
         }
 
-        void dispatch(String destination, io.nats.client.Message delivery, MessageHandler handler) {
+        void dispatch(io.nats.client.Message delivery) {
             Message message;
             try {
                 message = codec.decode(delivery.getData());
@@ -249,14 +244,58 @@ public final class NatsTransport implements Transport {
                 delivery.ack();
                 return;
             }
-            Runnable handling = () -> onDelivery(destination, delivery, message, handler);
-            if (threads.length == 1) {
-                handling.run();
-            } else {
-                threads[Math.floorMod(message.correlationId().hashCode(), threads.length)].execute(handling);
+            queues.get(Math.floorMod(message.correlationId().hashCode(), queues.size()))
+                    .add(new Delivery(delivery, message));
+        }
+
+        private void pass(BlockingQueue<Delivery> queue) throws InterruptedException {
+            List<Delivery> batch;
+            try {
+                batch = DeliveryBatches.take(wait -> queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS), batching,
+                        FIRST_WAIT);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("a queue in memory failed to give a delivery", e);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            DeliveryResults results = handler.handleAll(batch.stream().map(Delivery::message).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                Optional<Exception> failure = results.failure(i);
+                if (failure.isEmpty()) {
+                    deferrals.remove(batch.get(i).message().messageId());
+                    batch.get(i).delivery().ack();
+                } else {
+                    act(batch.get(i), failure.get());
+                }
             }
         }
 
+        private void act(Delivery failed, Exception failure) {
+            io.nats.client.Message delivery = failed.delivery();
+            String messageId = failed.message().messageId();
+            long attempts = delivery.metaData().deliveredCount() - deferrals.getOrDefault(messageId, 0);
+            LOG.debug("delivery {} of {} on {} failed", attempts, messageId, destination, failure);
+            DeliveryVerdict verdict = DeliveryVerdict.after(failure,
+                    DeliveryVerdict.countsAsAttempt(failure) ? (int) attempts : 0);
+            if (verdict instanceof DeliveryVerdict.Defer defer) {
+                deferrals.merge(messageId, 1, Integer::sum);
+                delivery.nakWithDelay(defer.delay());
+            } else if (verdict instanceof DeliveryVerdict.Redeliver redeliver) {
+                delivery.nakWithDelay(redeliver.delay());
+            } else if (verdict instanceof DeliveryVerdict.DeadLetterIt dead) {
+                deferrals.remove(messageId);
+                deadLetter(destination, delivery.getData(), dead.attempts(), dead.reason(), handler);
+                delivery.ack();
+            }
+        }
+
+        /**
+         * Stops the deliveries, then the consumer threads once their current batch is done (what was
+         * queued for them and not handled stays unacknowledged, so JetStream delivers it again).
+         */
         @Override
         public void close() {
             synchronized (NatsTransport.this) {
@@ -267,20 +306,7 @@ public final class NatsTransport implements Transport {
                 subscriptions.remove(this);
                 connection.closeDispatcher(dispatcher);
             }
-            for (ExecutorService thread : threads) {
-                thread.shutdown();
-            }
-            for (ExecutorService thread : threads) {
-                awaitQuietly(thread);
-            }
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            threads.forEach(LoopThread::close);
         }
     }
 

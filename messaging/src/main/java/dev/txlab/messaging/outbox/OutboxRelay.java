@@ -14,13 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Publishes one database's unpublished outbox rows in sequence order, in batches, and marks them.
+ * Publishes one database's unpublished outbox rows in sequence order, in batches (the broker confirms
+ * every message of a batch before the relay goes on), and marks each batch with one statement.
  * Woken by {@link #wake()} after a commit that wrote rows, and by a poll in case a wake was missed
  * (or the process restarted with rows left). Runs on a thread of its own until closed. Its crash
  * points: after the local commit before the publish, after the publish before the mark (which only
@@ -103,18 +105,25 @@ public final class OutboxRelay implements AutoCloseable {
             }
             transport.publishAll(batch);
             crashPoints.hit(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK);
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE outbox SET published = ? WHERE message_id = ?")) {
-                for (Row row : rows) {
-                    mark.setBoolean(1, true);
-                    mark.setString(2, row.messageId());
-                    mark.addBatch();
+            try (PreparedStatement mark = connection.prepareStatement(markStatement(rows.size()))) {
+                mark.setBoolean(1, true);
+                for (int i = 0; i < rows.size(); i++) {
+                    mark.setString(i + 2, rows.get(i).messageId());
                 }
-                mark.executeBatch();
+                mark.executeUpdate();
             }
             connection.commit();
             return rows.size();
         }
+    }
+
+    /**
+     * Marks a batch with one statement, by message id: not by a range of sequence numbers, since a
+     * row with a number inside the range may commit after the select and is then not published yet.
+     */
+    static String markStatement(int rows) {
+        return "UPDATE outbox SET published = ? WHERE message_id IN (" + String.join(", ", Collections.nCopies(rows, "?"))
+                + ")";
     }
 
     @Override

@@ -118,7 +118,7 @@ public abstract class MessagingPlacement implements OrderPlacement {
                 interceptors());
         for (ServiceName service : ServiceName.values()) {
             endpoints.put(service, new ServiceEndpoint(service.id(), context.stores().dataSource(service), transport,
-                    codec, counters, context.crashPoints(), clock));
+                    codec, counters, context.crashPoints(), context.transport().batching(), clock));
         }
         subscribe();
         endpoints.values().forEach(ServiceEndpoint::start);
@@ -316,7 +316,7 @@ public abstract class MessagingPlacement implements OrderPlacement {
     @Override
     public Optional<String> transportDescription() {
         return Optional.of(context.transport().describe() + ", durability " + context.stores().config().durability().id()
-                + ", " + CONSUMERS + " consumer threads per subscription");
+                + ", " + CONSUMERS + " consumer threads per subscription, " + context.transport().batching().describe());
     }
 
     @Override

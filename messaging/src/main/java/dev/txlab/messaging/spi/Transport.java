@@ -1,5 +1,6 @@
 package dev.txlab.messaging.spi;
 
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.harness.retry.RetryPolicy;
 import dev.txlab.messaging.Message;
 
@@ -42,9 +43,19 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Subscribes a consumer group (each group gets every message once) with {@code consumers}
-     * threads sharing its messages; messages of one correlation id go to one thread at a time, in order.
+     * threads sharing its messages; messages of one correlation id go to one thread at a time, in
+     * order. Each thread takes its deliveries as {@code batching} says and hands them to the handler
+     * together; the handled ones are acknowledged together.
      */
-    Subscription subscribe(String destination, String group, int consumers, MessageHandler handler);
+    Subscription subscribe(String destination, String group, int consumers, Batching batching, BatchHandler handler);
+
+    /**
+     * Subscribes a consumer group with {@code consumers} threads, each handing its deliveries to the
+     * handler one at a time.
+     */
+    default Subscription subscribe(String destination, String group, int consumers, MessageHandler handler) {
+        return subscribe(destination, group, consumers, Batching.NAIVE, BatchHandler.oneByOne(handler));
+    }
 
     /** Subscribes a consumer group with one consumer thread. */
     default Subscription subscribe(String destination, String group, MessageHandler handler) {

@@ -7,8 +7,9 @@ import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.ServiceEndpoint;
+import dev.txlab.messaging.inbox.InboxHandler;
+import dev.txlab.messaging.inbox.InboxStep;
 import dev.txlab.messaging.placement.MessagingPlacement;
-import dev.txlab.messaging.spi.MessageHandler;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,13 +60,13 @@ final class ChoreoPlacement extends MessagingPlacement {
     }
 
     /** The handler of one service's subscription to one destination: the service's rules for its events. */
-    private MessageHandler reactionsOf(ServiceName service, String destination) {
+    private InboxHandler reactionsOf(ServiceName service, String destination) {
         ServiceEndpoint endpoint = endpoint(service);
         return message -> {
             Optional<Choreography.Rule> rule = choreography.rule(service, message.type());
             if (rule.isEmpty()) {
                 if (choreography.isKnown(message.type())) {
-                    return;
+                    return Optional.empty();
                 }
                 throw new MalformedMessageException("unknown event type '" + message.type() + "' on " + destination
                         + " for " + service.id() + "; the choreography's types are " + eventTypes(), null);
@@ -75,23 +76,27 @@ final class ChoreoPlacement extends MessagingPlacement {
                 compensating(message);
             }
             Instant start = clock.instant();
-            Consequences[] result = new Consequences[1];
-            endpoint.process(message, connection -> {
-                Consequences out = new Consequences();
-                rule.get().reaction().react(connection, event, out);
-                for (Consequences.Emitted emitted : out.emitted()) {
-                    endpoint.send(connection, Choreography.destinationOf(service), Message.create(emitted.type(),
-                            event.orderId(), message.messageId(), clock.instant(), codec.toJson(emitted.event())));
+            return Optional.of(new InboxStep<Consequences>() {
+                @Override
+                public Consequences apply(Connection connection) throws SQLException {
+                    Consequences out = new Consequences();
+                    rule.get().reaction().react(connection, event, out);
+                    for (Consequences.Emitted emitted : out.emitted()) {
+                        endpoint.send(connection, Choreography.destinationOf(service), Message.create(emitted.type(),
+                                event.orderId(), message.messageId(), clock.instant(), codec.toJson(emitted.event())));
+                    }
+                    return out;
                 }
-                result[0] = out;
+
+                @Override
+                public void committed(Consequences out) {
+                    trace(event.orderId(), service, rule.get().step(), start, clock.instant());
+                    out.outcome().ifPresent(outcome -> complete(event.orderId(), outcome));
+                    if (out.wasLate()) {
+                        lateAction();
+                    }
+                }
             });
-            trace(event.orderId(), service, rule.get().step(), start, clock.instant());
-            if (result[0] != null) {
-                result[0].outcome().ifPresent(outcome -> complete(event.orderId(), outcome));
-                if (result[0].wasLate()) {
-                    lateAction();
-                }
-            }
         };
     }
 

@@ -10,8 +10,9 @@ import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.ServiceEndpoint;
+import dev.txlab.messaging.inbox.InboxHandler;
+import dev.txlab.messaging.inbox.InboxStep;
 import dev.txlab.messaging.placement.MessagingPlacement;
-import dev.txlab.messaging.spi.MessageHandler;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,7 +98,7 @@ final class OrchPlacement extends MessagingPlacement {
     }
 
     /** A participant's handler: the table's operation, then its reply, in one local transaction. */
-    private MessageHandler commandsOf(ServiceName participant) {
+    private InboxHandler commandsOf(ServiceName participant) {
         ServiceEndpoint endpoint = endpoint(participant);
         return message -> {
             Participants.Handler handler = participants.handler(participant, message.type()).orElseThrow(
@@ -108,61 +109,79 @@ final class OrchPlacement extends MessagingPlacement {
                 compensating(message);
             }
             Instant start = clock.instant();
-            StepResult[] result = new StepResult[1];
-            endpoint.process(message, connection -> {
-                result[0] = handler.operation().run(connection, command);
-                Reply reply = result[0].kind() == StepResult.Kind.REFUSED
-                        ? Reply.refused(command.step(), result[0].reason())
-                        : Reply.success(command.step(), command.compensation());
-                endpoint.send(connection, SagaMessages.REPLIES, Message.create(SagaMessages.REPLY_TYPE,
-                        message.correlationId(), message.messageId(), clock.instant(),
-                        codec.toJson(new SagaMessages.ReplyPayload(message.correlationId(), reply))));
+            return Optional.of(new InboxStep<StepResult>() {
+                @Override
+                public StepResult apply(Connection connection) throws SQLException {
+                    StepResult result = handler.operation().run(connection, command);
+                    Reply reply = result.kind() == StepResult.Kind.REFUSED
+                            ? Reply.refused(command.step(), result.reason())
+                            : Reply.success(command.step(), command.compensation());
+                    endpoint.send(connection, SagaMessages.REPLIES, Message.create(SagaMessages.REPLY_TYPE,
+                            message.correlationId(), message.messageId(), clock.instant(),
+                            codec.toJson(new SagaMessages.ReplyPayload(message.correlationId(), reply))));
+                    return result;
+                }
+
+                @Override
+                public void committed(StepResult result) {
+                    trace(command.order().orderId(), participant, message.type(), start, clock.instant());
+                    if (result.kind() == StepResult.Kind.ALREADY_COMPENSATED) {
+                        lateAction();
+                    }
+                }
             });
-            trace(command.order().orderId(), participant, message.type(), start, clock.instant());
-            if (result[0] != null && result[0].kind() == StepResult.Kind.ALREADY_COMPENSATED) {
-                lateAction();
-            }
         };
     }
 
+    /** What a reply's transaction decided: the outcome when the saga ended, and whether it is compensating. */
+    private record Advanced(Optional<Outcome> ended, boolean compensating) {
+        static final Advanced NOTHING = new Advanced(Optional.empty(), false);
+    }
+
     /** The coordinator's handler: advance the saga by the reply, send its next command, end it. */
-    private MessageHandler replies() {
-        ServiceEndpoint orders = endpoint(ServiceName.ORDERS);
+    private InboxHandler replies() {
         return message -> {
             if (!SagaMessages.REPLY_TYPE.equals(message.type())) {
                 throw new MalformedMessageException("unknown message type '" + message.type() + "' on "
                         + SagaMessages.REPLIES + "; expected " + SagaMessages.REPLY_TYPE, null);
             }
             SagaMessages.ReplyPayload payload = codec.fromJson(message.payload(), SagaMessages.ReplyPayload.class);
-            Outcome[] ended = new Outcome[1];
-            boolean[] compensating = new boolean[1];
-            orders.process(message, connection -> {
-                ended[0] = null;
-                compensating[0] = false;
-                Optional<SagaLog.Instance> instance = log.find(connection, payload.sagaId());
-                if (instance.isEmpty()) {
-                    return;
+            return Optional.of(new InboxStep<Advanced>() {
+                @Override
+                public Advanced apply(Connection connection) throws SQLException {
+                    return advance(connection, payload, message.messageId());
                 }
-                Optional<SagaEngine.Decision> decision = engine.onReply(saga, instance.get().position(),
-                        payload.reply());
-                if (decision.isEmpty()) {
-                    return;
-                }
-                log.update(connection, instance.get(), decision.get().position(), clock.millis());
-                send(connection, instance.get(), decision.get(), message.messageId());
-                compensating[0] = decision.get().position().compensating() && !decision.get().position().isTerminal();
-                if (decision.get().position().isTerminal()) {
-                    ended[0] = services.orders().outcome(connection, payload.sagaId()).orElseThrow(
-                            () -> new IllegalStateException("saga " + payload.sagaId() + " ended with its order PENDING"));
+
+                @Override
+                public void committed(Advanced advanced) {
+                    advanced.ended().ifPresent(outcome -> complete(payload.sagaId(), outcome));
+                    if (advanced.compensating()) {
+                        context.crashPoints().hit(CrashPoint.SAGA_MID_COMPENSATION);
+                    }
                 }
             });
-            if (ended[0] != null) {
-                complete(payload.sagaId(), ended[0]);
-            }
-            if (compensating[0]) {
-                context.crashPoints().hit(CrashPoint.SAGA_MID_COMPENSATION);
-            }
         };
+    }
+
+    /** Advances the reply's saga in the orders transaction: its log entry, its next command, its end. */
+    private Advanced advance(Connection connection, SagaMessages.ReplyPayload payload, String causationId)
+            throws SQLException {
+        Optional<SagaLog.Instance> instance = log.find(connection, payload.sagaId());
+        if (instance.isEmpty()) {
+            return Advanced.NOTHING;
+        }
+        Optional<SagaEngine.Decision> decision = engine.onReply(saga, instance.get().position(), payload.reply());
+        if (decision.isEmpty()) {
+            return Advanced.NOTHING;
+        }
+        SagaPosition next = decision.get().position();
+        log.update(connection, instance.get(), next, clock.millis());
+        send(connection, instance.get(), decision.get(), causationId);
+        if (!next.isTerminal()) {
+            return new Advanced(Optional.empty(), next.compensating());
+        }
+        return new Advanced(Optional.of(services.orders().outcome(connection, payload.sagaId()).orElseThrow(
+                () -> new IllegalStateException("saga " + payload.sagaId() + " ended with its order PENDING"))), false);
     }
 
     /** Sends the decision's command, if any, through the orders outbox. */

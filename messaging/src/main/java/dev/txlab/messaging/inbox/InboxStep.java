@@ -1,0 +1,19 @@
+package dev.txlab.messaging.inbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What a service does for one delivered message, split at the commit: {@link #apply} runs in the
+ * consumer's local transaction, after the inbox row (the state change and the outbox rows it sends)
+ * and returns what the commit decides; {@link #committed} runs once that transaction committed (the
+ * completion, the trace). {@code apply} may run more than once (a batch rolled back and redone), so
+ * it returns its result instead of keeping it.
+ *
+ * @param <R> what the transaction's work decided
+ */
+public interface InboxStep<R> {
+    R apply(Connection connection) throws SQLException;
+
+    void committed(R result);
+}
