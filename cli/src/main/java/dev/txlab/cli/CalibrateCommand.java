@@ -43,7 +43,7 @@ final class CalibrateCommand implements Callable<Integer> {
     double windowSeconds;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
-            description = "timed windows per primitive, after one warm-up window (default: ${DEFAULT-VALUE})")
+            description = "timed windows per primitive, after a warm-up of one window, at least 2 s (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Override
@@ -57,7 +57,7 @@ final class CalibrateCommand implements Callable<Integer> {
              LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             PrintStream out = log.terminal();
             out.printf("txlab calibrate: each primitive alone on one connection, %d timed window(s) of %s s after "
-                    + "a warm-up window; databases %s_<service>%n", repeats, windowSeconds, store.prefix());
+                    + "a warm-up (one window, at least 2 s); databases %s_<service>%n", repeats, windowSeconds, store.prefix());
             Optional<Double> idle = calibration.measureIdle();
             List<Measurement> measurements = Primitives.measure(calibration, store, transportOptions.toSettings());
             new CalibrationReport(measurements, idle, Runtime.getRuntime().availableProcessors()).print(out);

@@ -4,6 +4,7 @@ import dev.txlab.cli.calibrate.Calibration;
 import dev.txlab.cli.calibrate.Ceilings;
 import dev.txlab.cli.calibrate.Measurement;
 import dev.txlab.cli.calibrate.Primitives;
+import dev.txlab.cli.compare.CommonLoad;
 import dev.txlab.cli.compare.ComparisonSweep;
 import dev.txlab.cli.compare.EnvironmentProbe;
 import dev.txlab.cli.compare.Secrets;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
@@ -121,16 +123,25 @@ final class CompareCommand implements Callable<Integer> {
         List<Measurement> primitives = calibrate(plan, store, transport, out);
         List<ImplementationResult> measured = new ArrayList<>();
         int runs = ids.size() * plan.networks().size();
+        int secondPassPhases = 1 + plan.loadFractions().size();
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
-                (long) runs * plan.phasesPerRun(), noProgress), plan.phasesPerRun())) {
+                (long) runs * (plan.phasesPerRun() + secondPassPhases), noProgress))) {
             ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
                     RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
                             .network(network).build(),
                     progress, environment);
             for (NetworkProfile network : plan.networks()) {
+                List<ImplementationResult> firstPass = new ArrayList<>();
                 for (ImplementationId id : ids) {
-                    measured.add(sweepRunner.measure(id, network));
-                    progress.runDone();
+                    progress.passStarts(plan.phasesPerRun());
+                    firstPass.add(sweepRunner.measure(id, network));
+                    progress.passDone();
+                }
+                OptionalDouble common = CommonLoad.of(firstPass);
+                for (int i = 0; i < ids.size(); i++) {
+                    progress.passStarts(secondPassPhases);
+                    measured.add(secondPass(sweepRunner, firstPass.get(i), ids.get(i), network, plan, common));
+                    progress.passDone();
                 }
             }
         }
@@ -146,6 +157,24 @@ final class CompareCommand implements Callable<Integer> {
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
                 + "in " + log.path() + ")");
         return results.allPassed() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+    }
+
+    /**
+     * The second pass of a result whose first passed and found a max sustainable rate: the common
+     * load (when every implementation found one) and the plan's fractions of its own max.
+     */
+    private static ImplementationResult secondPass(ComparisonSweep sweepRunner, ImplementationResult first,
+                                                   ImplementationId id, NetworkProfile network, SweepPlan plan,
+                                                   OptionalDouble common) throws InterruptedException {
+        if (!first.passed() || first.maxRate() == null || first.maxRate().rate() <= 0) {
+            return first;
+        }
+        List<ComparisonSweep.Target> targets = new ArrayList<>();
+        common.ifPresent(rate -> targets.add(new ComparisonSweep.Target(CommonLoad.LABEL, rate)));
+        for (double fraction : plan.loadFractions()) {
+            targets.add(new ComparisonSweep.Target(CommonLoad.ownLabel(fraction), fraction * first.maxRate().rate()));
+        }
+        return sweepRunner.atLoads(first, id, network, targets);
     }
 
     /**

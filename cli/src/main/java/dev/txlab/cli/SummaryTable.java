@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /** The comparison's answer on the terminal: one row per implementation and network, every figure with unit and spread. */
 final class SummaryTable {
-    private static final List<String> HEADER = List.of("implementation", "network", "max throughput",
-            "vs baseline", "ceiling (CPU)", "outcome latency (open loop)", "ack latency", "msgs/order", "round trips/order", "audit");
+    private static final List<String> HEADER = List.of("implementation", "network", "max sustainable rate",
+            "vs baseline", "ceiling (CPU)", "closed-loop max", "outcome latency at the common load",
+            "outcome latency at 70 % of own max", "msgs/order", "round trips/order", "audit");
 
     private final PrintStream out;
 
@@ -20,22 +21,25 @@ final class SummaryTable {
         this.out = out;
     }
 
+    private static String latencyAt(ImplementationResult.LoadPoint point) {
+        return Figures.latency(point.outcome()) + String.format(Locale.ROOT, " at %.1f/s", point.offered());
+    }
+
     void print(Results results) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (ImplementationResult r : results.implementations()) {
             if (!r.passed()) {
-                rows.add(List.of(r.implementation(), r.network(), "-", "-", "-", "-", "-", "-", "-", Figures.audit(r)));
+                rows.add(List.of(r.implementation(), r.network(), "-", "-", "-", "-", "-", "-", "-", "-",
+                        Figures.audit(r)));
                 continue;
             }
             List<ImplementationResult> peers = results.at(r.network());
-            rows.add(List.of(Figures.implementation(r), r.network(),
-                    r.maxThroughput().map(Figures::throughput).orElse("-"),
+            rows.add(List.of(Figures.implementation(r), r.network(), Figures.maxRate(r),
                     Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
-                    Figures.ceiling(r),
-                    Figures.statedLoad(r).map(l -> Figures.latency(l.outcome())
-                            + String.format(Locale.ROOT, " at %.1f/s", l.offered())).orElse("-"),
-                    Figures.statedLoad(r).map(l -> Figures.latency(l.ack())).orElse("-"),
+                    Figures.ceiling(r), r.maxThroughput().map(Figures::throughput).orElse("-"),
+                    Figures.commonLoad(r).map(SummaryTable::latencyAt).orElse("-"),
+                    Figures.ownLoad(r).map(SummaryTable::latencyAt).orElse("-"),
                     r.cost() == null ? "-" : Figures.perOrder(r.cost().messagesPublished()),
                     r.cost() == null ? "-" : Figures.perOrder(r.cost().roundTrips()),
                     r.auditPassed() ? "passed" : "FAILED"));
@@ -53,10 +57,14 @@ final class SummaryTable {
             }
             out.println(line.toString().stripTrailing());
         }
-        out.println("throughput: closed loop, mean ± standard deviation over the timed iterations; latency: open loop "
-                + "from each order's intended start, p50 / p99 in ms over n orders; costs: mean per order; ceiling: cores / the "
-                + "machine CPU an order's round trips, commits, XA branches and deliveries cost as primitives measured "
-                + "alone (an upper bound; the report's method section shows its sum)");
+        out.println("max sustainable rate: the highest open-loop rate sustained in the search (its windows, and the "
+                + "next rate up with why it was not); vs baseline: that rate over local-baseline's; closed-loop max: "
+                + "the best of the ladder, mean ± standard deviation over the timed iterations; latency: open loop, "
+                + "a fresh run, from each order's intended start, p50 / p99 in ms over n orders, at the common load "
+                + "(the same offered rate for all: half the slowest max sustainable rate) and at 70 % of each one's "
+                + "own max; costs: mean per order over the first pass; ceiling: cores / the machine CPU an order's "
+                + "round trips, commits, XA branches and deliveries cost as primitives measured alone (an upper bound;"
+                + " the report's method section shows its sum)");
         if (!results.allPassed()) {
             out.println("FAILED: at least one run failed its audit or did not place its orders; its figures are not results (see the report)");
         }

@@ -2,6 +2,7 @@ package dev.txlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.load.SustainableRate;
 import dev.txlab.report.ImplementationResult;
 import dev.txlab.report.Results;
 import dev.txlab.report.ResultsFiles;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The main job end to end through the shaded jar: {@code txlab compare --quick} on the embedded
@@ -40,10 +42,19 @@ class CompareReportIT {
         for (ImplementationResult result : results.implementations()) {
             assertThat(result.auditPassed()).as(result.implementation() + ": " + result.audit() + " " + result.error())
                     .isTrue();
-            assertThat(result.throughput()).as(result.implementation()).hasSize(2)
-                    .allSatisfy(point -> assertThat(point.iterations()).hasSize(2).allMatch(v -> v > 0));
-            assertThat(result.load()).as(result.implementation()).singleElement()
-                    .satisfies(load -> assertThat(load.outcome().count()).isPositive());
+            assertThat(result.throughput()).as(result.implementation() + ": the ladder of callers")
+                    .extracting(ImplementationResult.ThroughputPoint::threads).containsExactly(1, 4, 16, 64);
+            assertThat(result.throughput()).allSatisfy(point -> assertThat(point.iterations()).hasSize(2)
+                    .allMatch(v -> v > 0));
+            assertThat(result.maxRate()).as(result.implementation() + ": the search for the max sustainable rate")
+                    .satisfies(max -> {
+                        assertThat(max.quick()).isTrue();
+                        assertThat(max.rate()).isPositive();
+                        assertThat(max.probes()).isNotEmpty().anyMatch(SustainableRate.Probe::sustained);
+                    });
+            assertThat(result.load()).as(result.implementation() + ": the second pass")
+                    .extracting(ImplementationResult.LoadPoint::label).containsExactly("common load", "70 % of own max");
+            assertThat(result.load()).allSatisfy(load -> assertThat(load.outcome().count()).isPositive());
             assertThat(result.timeline()).as(result.implementation()).isNotNull();
             assertThat(result.ceiling()).as(result.implementation() + ": a CPU ceiling from the primitives").isNotNull()
                     .satisfies(ceiling -> assertThat(ceiling.ordersPerSecond()).isPositive());
@@ -51,6 +62,10 @@ class CompareReportIT {
         for (String file : new String[] {"index.html", "summary.md", "results.csv", "results.json"}) {
             assertThat(Files.readString(REPORT.resolve(file))).as(file).doesNotContain("not-shown-anywhere");
         }
+        double slowest = results.implementations().stream().mapToDouble(r -> r.maxRate().rate()).min().orElseThrow();
+        assertThat(results.implementations()).as("one common load for all: half the slowest max sustainable rate")
+                .allSatisfy(r -> assertThat(r.load().get(0).offered()).isCloseTo(slowest / 2, within(1e-6)));
+        assertThat(compare.stdout()).contains("quick, not the max sustainable rate");
         assertThat(results.method().command()).contains("--postgres-password ****");
         assertThat(results.method().primitives()).as("every primitive measured on h2-file and artemis")
                 .extracting(p -> p.primitive() + " on " + p.on()).contains("insert + commit on h2-file", "keyed update on h2-file",

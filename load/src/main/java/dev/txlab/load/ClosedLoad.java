@@ -43,7 +43,7 @@ public final class ClosedLoad {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a load thread failed: " + failures.get(0), failures.get(0));
         }
-        return recorder.result(threads, 0, Duration.ofNanos(System.nanoTime() - start), false);
+        return recorder.result(threads, 0, Duration.ofNanos(System.nanoTime() - start), false, Optional.empty());
     }
 
     private static void callerLoop(Run run, PhaseRecorder recorder, long deadline) {

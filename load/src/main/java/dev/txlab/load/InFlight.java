@@ -4,6 +4,10 @@ package dev.txlab.load;
 final class InFlight {
     private int count;
 
+    synchronized int count() {
+        return count;
+    }
+
     synchronized void issued() {
         count++;
     }

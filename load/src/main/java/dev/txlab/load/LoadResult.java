@@ -5,6 +5,7 @@ import dev.txlab.harness.cost.MessageCounts;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one load phase did: how many orders reached an outcome in how long, the outcome mix, the
@@ -12,10 +13,12 @@ import java.util.Map;
  *
  * @param offeredPerSecond the open loop's arrival rate; 0 for a closed loop
  * @param saturated        the open loop fell so far behind its schedule that it stopped early
+ * @param keepingUp        how the open loop's system kept up with its schedule; empty for a closed loop
  */
 public record LoadResult(int threads, double offeredPerSecond, Duration elapsed, int completed, int failedSubmits,
                          int unfinished, boolean saturated, Map<String, Long> outcomes, LatencyStats ack,
-                         LatencyStats outcome, CostCounters.Costs costs, MessageCounts messages) {
+                         LatencyStats outcome, CostCounters.Costs costs, MessageCounts messages,
+                         Optional<KeepingUp> keepingUp) {
 
     public LoadResult {
         outcomes = Map.copyOf(outcomes);

@@ -54,6 +54,9 @@ public final class OpenLoad {
         long periodNanos = Math.max(1, Math.round(1e9 / ratePerSecond));
         long start = System.nanoTime();
         long end = start + length.toNanos();
+        long middle = start + length.toNanos() / 2;
+        int inFlightAtMiddle = -1;
+        int issued = 0;
         boolean saturated = false;
         for (long intended = start; intended < end; intended += periodNanos) {
             parkUntil(intended);
@@ -61,23 +64,33 @@ public final class OpenLoad {
                 saturated = true;
                 break;
             }
+            if (inFlightAtMiddle < 0 && intended >= middle) {
+                inFlightAtMiddle = inFlight.count();
+            }
             long intendedStart = intended;
+            issued++;
             inFlight.issued();
             pool.execute(new Scheduled(intendedStart, () -> place(intendedStart, recorder, inFlight, worstLag,
                     exhausted)));
         }
+        if (!saturated) {
+            parkUntil(end);
+        }
+        List<Runnable> neverStarted = new ArrayList<>();
         if (saturated) {
-            List<Runnable> neverStarted = new ArrayList<>();
             pool.getQueue().drainTo(neverStarted);
             inFlight.done(neverStarted.size());
         }
+        KeepingUp keepingUp = new KeepingUp(issued - neverStarted.size(), recorder.completed(),
+                Math.max(0, inFlightAtMiddle), inFlight.count());
         pool.shutdown(); // never shutdownNow: an interrupt closes an H2 file database under a worker
         inFlight.awaitNone(run.outcomeWait().toMillis());
         pool.awaitTermination(run.outcomeWait().toMillis(), TimeUnit.MILLISECONDS);
         if (exhausted.get()) {
             throw new WorkloadExhaustedException(run);
         }
-        return recorder.result(workers, ratePerSecond, Duration.ofNanos(System.nanoTime() - start), saturated);
+        return recorder.result(workers, ratePerSecond, Duration.ofNanos(System.nanoTime() - start), saturated,
+                Optional.of(keepingUp));
     }
 
     private void place(long intendedStart, PhaseRecorder recorder, InFlight inFlight, AtomicLong worstLag,

@@ -7,6 +7,7 @@ import dev.txlab.harness.run.Run;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,11 +44,17 @@ final class PhaseRecorder {
         failed.incrementAndGet();
     }
 
-    LoadResult result(int threads, double offeredPerSecond, Duration elapsed, boolean saturated) {
+    /** Orders that reached an outcome so far. */
+    int completed() {
+        return completed.get();
+    }
+
+    LoadResult result(int threads, double offeredPerSecond, Duration elapsed, boolean saturated,
+                      Optional<KeepingUp> keepingUp) {
         return new LoadResult(threads, offeredPerSecond, elapsed, completed.get(), failed.get(),
                 acknowledged.get() - completed.get(),
                 saturated, outcomes, ack, outcome, run.costs().minus(costsBefore),
-                messages(run).minus(messagesBefore));
+                messages(run).minus(messagesBefore), keepingUp);
     }
 
     private static MessageCounts messages(Run run) {

@@ -1,9 +1,11 @@
 package dev.txlab.report;
 
 import dev.txlab.load.LatencySummary;
+import dev.txlab.load.SustainableRate;
 import dev.txlab.report.ImplementationResult.LoadPoint;
 import dev.txlab.report.ImplementationResult.ThroughputPoint;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +16,9 @@ import java.util.Optional;
  */
 public final class Figures {
     public static final String BASELINE = "local-baseline";
+    /** The label of the open-loop point at the common load (as the compare writes it). */
+    public static final String COMMON_LOAD = "common load";
+    private static final String OWN_MAX = "of own max";
 
     private Figures() {
     }
@@ -31,9 +36,51 @@ public final class Figures {
                 latency.count());
     }
 
-    /** The load at which latency is quoted: the first open-loop point (the sweep's stated load). */
+    /** The load at which latency is quoted: the first open-loop point (the common load when there is one). */
     public static Optional<LoadPoint> statedLoad(ImplementationResult result) {
         return result.load().stream().findFirst();
+    }
+
+    /** The open-loop point at the common load, the same offered rate for every implementation. */
+    public static Optional<LoadPoint> commonLoad(ImplementationResult result) {
+        return result.load().stream().filter(point -> point.label().equals(COMMON_LOAD)).findFirst();
+    }
+
+    /** The first open-loop point at a fraction of the implementation's own max. */
+    public static Optional<LoadPoint> ownLoad(ImplementationResult result) {
+        return result.load().stream().filter(point -> point.label().endsWith(OWN_MAX)).findFirst();
+    }
+
+    /** The label of the open-loop point at a fraction of an implementation's own max, e.g. "70 % of own max". */
+    public static String ownMaxLabel(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %% %s", 100 * fraction, OWN_MAX);
+    }
+
+    /** An outcome latency at its load, e.g. "p50 4.10 / p99 12.5 ms (n=1500) at 150.0 orders/s offered". */
+    public static String latencyAt(LoadPoint point) {
+        return latency(point.outcome()) + " at " + load(point);
+    }
+
+    /**
+     * The max sustainable rate with how it was found, e.g. "612 orders/s (5 s open-loop windows; 680 not
+     * sustained: ...)"; "none sustained" when no rate tried held, "not searched" when the search did not run.
+     */
+    public static String maxRate(ImplementationResult result) {
+        ImplementationResult.MaxRate max = result.maxRate();
+        if (max == null) {
+            return "not searched";
+        }
+        String quick = max.quick() ? "quick, not the max sustainable rate: " : "";
+        Optional<SustainableRate.Probe> nextUp = max.probes().stream().filter(probe -> !probe.sustained())
+                .filter(probe -> probe.offered() > max.rate()).min(Comparator.comparingDouble(SustainableRate.Probe::offered));
+        String bound = nextUp.map(probe -> String.format(Locale.ROOT, "; %.0f not sustained: %s", probe.offered(),
+                probe.verdict())).orElse("; the highest rate tried");
+        if (max.rate() <= 0) {
+            return String.format(Locale.ROOT, "%snone of %d rates tried sustained (%s)", quick, max.probes().size(),
+                    max.probes().isEmpty() ? "" : max.probes().get(max.probes().size() - 1).verdict());
+        }
+        return String.format(Locale.ROOT, "%s%.0f orders/s (%d probes of %.0f s%s)", quick, max.rate(),
+                max.probes().size(), max.windowSeconds(), bound);
     }
 
     public static String load(LoadPoint point) {
@@ -41,7 +88,6 @@ public final class Figures {
                 point.saturated() ? ", SATURATED" : "");
     }
 
-    /** Throughput relative to local-baseline's at the same network, or empty when either is missing. */
     /**
      * The CPU ceiling and the share of it the max throughput reached, e.g. "2,410 orders/s (CPU); 21 %
      * reached"; "not measured" without the primitives.
@@ -51,8 +97,8 @@ public final class Figures {
             return "not measured";
         }
         Ceiling ceiling = result.ceiling();
-        String share = result.maxThroughput().map(max -> String.format(Locale.ROOT, "; %.0f %% reached",
-                100 * ceiling.share(max.mean()))).orElse("");
+        String share = result.headlineRate().map(rate -> String.format(Locale.ROOT, "; %.0f %% reached",
+                100 * ceiling.share(rate))).orElse("");
         return String.format(Locale.ROOT, "%,.0f orders/s (CPU)%s", ceiling.ordersPerSecond(), share);
     }
 
@@ -66,13 +112,16 @@ public final class Figures {
                 p.windows());
     }
 
+    /**
+     * The headline rate (max sustainable, else closed-loop max) relative to local-baseline's at the
+     * same network, or empty when either is missing.
+     */
     public static Optional<Double> ratioToBaseline(ImplementationResult result, List<ImplementationResult> peers) {
         Optional<Double> baseline = peers.stream()
                 .filter(peer -> peer.implementation().equals(BASELINE) && peer.network().equals(result.network()))
                 .filter(ImplementationResult::passed)
-                .flatMap(peer -> peer.maxThroughput().stream()).map(ThroughputPoint::mean).findFirst();
-        Optional<Double> own = result.maxThroughput().map(ThroughputPoint::mean);
-        return baseline.filter(b -> b > 0).flatMap(b -> own.map(o -> o / b));
+                .flatMap(peer -> peer.headlineRate().stream()).findFirst();
+        return baseline.filter(b -> b > 0).flatMap(b -> result.headlineRate().map(own -> own / b));
     }
 
     public static String millis(double value) {

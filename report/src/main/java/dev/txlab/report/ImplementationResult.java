@@ -1,7 +1,9 @@
 package dev.txlab.report;
 
 import dev.txlab.load.LatencySummary;
+import dev.txlab.load.SustainableRate;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +17,15 @@ import java.util.Optional;
  * {@code error} says so) did not {@link #passed()} and is shown as a failure, never plotted.
  * {@code callersCapped} says, when the servers allowed fewer callers than the sweep wanted, how many
  * were used and which setting capped them (null otherwise). {@code ceiling} is what the machine's
- * primitives allow it (null when they were not measured).
+ * primitives allow it (null when they were not measured); {@code maxRate} the max sustainable rate
+ * the open-loop search found (null when it did not run).
  */
 public record ImplementationResult(String implementation, String network, String guarantee, boolean auditPassed,
                                    String audit, List<String> violations, String error,
                                    String terminationBound, List<ThroughputPoint> throughput,
                                    List<LoadPoint> load, Cost cost, Map<String, Long> outcomes,
                                    Timeline timeline, String networkAchieved, String callersCapped,
-                                   Ceiling ceiling) {
+                                   Ceiling ceiling, MaxRate maxRate) {
 
     public ImplementationResult {
         violations = List.copyOf(violations);
@@ -34,7 +37,7 @@ public record ImplementationResult(String implementation, String network, String
     /** A run that could not be measured: shown as a failure, with the reason. */
     public static ImplementationResult failed(String implementation, String network, String guarantee, String error) {
         return new ImplementationResult(implementation, network, guarantee, false, "not audited: the run failed",
-                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null, null);
+                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null, null, null);
     }
 
     /** Whether the run counts as a result: it ran, placed its orders and passed its audit. */
@@ -45,7 +48,33 @@ public record ImplementationResult(String implementation, String network, String
     /** This result with the ceiling the machine's primitives allow it. */
     public ImplementationResult withCeiling(Ceiling ceiling) {
         return new ImplementationResult(implementation, network, guarantee, auditPassed, audit, violations, error,
-                terminationBound, throughput, load, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling);
+                terminationBound, throughput, load, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling,
+                maxRate);
+    }
+
+    /**
+     * This result with the second pass's open-loop points (the common load, fractions of its own max),
+     * measured in a run of its own: its audit joins this one's, and a failure there fails the result.
+     */
+    public ImplementationResult withSecondPass(List<LoadPoint> points, boolean passAudited, String passAudit,
+                                               List<String> passViolations, String passError) {
+        List<String> allViolations = new ArrayList<>(violations);
+        allViolations.addAll(passViolations);
+        String combinedError = error != null ? error : passError == null ? null : "second pass: " + passError;
+        return new ImplementationResult(implementation, network, guarantee, auditPassed && passAudited,
+                audit + "; second pass: " + passAudit, allViolations, combinedError, terminationBound, throughput,
+                points, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling, maxRate);
+    }
+
+    /**
+     * The rate the answer quotes: the max sustainable rate when the search found one, else the
+     * highest closed-loop mean throughput; empty when neither was measured.
+     */
+    public Optional<Double> headlineRate() {
+        if (maxRate != null && maxRate.rate() > 0) {
+            return Optional.of(maxRate.rate());
+        }
+        return maxThroughput().map(ThroughputPoint::mean);
     }
 
     /** The highest mean throughput over the numbers of callers measured, or empty when none was. */
@@ -66,10 +95,25 @@ public record ImplementationResult(String implementation, String network, String
 
     /**
      * Open-loop latency at a fixed arrival rate (orders/s offered), measured from each order's
-     * intended start; achieved = outcomes per second; saturated = the loop fell behind and stopped.
+     * intended start; achieved = outcomes per second; saturated = the loop fell behind and stopped;
+     * {@code label} says which load it is ("common load", "70 % of own max").
      */
-    public record LoadPoint(double offered, double achieved, double seconds, int workers, boolean saturated,
-                            int completed, int unfinished, LatencySummary outcome, LatencySummary ack) {
+    public record LoadPoint(String label, double offered, double achieved, double seconds, int workers,
+                            boolean saturated, int completed, int unfinished, LatencySummary outcome,
+                            LatencySummary ack) {
+    }
+
+    /**
+     * The max sustainable rate (orders/s; 0 when no rate tried was sustained) found by an open-loop
+     * search in windows of {@code windowSeconds} with {@code workers} workers, every probe in the
+     * order tried, and whether the sweep was a quick one (whose short windows do not make it the
+     * max sustainable rate).
+     */
+    public record MaxRate(double rate, double windowSeconds, int workers, boolean quick,
+                          List<SustainableRate.Probe> probes) {
+        public MaxRate {
+            probes = List.copyOf(probes);
+        }
     }
 
     /**

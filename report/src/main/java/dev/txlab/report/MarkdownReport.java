@@ -29,9 +29,10 @@ public final class MarkdownReport {
                 : "**FAILED**: at least one run failed its audit or did not place its orders; its figures are not results.\n\n");
         for (String network : results.networks()) {
             md.append("## The answer (network ").append(network).append(")\n\n");
-            table(md, List.of("implementation", "guarantee", "max throughput", "ratio to local-baseline",
-                    "ceiling (machine CPU)", "outcome latency at the stated load", "ack latency", "messages per order", "round trips per order",
-                    "audit"), results.at(network).stream().map(r -> answerRow(r, results.at(network))).toList());
+            table(md, List.of("implementation", "guarantee", "max sustainable rate", "ratio to local-baseline",
+                    "ceiling (machine CPU)", "closed-loop max", "outcome latency at the common load",
+                    "outcome latency at 70 % of own max", "ack latency at the common load", "messages per order",
+                    "round trips per order", "audit"), results.at(network).stream().map(r -> answerRow(r, results.at(network))).toList());
         }
         md.append("## Throughput vs concurrency\n\n");
         table(md, List.of("implementation", "network", "callers", "orders/s, mean ± sd", "iterations", "outcome latency"),
@@ -80,15 +81,16 @@ public final class MarkdownReport {
 
     private static List<String> answerRow(ImplementationResult r, List<ImplementationResult> peers) {
         if (!r.passed()) {
-            return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", "-", Figures.audit(r));
+            return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", "-", "-", "-",
+                    Figures.audit(r));
         }
-        Optional<LoadPoint> load = Figures.statedLoad(r);
+        Optional<LoadPoint> common = Figures.commonLoad(r);
         Optional<Cost> cost = Optional.ofNullable(r.cost());
-        return List.of(Figures.implementation(r), r.guarantee(), r.maxThroughput().map(Figures::throughput).orElse("-"),
+        return List.of(Figures.implementation(r), r.guarantee(), Figures.maxRate(r),
                 Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
-                Figures.ceiling(r),
-                load.map(l -> Figures.latency(l.outcome()) + " at " + Figures.load(l)).orElse("-"),
-                load.map(l -> Figures.latency(l.ack())).orElse("-"),
+                Figures.ceiling(r), r.maxThroughput().map(Figures::throughput).orElse("-"),
+                common.map(Figures::latencyAt).orElse("-"), Figures.ownLoad(r).map(Figures::latencyAt).orElse("-"),
+                common.map(l -> Figures.latency(l.ack())).orElse("-"),
                 cost.map(c -> Figures.perOrder(c.messagesPublished()) + " published").orElse("-"),
                 cost.map(c -> Figures.perOrder(c.roundTrips())).orElse("-"), Figures.audit(r));
     }

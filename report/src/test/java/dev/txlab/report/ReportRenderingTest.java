@@ -41,7 +41,7 @@ class ReportRenderingTest {
         ImplementationResult broken = new ImplementationResult("saga-choreo", "none", "g", false,
                 "invariants: VIOLATED (1 violations)", java.util.List.of("I1 atomic: o7 <script>alert(1)</script>"),
                 null, "", SampleResults.passed("x", 1, 1).throughput(), java.util.List.of(), null, java.util.Map.of(),
-                null, "none", null, null);
+                null, "none", null, null, null);
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), broken);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -62,7 +62,7 @@ class ReportRenderingTest {
                 "2975 of 3000 submits failed, not business refusals (first cause: PSQLException: ERROR: prepared "
                         + "transactions are disabled)", measured.terminationBound(), measured.throughput(),
                 measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved(),
-                null, null);
+                null, null, measured.maxRate());
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), notPlaced);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -92,13 +92,31 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theAnswerGivesTheMaxSustainableRateWithItsBoundAndLatencyAtTheCommonLoadAndAtItsOwn() {
+        Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20),
+                SampleResults.passed("saga-orch", 100, 30));
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+        String markdown = new MarkdownReport(results, Optional.empty()).render();
+
+        String sagaMax = "100 orders/s (2 probes of 5 s; 150 not sustained: 80.0 % of the orders reached an outcome on "
+                + "schedule (&lt; 97 %))";
+        assertThat(html).contains("max sustainable rate, orders/s").contains(sagaMax)
+                .contains("0.25 x")
+                .contains("p50 7.50 / p99 30.0 ms (n=300) at 25.0 orders/s offered")
+                .contains("at 70.0 orders/s offered");
+        assertThat(markdown).contains("| outcome latency at the common load | outcome latency at 70 % of own max |")
+                .contains(sagaMax.replace("&lt;", "<"));
+    }
+
+    @Test
     void aSweepCappedByAServerSettingSaysSoBesideTheImplementation() {
         ImplementationResult measured = SampleResults.passed("xa-atomikos", 300, 10);
         ImplementationResult capped = new ImplementationResult(measured.implementation(), measured.network(),
                 measured.guarantee(), true, measured.audit(), measured.violations(), null, measured.terminationBound(),
                 measured.throughput(), measured.load(), measured.cost(), measured.outcomes(), measured.timeline(),
                 measured.networkAchieved(), "at most 15 callers, capped by max_prepared_transactions (64) of postgres",
-                measured.ceiling());
+                measured.ceiling(), measured.maxRate());
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), capped);
 
         assertThat(new HtmlReport(results, Optional.empty(), Optional.empty()).render())
@@ -120,7 +138,7 @@ class ReportRenderingTest {
         assertThat(Files.readString(directory.resolve("index.html"))).contains("Before and after").contains("+25.0%")
                 .contains("-50.0%");
         assertThat(Files.readString(directory.resolve("summary.md"))).contains("| local-baseline | none |");
-        assertThat(Files.readAllLines(directory.resolve("results.csv"))).hasSize(1 + 3)
+        assertThat(Files.readAllLines(directory.resolve("results.csv"))).hasSize(1 + 2 + 2)
                 .anyMatch(line -> line.startsWith("local-baseline,none,true,closed,4,,500.000,2.830,2,"));
     }
 

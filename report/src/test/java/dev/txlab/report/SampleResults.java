@@ -1,8 +1,10 @@
 package dev.txlab.report;
 
 import dev.txlab.load.LatencySummary;
+import dev.txlab.load.SustainableRate;
 import dev.txlab.report.ImplementationResult.Cost;
 import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.report.ImplementationResult.MaxRate;
 import dev.txlab.report.ImplementationResult.ThroughputPoint;
 import dev.txlab.report.ImplementationResult.Timeline;
 
@@ -33,11 +35,18 @@ final class SampleResults {
                         latency, latency),
                 new ThroughputPoint(4, List.of(throughput - 2, throughput + 2), 1.5, throughput, 2.83, latency,
                         latency)),
-                List.of(new LoadPoint(throughput / 2, throughput / 2, 3, 8, false, 300, 0, latency, latency)),
+                List.of(new LoadPoint("common load", throughput / 4, throughput / 4, 3, 64, false, 300, 0, latency,
+                                latency),
+                        new LoadPoint("70 % of own max", throughput * 0.7, throughput * 0.7, 3, 64, false, 300, 0,
+                                latency, latency)),
                 new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
                         new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
-                new Ceiling(4 * throughput, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"));
+                new Ceiling(4 * throughput, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"),
+                new MaxRate(throughput, 5, 64, false, List.of(
+                        new SustainableRate.Probe(throughput, throughput, 0.99, 2, p99Millis, false, true, "sustained"),
+                        new SustainableRate.Probe(throughput * 1.5, throughput * 1.2, 0.8, 300, 2_000, false, false,
+                                "80.0 % of the orders reached an outcome on schedule (< 97 %)"))));
     }
 
     static LatencySummary latency(double p99Millis) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One primitive measured on one store or broker: its timed windows (after a warm-up window), or why
+ * One primitive measured on one store or broker: its timed windows (after a warm-up of at least 2 s), or why
  * it was not measured. CPU is the whole machine's, less what the machine burns when txlab is idle.
  */
 public record Measurement(Primitive primitive, String target, List<Window> windows, Optional<String> notMeasured) {

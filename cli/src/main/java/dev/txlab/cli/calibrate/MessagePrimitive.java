@@ -1,6 +1,8 @@
 package dev.txlab.cli.calibrate;
 
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.messaging.Message;
+import dev.txlab.messaging.spi.BatchHandler;
 import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 
@@ -13,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A persistent publish, its delivery and its acknowledgement on the run's broker: batches of
  * {@value #BATCH} messages published together (each confirmed by the broker before the batch
- * returns, as the relay publishes), each batch awaited until all of it was delivered and handled.
+ * returns, as the relay publishes), consumed as the run's consumers take them (its batching: the
+ * acknowledgements of a batch taken together go to the broker together), each batch awaited until
+ * all of it was delivered and handled.
  */
 final class MessagePrimitive {
     static final int BATCH = 32;
@@ -23,10 +27,12 @@ final class MessagePrimitive {
     private MessagePrimitive() {
     }
 
-    static Measurement measure(Calibration calibration, Transport transport, String target) throws Exception {
+    static Measurement measure(Calibration calibration, Transport transport, Batching batching, String target)
+            throws Exception {
         Semaphore handled = new Semaphore(0);
         Clock clock = Clock.systemUTC();
-        try (Subscription ignored = transport.subscribe(DESTINATION, "calibration", message -> handled.release())) {
+        try (Subscription ignored = transport.subscribe(DESTINATION, "calibration", 1, batching,
+                BatchHandler.oneByOne(message -> handled.release()))) {
             long[] sequence = {0};
             return calibration.measure(Primitive.PUBLISH_CONSUME_ACK, target, () -> {
                 List<Transport.Outgoing> batch = new ArrayList<>(BATCH);

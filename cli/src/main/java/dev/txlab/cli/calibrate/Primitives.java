@@ -61,7 +61,7 @@ public final class Primitives {
         }
         deleteTree(Transports.artemisDir(store));
         try (Transport broker = Transports.open(transport, store, Clock.systemUTC(), true, List.of())) {
-            measurements.add(MessagePrimitive.measure(calibration, broker, transport.kind().id()));
+            measurements.add(MessagePrimitive.measure(calibration, broker, transport.batching(), transport.kind().id()));
         }
         return measurements;
     }

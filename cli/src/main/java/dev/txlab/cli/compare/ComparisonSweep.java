@@ -12,8 +12,10 @@ import dev.txlab.load.LatencyStats;
 import dev.txlab.load.LatencySummary;
 import dev.txlab.load.LoadResult;
 import dev.txlab.load.OpenLoad;
+import dev.txlab.load.SustainableRate;
 import dev.txlab.report.Guarantees;
 import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.report.ImplementationResult.MaxRate;
 import dev.txlab.report.ImplementationResult.ThroughputPoint;
 import dev.txlab.report.ImplementationResult;
 
@@ -24,9 +26,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Measures one implementation at one network profile in one fresh, audited run: for each number of
- * callers a closed-loop warm-up and timed iterations, then open-loop phases at fractions of the
- * highest throughput, then waits for quiescence and audits everything the phases submitted.
+ * Measures one implementation at one network profile. First pass, in one fresh, audited run: for
+ * each number of callers a closed-loop warm-up and timed iterations, then the search for the max
+ * sustainable rate from the closed loop's best; then waits for quiescence and audits everything the
+ * phases submitted. Second pass ({@link #atLoads}), in another fresh, audited run: open-loop phases
+ * at given rates (the common load, fractions of its own max).
  */
 public final class ComparisonSweep {
     private static final int SHOWN_VIOLATIONS = 20;
@@ -75,10 +79,8 @@ public final class ComparisonSweep {
                 throughput.add(closedLoop(run, id, plan, threads, tally));
             }
             double highest = throughput.stream().mapToDouble(ThroughputPoint::mean).max().orElse(0);
-            List<LoadPoint> load = new ArrayList<>();
-            for (double fraction : plan.loadFractions()) {
-                load.add(openLoop(run, id, plan, fraction * highest, tally));
-            }
+            MaxRate maxRate = highest > 0 ? search(run, id, plan, highest, tally) : null;
+            List<LoadPoint> load = List.of();
             run.awaitQuiescence();
             AuditReport audit = run.audit();
             return new ImplementationResult(id.id(), network.name(), Guarantees.of(id), audit.ok(),
@@ -86,8 +88,51 @@ public final class ComparisonSweep {
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notPlaced(run.submitFailures(), run.feed().handedOut()),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
-                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null);
+                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null, maxRate);
         }
+    }
+
+    /** A rate of the second pass and what it is. */
+    public record Target(String label, double rate) {
+    }
+
+    /**
+     * The second pass: a fresh run at each target rate in turn (open loop), then quiescence and the
+     * audit of everything it submitted, added to {@code first}; a run that fails fails the result.
+     */
+    public ImplementationResult atLoads(ImplementationResult first, ImplementationId id, NetworkProfile network,
+                                        List<Target> targets) throws InterruptedException {
+        SweepPlan plan = wanted.cappedAt(Math.max(1, first.throughput().stream()
+                .mapToInt(ThroughputPoint::threads).max().orElse(wanted.maxCallers())));
+        try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
+            List<LoadPoint> points = new ArrayList<>();
+            for (Target target : targets) {
+                points.add(openLoop(run, id, plan, target, new CostTally()));
+            }
+            run.awaitQuiescence();
+            AuditReport audit = run.audit();
+            return first.withSecondPass(points, audit.ok(), audit.describe(0).lines().findFirst().orElse(""),
+                    audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
+                    notPlaced(run.submitFailures(), run.feed().handedOut()));
+        } catch (SQLException | RuntimeException e) {
+            progress.phase(id.id(), "second pass failed");
+            return first.withSecondPass(List.of(), false, "not audited: the second pass failed", List.of(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The max sustainable rate, searched from the closed loop's best in open-loop windows. */
+    private MaxRate search(Run run, ImplementationId id, SweepPlan plan, double firstTry, CostTally tally)
+            throws InterruptedException {
+        SustainableRate.Found found = SustainableRate.search(rate -> {
+            progress.phase(id.id(), String.format(Locale.ROOT, "searching the max sustainable rate: %.0f orders/s",
+                    rate));
+            LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(rate, plan.searchWindow());
+            tally.add(result);
+            return result;
+        }, firstTry, plan.searchProbes());
+        return new MaxRate(found.rate(), plan.searchWindow().toMillis() / 1000.0, plan.openLoopWorkers(), plan.quick(),
+                found.probes());
     }
 
     /**
@@ -117,12 +162,15 @@ public final class ComparisonSweep {
                 Spread.stdDev(iterations), merged(measured, LoadResult::outcome), merged(measured, LoadResult::ack));
     }
 
-    private LoadPoint openLoop(Run run, ImplementationId id, SweepPlan plan, double rate, CostTally tally)
+    private LoadPoint openLoop(Run run, ImplementationId id, SweepPlan plan, Target target, CostTally tally)
             throws InterruptedException {
-        progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s", rate));
-        LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(rate, plan.openLoop());
+        progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s (%s)", target.rate(),
+                target.label()));
+        LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(target.rate(),
+                plan.openLoop());
         tally.add(result);
-        return new LoadPoint(rate, result.throughputPerSecond(), result.elapsed().toMillis() / 1000.0,
+        return new LoadPoint(target.label(), target.rate(), result.throughputPerSecond(),
+                result.elapsed().toMillis() / 1000.0,
                 plan.openLoopWorkers(), result.saturated(), result.completed(), result.unfinished(),
                 result.outcome().summary(), result.ack().summary());
     }

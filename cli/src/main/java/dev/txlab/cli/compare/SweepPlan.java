@@ -1,6 +1,7 @@
 package dev.txlab.cli.compare;
 
 import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.load.SustainableRate;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,23 +9,31 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a comparison measures per implementation: closed-loop throughput at each number of callers
- * (a warm-up, then timed iterations whose spread is reported), then open-loop latency at fixed
- * fractions of the highest throughput measured, at each network profile.
+ * What a comparison measures per implementation, in two passes. First pass, one run per
+ * implementation: closed-loop throughput on a ladder of callers (a warm-up, then timed iterations
+ * whose spread is reported), then an open-loop search for the max sustainable rate starting at the
+ * ladder's best ({@link SustainableRate}), in windows of {@code searchWindow}, at most
+ * {@code searchProbes} of them. Second pass, a fresh run each, once every maximum is known: open-loop
+ * latency for {@code openLoop} at the common load ({@link #COMMON_LOAD} of the slowest
+ * implementation's max sustainable rate, the same offered rate for all) and at each of
+ * {@code loadFractions} of the implementation's own max; at each network profile.
  */
 public record SweepPlan(String name, Duration warmup, int iterations, Duration iteration, List<Integer> threads,
-                        Duration openLoop, List<Double> loadFractions, int openLoopWorkers, Duration maxLag,
-                        List<NetworkProfile> networks) {
+                        Duration searchWindow, int searchProbes, Duration openLoop, List<Double> loadFractions,
+                        int openLoopWorkers, Duration maxLag, List<NetworkProfile> networks) {
+    /** The common load: this share of the slowest implementation's max sustainable rate. */
+    public static final double COMMON_LOAD = 0.5;
+    private static final List<Integer> LADDER = List.of(1, 4, 16, 64);
 
-    public static final SweepPlan QUICK = new SweepPlan("quick", Duration.ofMillis(1000), 2, Duration.ofMillis(1500),
-            List.of(1, 4), Duration.ofSeconds(3), List.of(0.5), 8, Duration.ofSeconds(2),
+    public static final SweepPlan QUICK = new SweepPlan("quick", Duration.ofMillis(500), 2, Duration.ofSeconds(1),
+            LADDER, Duration.ofSeconds(2), 4, Duration.ofSeconds(2), List.of(0.7), 64, Duration.ofSeconds(1),
             List.of(NetworkProfile.NONE));
-    public static final SweepPlan DEFAULT = new SweepPlan("default", Duration.ofSeconds(2), 3, Duration.ofSeconds(3),
-            List.of(1, 4), Duration.ofSeconds(8), List.of(0.5), 8, Duration.ofSeconds(5),
+    public static final SweepPlan DEFAULT = new SweepPlan("default", Duration.ofSeconds(2), 3, Duration.ofSeconds(2),
+            LADDER, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), List.of(0.7), 64, Duration.ofSeconds(2),
             List.of(NetworkProfile.NONE));
     public static final SweepPlan FULL = new SweepPlan("full", Duration.ofSeconds(3), 5, Duration.ofSeconds(4),
-            List.of(1, 2, 4, 8), Duration.ofSeconds(8), List.of(0.25, 0.5, 0.75, 0.9, 1.0, 1.2), 16,
-            Duration.ofSeconds(5),
+            List.of(1, 2, 4, 8, 16, 64), Duration.ofSeconds(8), 6, Duration.ofSeconds(8),
+            List.of(0.25, 0.5, 0.7, 0.9, 1.0, 1.2), 64, Duration.ofSeconds(5),
             List.of(NetworkProfile.NONE, NetworkProfile.LAN, NetworkProfile.WAN));
 
     public SweepPlan {
@@ -34,6 +43,11 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         if (iterations < 2) {
             throw new IllegalArgumentException("a sweep needs at least 2 iterations for a spread, was " + iterations);
         }
+    }
+
+    /** Whether this is the quick sweep, whose short windows do not make its result the max sustainable rate. */
+    public boolean quick() {
+        return name.equals(QUICK.name);
     }
 
     /** The callers that the run's connection pools must serve at once. */
@@ -48,24 +62,31 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
     public SweepPlan cappedAt(int callers) {
         List<Integer> allowed = threads.stream().filter(count -> count <= callers).toList();
         return new SweepPlan(name, warmup, iterations, iteration, allowed.isEmpty() ? List.of(callers) : allowed,
-                openLoop, loadFractions, Math.min(openLoopWorkers, callers), maxLag, networks);
+                searchWindow, searchProbes, openLoop, loadFractions, Math.min(openLoopWorkers, callers), maxLag,
+                networks);
     }
 
-    /** Load phases per implementation and network, for the progress bar. */
+    /** Load phases of the first pass per implementation and network, for the progress bar. */
     public int phasesPerRun() {
-        return threads.size() * (1 + iterations) + loadFractions.size();
+        return threads.size() * (1 + iterations) + searchProbes;
     }
 
     /** The plan in one sentence, for the report's method section. */
     public String explained() {
         return String.format(Locale.ROOT, "%s sweep: closed loop at %s callers, each a %.1f s warm-up then %d timed "
-                        + "iterations of %.1f s (spread = standard deviation over the iterations); open loop for "
-                        + "%.0f s at %s of the highest mean throughput, %d workers, stopped as saturated when %.0f s "
-                        + "behind schedule; network %s",
+                        + "iterations of %.1f s (spread = standard deviation over the iterations); then the max "
+                        + "sustainable rate, searched in open-loop windows of %.0f s (at most %d, from the closed "
+                        + "loop's best; sustained = >= %.0f %% of the orders issued reach an outcome within the window, "
+                        + "orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s behind schedule); then, "
+                        + "in a fresh run each, %.0f s of open loop at the common load (%.0f %% of the slowest max "
+                        + "sustainable rate) and at %s of each one's own max; %d workers; network %s%s",
                 name, threads.stream().map(String::valueOf).collect(Collectors.joining("/")),
-                warmup.toMillis() / 1000.0, iterations, iteration.toMillis() / 1000.0, openLoop.toMillis() / 1000.0,
-                loadFractions.stream().map(f -> Math.round(f * 100) + "%").collect(Collectors.joining(", ")),
-                openLoopWorkers, maxLag.toMillis() / 1000.0,
-                networks.stream().map(NetworkProfile::describe).collect(Collectors.joining(", ")));
+                warmup.toMillis() / 1000.0, iterations, iteration.toMillis() / 1000.0,
+                searchWindow.toMillis() / 1000.0, searchProbes, 100 * SustainableRate.KEEP_UP_SHARE,
+                SustainableRate.P99_LIMIT_MILLIS, maxLag.toMillis() / 1000.0, openLoop.toMillis() / 1000.0,
+                100 * COMMON_LOAD,
+                loadFractions.stream().map(f -> Math.round(f * 100) + " %").collect(Collectors.joining(", ")),
+                openLoopWorkers, networks.stream().map(NetworkProfile::describe).collect(Collectors.joining(", ")),
+                quick() ? " (quick: not the max sustainable rate, its windows are too short)" : "");
     }
 }

@@ -10,6 +10,7 @@ import dev.txlab.domain.trace.StepEvent;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.SimulatedDelay;
+import dev.txlab.harness.placement.Batching;
 import dev.txlab.harness.placement.ConcurrencyRetry;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.OrderResult;
@@ -294,20 +295,29 @@ public abstract class MessagingPlacement implements OrderPlacement {
 
     /**
      * The I5 bound, a sum of worst cases: per hop, every delivery the transport makes
-     * ({@link Transport#REDELIVERY}) running its handler's retries on lock timeouts
-     * ({@link ConcurrencyRetry}), a relay poll, and the consumer's patience with an unreachable
-     * database ({@link DatabasePatience}).
+     * ({@link Transport#REDELIVERY}), each waiting out its consumer's linger, then its batch's
+     * transaction failing on a lock timeout and the delivery redone alone with its retries on lock
+     * timeouts ({@link ConcurrencyRetry}); then a relay poll, and the consumer's patience with an
+     * unreachable database ({@link DatabasePatience}). It assumes that the other deliveries redone
+     * alone before it in its batch do not each wait out lock timeouts too (they are other orders'
+     * steps); if they all did, a batch of N could take N times as long.
      */
     @Override
     public Duration terminationBound() {
-        Duration hop = Transport.REDELIVERY.worstCase(ConcurrencyRetry.ofDefaults().worstCase())
-                .plus(OutboxRelay.POLL).plus(DatabasePatience.worstCase());
+        Batching batching = context.transport().batching();
+        Duration batchTogether = batching.naive() ? Duration.ZERO : Duration.ofMillis(StoreConfig.LOCK_TIMEOUT_MS);
+        Duration oneDelivery = batching.linger().plus(batchTogether).plus(ConcurrencyRetry.ofDefaults().worstCase());
+        Duration hop = Transport.REDELIVERY.worstCase(oneDelivery).plus(OutboxRelay.POLL)
+                .plus(DatabasePatience.worstCase());
         return hop.multipliedBy(hops());
     }
 
     @Override
     public String terminationBoundExplained() {
-        return hops() + " hops x (" + Transport.REDELIVERY.maxAttempts() + " deliveries x ("
+        Batching batching = context.transport().batching();
+        String batch = batching.naive() ? "" : "a " + batching.linger().toMillis() + " ms linger + the batch's "
+                + StoreConfig.LOCK_TIMEOUT_MS / 1000 + " s lock timeout + alone: ";
+        return hops() + " hops x (" + Transport.REDELIVERY.maxAttempts() + " deliveries x (" + batch
                 + ConcurrencyRetry.POLICY.maxAttempts() + " attempts x " + StoreConfig.LOCK_TIMEOUT_MS / 1000
                 + " s lock timeout + back-offs) + their redelivery pauses + a relay poll + up to "
                 + DatabasePatience.worstCase().toSeconds() + " s waiting out an unreachable database)";
