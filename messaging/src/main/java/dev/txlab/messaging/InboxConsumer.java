@@ -123,6 +123,9 @@ final class InboxConsumer implements BatchHandler {
                     if (isNew[i]) {
                         batch.get(i).apply(connection);
                     }
+                    if (i == 0) {
+                        crashPoints.hit(CrashPoint.SAGA_MID_BATCH);
+                    }
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

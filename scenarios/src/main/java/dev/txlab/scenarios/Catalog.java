@@ -100,6 +100,10 @@ public final class Catalog {
                         + "acknowledging the delivery; the redelivery must be skipped by the inbox", SAGAS,
                         CrashPoint.SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK, 40, SAGA_ORDERS, 2, SAGA_SEED,
                         OrderCheck.NONE),
+                new CrashScenario("saga-halt-mid-batch", "saga: a consumer halts inside a batch of deliveries "
+                        + "handled in one local transaction, the first one's statements done, nothing committed; "
+                        + "every delivery of the batch must come again and take effect once", SAGAS,
+                        CrashPoint.SAGA_MID_BATCH, 3, SAGA_ORDERS, 8, SAGA_SEED, OrderCheck.NONE),
                 new CrashScenario("orch-halt-mid-compensation", "orchestration: the coordinator halts with some "
                         + "compensations done and others not; the resumed saga must finish compensating",
                         EnumSet.of(ImplementationId.SAGA_ORCH), CrashPoint.SAGA_MID_COMPENSATION, 1, SAGA_ORDERS, 2,
@@ -225,11 +229,15 @@ public final class Catalog {
                                 + " orders refused payment, " + o.outcomes(outOfStock()) + " refused for stock"));
     }
 
-    /** A crash scenario under load: 4 callers, the halt 3 times later, 3 times the orders; no single order checked. */
+    /**
+     * A crash scenario under load: at least 4 callers, the halt 3 times later, 3 times the orders; no
+     * single order checked.
+     */
     private static CrashScenario busy(CrashScenario scenario) {
-        return new CrashScenario("busy-" + scenario.id(), scenario.description() + " (4 callers, "
+        int callers = Math.max(4, scenario.callers());
+        return new CrashScenario("busy-" + scenario.id(), scenario.description() + " (" + callers + " callers, "
                 + scenario.orders() * 3 + " orders, hit " + scenario.hit() * 3 + ")", scenario.appliesTo(),
-                scenario.point(), scenario.hit() * 3, scenario.orders() * 3, 4, scenario.seed(), OrderCheck.NONE);
+                scenario.point(), scenario.hit() * 3, scenario.orders() * 3, callers, scenario.seed(), OrderCheck.NONE);
     }
 
     /** Every scenario of both suites, by id. */

@@ -21,6 +21,12 @@ public enum CrashPoint {
     SAGA_AFTER_PUBLISH_BEFORE_MARK,
     /** Sagas: a consumer's local transaction (inbox, state, outbox) committed, its delivery not yet acknowledged. */
     SAGA_AFTER_CONSUMER_COMMIT_BEFORE_ACK,
+    /**
+     * Sagas: a consumer's batch of two or more deliveries, handled in one local transaction, has the
+     * first delivery's statements done and the others' not yet, nothing committed (it fires only in
+     * such a batch, so firing proves the batch held at least two).
+     */
+    SAGA_MID_BATCH,
     /** Sagas: some compensations done, others not yet. */
     SAGA_MID_COMPENSATION;
 
