@@ -75,6 +75,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "the implementations to compare, or all (default: ${DEFAULT-VALUE})")
     List<String> implementations;
 
+    @Option(names = "--network", split = ",", paramLabel = "none|lan|wan|DELAY[,...]",
+            description = "the simulated networks to compare at, e.g. lan or none,wan (default: the sweep's: none, "
+                    + "or none,lan,wan with --full)")
+    List<String> networks;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/txlab-report",
             description = "where the report goes (default: ${DEFAULT-VALUE})")
     Path reportDir;
@@ -99,7 +104,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepPlan plan = sweep.plan();
+        SweepPlan plan = networks == null ? sweep.plan()
+                : sweep.plan().withNetworks(networks.stream().map(NetworkProfile::parse).toList());
         List<ImplementationId> ids = ImplementationList.parse(implementations);
         WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
         StoreConfig store = placement.toConfig();

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,6 +56,8 @@ public final class OpenLoad {
         long start = System.nanoTime();
         long end = start + length.toNanos();
         long middle = start + length.toNanos() / 2;
+        long keptUpBy = end + maxLag.toNanos();
+        AtomicInteger keptUp = new AtomicInteger();
         int inFlightAtMiddle = -1;
         int issued = 0;
         boolean saturated = false;
@@ -71,7 +74,7 @@ public final class OpenLoad {
             issued++;
             inFlight.issued();
             pool.execute(new Scheduled(intendedStart, () -> place(intendedStart, recorder, inFlight, worstLag,
-                    exhausted)));
+                    exhausted, keptUp, keptUpBy)));
         }
         if (!saturated) {
             parkUntil(end);
@@ -81,11 +84,12 @@ public final class OpenLoad {
             pool.getQueue().drainTo(neverStarted);
             inFlight.done(neverStarted.size());
         }
-        KeepingUp keepingUp = new KeepingUp(issued - neverStarted.size(), recorder.completed(),
-                Math.max(0, inFlightAtMiddle), inFlight.count());
+        int inFlightAtEnd = inFlight.count();
         pool.shutdown(); // never shutdownNow: an interrupt closes an H2 file database under a worker
         inFlight.awaitNone(run.outcomeWait().toMillis());
         pool.awaitTermination(run.outcomeWait().toMillis(), TimeUnit.MILLISECONDS);
+        KeepingUp keepingUp = new KeepingUp(issued - neverStarted.size(), keptUp.get(), Math.max(0, inFlightAtMiddle),
+                inFlightAtEnd);
         if (exhausted.get()) {
             throw new WorkloadExhaustedException(run);
         }
@@ -94,7 +98,7 @@ public final class OpenLoad {
     }
 
     private void place(long intendedStart, PhaseRecorder recorder, InFlight inFlight, AtomicLong worstLag,
-                       AtomicBoolean exhausted) {
+                       AtomicBoolean exhausted, AtomicInteger keptUp, long keptUpBy) {
         worstLag.accumulateAndGet(System.nanoTime() - intendedStart, Math::max);
         Optional<Submission> submitted;
         try {
@@ -112,7 +116,11 @@ public final class OpenLoad {
         recorder.acknowledged(System.nanoTime() - intendedStart);
         submitted.get().completion().whenComplete((result, failure) -> {
             if (failure == null) {
-                recorder.completed(result, System.nanoTime() - intendedStart);
+                long now = System.nanoTime();
+                recorder.completed(result, now - intendedStart);
+                if (now <= keptUpBy) {
+                    keptUp.incrementAndGet();
+                }
             }
             inFlight.done();
         });

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * The highest open-loop rate a system sustains, found by a short search. A rate is sustained when,
  * over the whole window: the loop never fell {@code maxLag} behind its schedule (not saturated), at
- * least {@link #KEEP_UP_SHARE} of the orders issued on the schedule reached their outcome before it
- * ended, the orders in flight did not grow from the window's middle to its end by more than the
+ * least {@link #KEEP_UP_SHARE} of the orders issued on the schedule reached their outcome no later
+ * than {@code maxLag} after it ended ({@link KeepingUp}), the orders in flight did not grow from the window's middle to its end by more than the
  * same 3 % of the orders offered in that half (at least {@link #GROWTH_FLOOR}: a few orders come and
  * go), and the outcome p99 stayed within {@link #P99_LIMIT_MILLIS}. The search starts at a first
  * try (the closed loop's best), goes up by half while the rate holds and down by half while it does
@@ -79,7 +79,7 @@ public final class SustainableRate {
         if (result.saturated()) {
             verdict = "saturated: fell behind its schedule and stopped";
         } else if (keepingUp.completedShare() < KEEP_UP_SHARE) {
-            verdict = String.format(Locale.ROOT, "%.1f %% of the orders reached an outcome on schedule (< %.0f %%)",
+            verdict = String.format(Locale.ROOT, "%.1f %% of the orders reached an outcome in time (< %.0f %%)",
                     100 * keepingUp.completedShare(), 100 * KEEP_UP_SHARE);
         } else if (keepingUp.inFlightGrowth() > growthAllowed) {
             verdict = "orders in flight grew by " + keepingUp.inFlightGrowth() + " in the second half (> "

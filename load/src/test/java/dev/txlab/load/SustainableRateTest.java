@@ -57,7 +57,7 @@ class SustainableRateTest {
         SustainableRate.Probe under = SustainableRate.judge(phaseAt(200));
 
         assertThat(over.sustained()).isFalse();
-        assertThat(over.verdict()).contains("reached an outcome on schedule");
+        assertThat(over.verdict()).contains("reached an outcome in time");
         assertThat(over.completedShare()).isCloseTo(0.5, within(0.01));
         assertThat(under.sustained()).isTrue();
         assertThat(under.verdict()).isEqualTo("sustained");

@@ -142,8 +142,9 @@ public final class HtmlReport {
         }
         html.append("</table>");
         html.append(p("note", "Cells are shaded from green (best in the column) to red. Max sustainable rate: the "
-                + "highest open-loop rate sustained in the search (>= 97 % of the orders issued reach an outcome within "
-                + "the window, orders in flight not growing, outcome p99 <= 1 s), with the next rate up and why it "
+                + "highest open-loop rate sustained in the search (>= 97 % of the orders issued reach an outcome by "
+                + "the loop's maximum lag after the window, orders in flight not growing, outcome p99 <= 1 s), with "
+                + "the next rate up and why it "
                 + "was not; the ratio and the ceiling's share use it. Closed-loop max: mean ± standard deviation over "
                 + "the timed iterations at the number of callers that gave the most. Latency: open loop in a fresh "
                 + "run, from each order's intended start, at the common load (the same offered rate for all: half "

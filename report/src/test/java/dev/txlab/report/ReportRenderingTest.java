@@ -99,8 +99,8 @@ class ReportRenderingTest {
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
         String markdown = new MarkdownReport(results, Optional.empty()).render();
 
-        String sagaMax = "100 orders/s (2 probes of 5 s; 150 not sustained: 80.0 % of the orders reached an outcome on "
-                + "schedule (&lt; 97 %))";
+        String sagaMax = "100 orders/s (2 probes of 5 s; 150 not sustained: 80.0 % of the orders reached an outcome in "
+                + "time (&lt; 97 %))";
         assertThat(html).contains("max sustainable rate, orders/s").contains(sagaMax)
                 .contains("0.25 x")
                 .contains("p50 7.50 / p99 30.0 ms (n=300) at 25.0 orders/s offered")

@@ -46,7 +46,7 @@ final class SampleResults {
                 new MaxRate(throughput, 5, 64, false, List.of(
                         new SustainableRate.Probe(throughput, throughput, 0.99, 2, p99Millis, false, true, "sustained"),
                         new SustainableRate.Probe(throughput * 1.5, throughput * 1.2, 0.8, 300, 2_000, false, false,
-                                "80.0 % of the orders reached an outcome on schedule (< 97 %)"))));
+                                "80.0 % of the orders reached an outcome in time (< 97 %)"))));
     }
 
     static LatencySummary latency(double p99Millis) {

@@ -66,6 +66,16 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
                 networks);
     }
 
+    /** This plan at the given network profiles instead of its own. */
+    public SweepPlan withNetworks(List<NetworkProfile> profiles) {
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs at least one network; give none, lan, wan or a "
+                    + "one-way delay such as 2ms");
+        }
+        return new SweepPlan(name, warmup, iterations, iteration, threads, searchWindow, searchProbes, openLoop,
+                loadFractions, openLoopWorkers, maxLag, profiles);
+    }
+
     /** Load phases of the first pass per implementation and network, for the progress bar. */
     public int phasesPerRun() {
         return threads.size() * (1 + iterations) + searchProbes;
@@ -76,8 +86,9 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         return String.format(Locale.ROOT, "%s sweep: closed loop at %s callers, each a %.1f s warm-up then %d timed "
                         + "iterations of %.1f s (spread = standard deviation over the iterations); then the max "
                         + "sustainable rate, searched in open-loop windows of %.0f s (at most %d, from the closed "
-                        + "loop's best; sustained = >= %.0f %% of the orders issued reach an outcome within the window, "
-                        + "orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s behind schedule); then, "
+                        + "loop's best; sustained = >= %.0f %% of the orders issued reach an outcome by the maximum "
+                        + "lag after the window, orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s "
+                        + "behind schedule, the maximum lag); then, "
                         + "in a fresh run each, %.0f s of open loop at the common load (%.0f %% of the slowest max "
                         + "sustainable rate) and at %s of each one's own max; %d workers; network %s%s",
                 name, threads.stream().map(String::valueOf).collect(Collectors.joining("/")),

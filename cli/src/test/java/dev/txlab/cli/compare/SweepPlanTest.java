@@ -1,5 +1,6 @@
 package dev.txlab.cli.compare;
 
+import dev.txlab.harness.network.NetworkProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,5 +31,13 @@ class SweepPlanTest {
     void onlyTheQuickSweepSaysItIsNotTheMaxSustainableRate() {
         assertThat(SweepPlan.QUICK.explained()).contains("quick: not the max sustainable rate");
         assertThat(SweepPlan.DEFAULT.explained()).doesNotContain("quick").contains("1/4/16/64 callers");
+    }
+
+    @Test
+    void aPlanRunsAtTheNetworksGiven() {
+        assertThat(SweepPlan.DEFAULT.withNetworks(List.of(NetworkProfile.LAN)).networks())
+                .containsExactly(NetworkProfile.LAN);
+        assertThat(SweepPlan.DEFAULT.withNetworks(List.of(NetworkProfile.LAN)).threads())
+                .isEqualTo(SweepPlan.DEFAULT.threads());
     }
 }
