@@ -59,7 +59,8 @@ final class CompareCommand implements Callable<Integer> {
     SweepChoice sweep = new SweepChoice();
 
     static final class SweepChoice {
-        @Option(names = "--quick", description = "a first look, about 90 s: shorter phases")
+        @Option(names = "--quick", description = "a first look, about 2.5 minutes: shorter phases, "
+                + "labelled not the max sustainable rate")
         boolean quick;
 
         @Option(names = "--full", description = "the thorough sweep: 1/2/4/8 callers, latency vs load up to "
