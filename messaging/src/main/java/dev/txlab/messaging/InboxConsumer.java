@@ -96,9 +96,7 @@ final class InboxConsumer implements BatchHandler {
     private List<Prepared<?>> prepare(List<Message> messages, DeliveryResults results) {
         List<Prepared<?>> prepared = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            Optional<Exception> waiting = results.waitingFor(i);
-            if (waiting.isPresent()) {
-                results.failed(i, waiting.get());
+            if (results.heldBackBehindAFailure(i)) {
                 continue;
             }
             try {
@@ -161,9 +159,7 @@ final class InboxConsumer implements BatchHandler {
      */
     private void handleEachAlone(List<Prepared<?>> batch, DeliveryResults results) {
         for (Prepared<?> delivery : batch) {
-            Optional<Exception> waiting = results.waitingFor(delivery.index);
-            if (waiting.isPresent()) {
-                results.failed(delivery.index, waiting.get());
+            if (results.heldBackBehindAFailure(delivery.index)) {
                 continue;
             }
             try {

@@ -3,7 +3,6 @@ package dev.txlab.messaging.spi;
 import dev.txlab.messaging.Message;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Handles the deliveries a consumer took together, in the order they came, and says how each ended;
@@ -24,9 +23,7 @@ public interface BatchHandler {
             public DeliveryResults handleAll(List<Message> messages) {
                 DeliveryResults results = new DeliveryResults(messages);
                 for (int i = 0; i < messages.size(); i++) {
-                    Optional<Exception> waiting = results.waitingFor(i);
-                    if (waiting.isPresent()) {
-                        results.failed(i, waiting.get());
+                    if (results.heldBackBehindAFailure(i)) {
                         continue;
                     }
                     try {

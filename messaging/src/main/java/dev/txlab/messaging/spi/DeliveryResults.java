@@ -64,6 +64,16 @@ public final class DeliveryResults {
                 + " earlier failed delivery of " + message.correlationId(), failedComesAgain.plusMillis(1)));
     }
 
+    /**
+     * Holds delivery {@code index} back when an earlier delivery of its order failed in this batch
+     * (recording why, as {@link #waitingFor} says); true when it was, and must not be handled now.
+     */
+    public boolean heldBackBehindAFailure(int index) {
+        Optional<Exception> waiting = waitingFor(index);
+        waiting.ifPresent(reason -> failed(index, reason));
+        return waiting.isPresent();
+    }
+
     /** How many deliveries were handled. */
     public int handled() {
         int handled = 0;
