@@ -63,8 +63,8 @@ final class CompareCommand implements Callable<Integer> {
                 + "labelled not the max sustainable rate")
         boolean quick;
 
-        @Option(names = "--full", description = "the thorough sweep: 1/2/4/8 callers, latency vs load up to "
-                + "saturation, network none, lan and wan (tens of minutes)")
+        @Option(names = "--full", description = "the thorough sweep: 1/2/4/8/16/64 callers, 8 s search windows, "
+                + "latency at 25 % to 120 % of each one's max, network none, lan and wan (tens of minutes)")
         boolean full;
 
         SweepPlan plan() {

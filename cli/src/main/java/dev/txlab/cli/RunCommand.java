@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
             store.durabilityNotes().forEach(note -> out.println("  note: " + note));
             if (!networkProfile.isNone()) {
                 out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
-                        + "round trip, a held-back delivery per message hop; this kernel has no netem)");
+                        + "round trip, on the publishing thread per message sent; this kernel has no netem)");
             }
             try (Run run = Run.prepare(RunOptions.builder(store, id)
                     .workload(spec)

@@ -1,17 +1,15 @@
 package dev.txlab.cli;
 
+import dev.txlab.cli.compare.NetworkAchieved;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
-import dev.txlab.harness.network.NetworkProfile;
-import dev.txlab.harness.network.SimulatedDelay;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.spi.RoundTrip;
 import dev.txlab.load.LatencyStats;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,12 +34,8 @@ final class RunPrinter {
                 + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
         out.println(costs(result.costs(), result.completed()));
         run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts, result.completed())));
-        NetworkProfile network = run.options().network();
-        if (!network.isNone()) {
-            out.println(networkLine("per JDBC round trip", network.oneWay().multipliedBy(2), run.jdbcNetworkDelay()));
-            run.placement().messageHopDelay().ifPresent(achieved ->
-                    out.println(networkLine("per message hop", network.oneWay(), achieved)));
-        }
+        NetworkAchieved.perHop(run).forEach(hop -> out.println("network delay per " + hop));
+        NetworkAchieved.invalidity(run).ifPresent(why -> out.println("WARNING: figures " + why));
         out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
                 run.placement().terminationBound().toMillis() / 1000.0, run.placement().terminationBoundExplained());
         out.println("audit (" + audit.orders() + " orders, " + audit.acknowledged() + " acknowledged): "
@@ -91,11 +85,6 @@ final class RunPrinter {
                 counts.redelivered(), counts.failedDeliveries(), counts.duplicatesSkipped(), counts.deadLettered(),
                 counts.heldBack(), counts.lateActions(), counts.backgroundFailures(),
                 perOrder(counts.batches(), orders), counts.meanBatch(), counts.largestBatch());
-    }
-
-    private static String networkLine(String where, Duration requested, SimulatedDelay.Achieved achieved) {
-        return String.format(Locale.ROOT, "network delay %s: requested %.1f us, achieved mean %.1f us (n=%d)",
-                where, requested.toNanos() / 1000.0, achieved.meanMicros(), achieved.count());
     }
 
     private static double perOrder(long count, int orders) {

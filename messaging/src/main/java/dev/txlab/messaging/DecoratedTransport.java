@@ -26,6 +26,9 @@ public final class DecoratedTransport implements Transport {
         for (TransportInterceptor interceptor : interceptors) {
             interceptor.publishing(destination, message);
         }
+        for (TransportInterceptor interceptor : interceptors) {
+            interceptor.leaving(List.of(new Outgoing(destination, message)));
+        }
         target.publish(destination, message);
         for (TransportInterceptor interceptor : interceptors) {
             interceptor.published(destination, message);
@@ -38,6 +41,9 @@ public final class DecoratedTransport implements Transport {
             for (TransportInterceptor interceptor : interceptors) {
                 interceptor.publishing(outgoing.destination(), outgoing.message());
             }
+        }
+        for (TransportInterceptor interceptor : interceptors) {
+            interceptor.leaving(messages);
         }
         target.publishAll(messages);
         for (Outgoing outgoing : messages) {

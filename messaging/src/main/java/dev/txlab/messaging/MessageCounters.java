@@ -12,9 +12,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts a run's messages at the transport decorator point: published, delivered, redelivered (a
- * message a group had seen before), failed deliveries, dead-lettered; the inboxes add the duplicates
+ * delivery of a message whose earlier delivery to that group failed), failed deliveries,
+ * dead-lettered; the inboxes add the duplicates
  * they skipped, the sagas' handlers the late actions that found their compensation done, and the
- * background threads their failures.
+ * background threads their failures. It remembers only the deliveries that failed and have not come
+ * again, so its memory stays flat however long the run (a duplicate of a handled message is the
+ * inbox's to count, as a duplicate skipped).
  */
 public final class MessageCounters implements TransportInterceptor, BackgroundFailures {
     private static final Logger LOG = LoggerFactory.getLogger(MessageCounters.class);
@@ -30,7 +33,7 @@ public final class MessageCounters implements TransportInterceptor, BackgroundFa
     private final LongAdder batches = new LongAdder();
     private final LongAdder batchedDeliveries = new LongAdder();
     private final AtomicLong largestBatch = new AtomicLong();
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Set<String> failedNotYetAgain = ConcurrentHashMap.newKeySet();
 
     @Override
     public void published(String destination, Message message) {
@@ -40,7 +43,7 @@ public final class MessageCounters implements TransportInterceptor, BackgroundFa
     @Override
     public Delivery delivering(String destination, String group, Message message) {
         delivered.increment();
-        if (!seen.add(destination + "|" + group + "|" + message.messageId())) {
+        if (failedNotYetAgain.remove(delivery(destination, group, message))) {
             redelivered.increment();
         }
         return Delivery.HANDLE;
@@ -49,6 +52,16 @@ public final class MessageCounters implements TransportInterceptor, BackgroundFa
     @Override
     public void failed(String destination, String group, Message message, Exception failure) {
         failed.increment();
+        failedNotYetAgain.add(delivery(destination, group, message));
+    }
+
+    private static String delivery(String destination, String group, Message message) {
+        return destination + "|" + group + "|" + message.messageId();
+    }
+
+    /** How many failed deliveries the counters remember until they come again (what they keep in memory). */
+    int remembered() {
+        return failedNotYetAgain.size();
     }
 
     @Override

@@ -2,39 +2,38 @@ package dev.txlab.messaging;
 
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.network.SimulatedDelay;
+import dev.txlab.messaging.spi.Transport;
 import dev.txlab.messaging.spi.TransportInterceptor;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
- * The network model at the transport decorator point: each message hop (one delivery to a consumer
- * group) comes the one-way delay later. The first delivery is held back (never blocking a consumer
- * thread: {@link DeferredDeliveryException}); when it comes again the delay achieved is recorded.
+ * The network model at the transport decorator point: a message reaches its consumers the one-way
+ * delay after it was sent. The publishing thread waits that delay before the send (once per relay
+ * batch: a batch travels together), with {@link SimulatedDelay}'s timer, so the delay added is the
+ * one requested (a delivery held back through the broker's scheduled redelivery instead came back
+ * many times later, behind the consumer's queue). Every group subscribed gets the message at once:
+ * one hop per send.
  */
 public final class MessageHopDelay implements TransportInterceptor {
-    private final Duration oneWay;
-    private final Map<String, Long> heldSince = new ConcurrentHashMap<>();
-    private final SimulatedDelay delay = new SimulatedDelay();
+    private final long oneWayNanos;
+    private final SimulatedDelay delay;
 
     public MessageHopDelay(NetworkProfile network) {
-        this.oneWay = network.oneWay();
+        this(network, new SimulatedDelay());
+    }
+
+    MessageHopDelay(NetworkProfile network, SimulatedDelay delay) {
+        this.oneWayNanos = network.oneWay().toNanos();
+        this.delay = delay;
     }
 
     @Override
-    public Delivery delivering(String destination, String group, Message message) {
-        String hop = destination + "|" + group + "|" + message.messageId();
-        Long since = heldSince.remove(hop);
-        if (since != null) {
-            delay.record(System.nanoTime() - since);
-            return Delivery.HANDLE;
-        }
-        heldSince.put(hop, System.nanoTime());
-        throw new DeferredDeliveryException(message, oneWay);
+    public void leaving(List<Transport.Outgoing> messages) {
+        delay.await(oneWayNanos);
     }
 
-    /** The delays added per hop, achieved (requested: the one-way delay). */
+    /** The delays added per send, achieved (requested: the one-way delay). */
     public SimulatedDelay.Achieved achieved() {
         return delay.achieved();
     }

@@ -39,6 +39,25 @@ class MessageCountersTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> counters.counts().delivered() == 2);
         }
         assertThat(counters.counts()).isEqualTo(new MessageCounts(1, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(counters.remembered()).as("the failed delivery came again: nothing left to remember").isZero();
+    }
+
+    @Test
+    void remembersOnlyTheFailedDeliveriesThatHaveNotComeAgain() {
+        MessageCounters counters = new MessageCounters();
+        for (int i = 0; i < 10_000; i++) {
+            counters.delivering("orders.events", "depot",
+                    Message.create("OrderCreated", "o" + i, null, Instant.now(), "{}"));
+        }
+        Message failing = Message.create("OrderCreated", "f", null, Instant.now(), "{}");
+        counters.failed("orders.events", "depot", failing, new IllegalStateException("busy"));
+
+        assertThat(counters.remembered()).as("a long run's handled deliveries take no memory").isEqualTo(1);
+        counters.delivering("orders.events", "customers", failing);
+        assertThat(counters.counts().redelivered()).as("another group's first delivery").isZero();
+        counters.delivering("orders.events", "depot", failing);
+        assertThat(counters.counts().redelivered()).isEqualTo(1);
+        assertThat(counters.remembered()).isZero();
     }
 
     @Test

@@ -79,8 +79,8 @@ public final class Figures {
             return String.format(Locale.ROOT, "%snone of %d rates tried sustained (%s)", quick, max.probes().size(),
                     max.probes().isEmpty() ? "" : max.probes().get(max.probes().size() - 1).verdict());
         }
-        return String.format(Locale.ROOT, "%s%.0f orders/s (%d probes of %.0f s%s)", quick, max.rate(),
-                max.probes().size(), max.windowSeconds(), bound);
+        return String.format(Locale.ROOT, "%s%.0f orders/s (%d probes of %.0f s, %d workers%s)", quick, max.rate(),
+                max.probes().size(), max.windowSeconds(), max.workers(), bound);
     }
 
     public static String load(LoadPoint point) {

@@ -99,7 +99,7 @@ class ReportRenderingTest {
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
         String markdown = new MarkdownReport(results, Optional.empty()).render();
 
-        String sagaMax = "100 orders/s (2 probes of 5 s; 150 not sustained: 80.0 % of the orders reached an outcome in "
+        String sagaMax = "100 orders/s (2 probes of 5 s, 64 workers; 150 not sustained: 80.0 % of the orders reached an outcome in "
                 + "time (&lt; 97 %))";
         assertThat(html).contains("max sustainable rate, orders/s").contains(sagaMax)
                 .contains("0.25 x")

@@ -21,6 +21,7 @@ import dev.txlab.report.ImplementationResult;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -78,15 +79,15 @@ public final class ComparisonSweep {
             for (int threads : plan.threads()) {
                 throughput.add(closedLoop(run, id, plan, threads, tally));
             }
-            double highest = throughput.stream().mapToDouble(ThroughputPoint::mean).max().orElse(0);
-            MaxRate maxRate = highest > 0 ? search(run, id, plan, highest, tally) : null;
+            ThroughputPoint best = bestOf(throughput);
+            MaxRate maxRate = best.mean() > 0 ? search(run, id, plan, best, tally) : null;
             List<LoadPoint> load = List.of();
             run.awaitQuiescence();
             AuditReport audit = run.audit();
             return new ImplementationResult(id.id(), network.name(), Guarantees.of(id), audit.ok(),
                     audit.describe(0).lines().findFirst().orElse(""),
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
-                    notPlaced(run.submitFailures(), run.feed().handedOut()),
+                    notAResult(run),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
                     SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null, maxRate);
         }
@@ -102,18 +103,18 @@ public final class ComparisonSweep {
      */
     public ImplementationResult atLoads(ImplementationResult first, ImplementationId id, NetworkProfile network,
                                         List<Target> targets) throws InterruptedException {
-        SweepPlan plan = wanted.cappedAt(Math.max(1, first.throughput().stream()
-                .mapToInt(ThroughputPoint::threads).max().orElse(wanted.maxCallers())));
-        try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
+        int workers = first.maxRate() != null ? first.maxRate().workers()
+                : first.throughput().isEmpty() ? 1 : bestOf(first.throughput()).threads();
+        try (Run run = Run.prepare(options.options(id, network, workers))) {
             List<LoadPoint> points = new ArrayList<>();
             for (Target target : targets) {
-                points.add(openLoop(run, id, plan, target, new CostTally()));
+                points.add(openLoop(run, id, workers, target, new CostTally()));
             }
             run.awaitQuiescence();
             AuditReport audit = run.audit();
             return first.withSecondPass(points, audit.ok(), audit.describe(0).lines().findFirst().orElse(""),
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
-                    notPlaced(run.submitFailures(), run.feed().handedOut()));
+                    notAResult(run));
         } catch (SQLException | RuntimeException e) {
             progress.phase(id.id(), "second pass failed");
             return first.withSecondPass(List.of(), false, "not audited: the second pass failed", List.of(),
@@ -121,18 +122,36 @@ public final class ComparisonSweep {
         }
     }
 
+    /**
+     * The closed-loop level with the highest mean: its callers are the open loop's workers (a pool
+     * sized where the implementation does best: more would only queue inside the databases, where
+     * XA and H2 degrade under contention), its rate the search's first try.
+     */
+    private static ThroughputPoint bestOf(List<ThroughputPoint> throughput) {
+        return throughput.stream().max(Comparator.comparingDouble(ThroughputPoint::mean)).orElseThrow();
+    }
+
     /** The max sustainable rate, searched from the closed loop's best in open-loop windows. */
-    private MaxRate search(Run run, ImplementationId id, SweepPlan plan, double firstTry, CostTally tally)
+    private MaxRate search(Run run, ImplementationId id, SweepPlan plan, ThroughputPoint best, CostTally tally)
             throws InterruptedException {
         SustainableRate.Found found = SustainableRate.search(rate -> {
             progress.phase(id.id(), String.format(Locale.ROOT, "searching the max sustainable rate: %.0f orders/s",
                     rate));
-            LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(rate, plan.searchWindow());
+            LoadResult result = new OpenLoad(run, best.threads(), plan.maxLag()).run(rate, plan.searchWindow());
             tally.add(result);
             return result;
-        }, firstTry, plan.searchProbes());
-        return new MaxRate(found.rate(), plan.searchWindow().toMillis() / 1000.0, plan.openLoopWorkers(), plan.quick(),
+        }, best.mean(), plan.searchProbes());
+        return new MaxRate(found.rate(), plan.searchWindow().toMillis() / 1000.0, best.threads(), plan.quick(),
                 found.probes());
+    }
+
+    /**
+     * Why the run is not a result (its orders not placed, or its network not charging what it
+     * says); null when it is one.
+     */
+    private static String notAResult(Run run) {
+        String notPlaced = notPlaced(run.submitFailures(), run.feed().handedOut());
+        return notPlaced != null ? notPlaced : NetworkAchieved.invalidity(run).orElse(null);
     }
 
     /**
@@ -162,16 +181,15 @@ public final class ComparisonSweep {
                 Spread.stdDev(iterations), merged(measured, LoadResult::outcome), merged(measured, LoadResult::ack));
     }
 
-    private LoadPoint openLoop(Run run, ImplementationId id, SweepPlan plan, Target target, CostTally tally)
+    private LoadPoint openLoop(Run run, ImplementationId id, int workers, Target target, CostTally tally)
             throws InterruptedException {
-        progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s (%s)", target.rate(),
-                target.label()));
-        LoadResult result = new OpenLoad(run, plan.openLoopWorkers(), plan.maxLag()).run(target.rate(),
-                plan.openLoop());
+        progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s (%s, %d workers)",
+                target.rate(), target.label(), workers));
+        LoadResult result = new OpenLoad(run, workers, wanted.maxLag()).run(target.rate(), wanted.openLoop());
         tally.add(result);
         return new LoadPoint(target.label(), target.rate(), result.throughputPerSecond(),
                 result.elapsed().toMillis() / 1000.0,
-                plan.openLoopWorkers(), result.saturated(), result.completed(), result.unfinished(),
+                workers, result.saturated(), result.completed(), result.unfinished(),
                 result.outcome().summary(), result.ack().summary());
     }
 

@@ -4,6 +4,7 @@ import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.load.SustainableRate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,20 +21,20 @@ import java.util.stream.Collectors;
  */
 public record SweepPlan(String name, Duration warmup, int iterations, Duration iteration, List<Integer> threads,
                         Duration searchWindow, int searchProbes, Duration openLoop, List<Double> loadFractions,
-                        int openLoopWorkers, Duration maxLag, List<NetworkProfile> networks) {
+                        Duration maxLag, List<NetworkProfile> networks) {
     /** The common load: this share of the slowest implementation's max sustainable rate. */
     public static final double COMMON_LOAD = 0.5;
     private static final List<Integer> LADDER = List.of(1, 4, 16, 64);
 
     public static final SweepPlan QUICK = new SweepPlan("quick", Duration.ofMillis(500), 2, Duration.ofSeconds(1),
-            LADDER, Duration.ofSeconds(2), 4, Duration.ofSeconds(2), List.of(0.7), 64, Duration.ofSeconds(1),
+            LADDER, Duration.ofSeconds(2), 4, Duration.ofSeconds(2), List.of(0.7), Duration.ofSeconds(1),
             List.of(NetworkProfile.NONE));
     public static final SweepPlan DEFAULT = new SweepPlan("default", Duration.ofSeconds(2), 3, Duration.ofSeconds(2),
-            LADDER, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), List.of(0.7), 64, Duration.ofSeconds(2),
+            LADDER, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), List.of(0.7), Duration.ofSeconds(2),
             List.of(NetworkProfile.NONE));
     public static final SweepPlan FULL = new SweepPlan("full", Duration.ofSeconds(3), 5, Duration.ofSeconds(4),
             List.of(1, 2, 4, 8, 16, 64), Duration.ofSeconds(8), 6, Duration.ofSeconds(8),
-            List.of(0.25, 0.5, 0.7, 0.9, 1.0, 1.2), 64, Duration.ofSeconds(5),
+            List.of(0.25, 0.5, 0.7, 0.9, 1.0, 1.2), Duration.ofSeconds(5),
             List.of(NetworkProfile.NONE, NetworkProfile.LAN, NetworkProfile.WAN));
 
     public SweepPlan {
@@ -50,20 +51,22 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         return name.equals(QUICK.name);
     }
 
-    /** The callers that the run's connection pools must serve at once. */
+    /** The callers that the run's connection pools must serve at once: the ladder's top. */
     public int maxCallers() {
-        return Math.max(openLoopWorkers, threads.stream().mapToInt(Integer::intValue).max().orElse(1));
+        return threads.stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
     /**
-     * This plan with at most {@code callers} callers: closed-loop levels above it left out (the cap
-     * itself measured instead when none is left) and the open loop's workers no more than it.
+     * This plan with at most {@code callers} callers: closed-loop levels above it left out and the cap
+     * itself measured in their place, so the ladder still reaches as high as the servers allow.
      */
     public SweepPlan cappedAt(int callers) {
-        List<Integer> allowed = threads.stream().filter(count -> count <= callers).toList();
+        List<Integer> allowed = new ArrayList<>(threads.stream().filter(count -> count < callers).toList());
+        if (threads.stream().anyMatch(count -> count >= callers)) {
+            allowed.add(callers);
+        }
         return new SweepPlan(name, warmup, iterations, iteration, allowed.isEmpty() ? List.of(callers) : allowed,
-                searchWindow, searchProbes, openLoop, loadFractions, Math.min(openLoopWorkers, callers), maxLag,
-                networks);
+                searchWindow, searchProbes, openLoop, loadFractions, maxLag, networks);
     }
 
     /** This plan at the given network profiles instead of its own. */
@@ -73,7 +76,7 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
                     + "one-way delay such as 2ms");
         }
         return new SweepPlan(name, warmup, iterations, iteration, threads, searchWindow, searchProbes, openLoop,
-                loadFractions, openLoopWorkers, maxLag, profiles);
+                loadFractions, maxLag, profiles);
     }
 
     /** Load phases of the first pass per implementation and network, for the progress bar. */
@@ -90,14 +93,17 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
                         + "lag after the window, orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s "
                         + "behind schedule, the maximum lag); then, "
                         + "in a fresh run each, %.0f s of open loop at the common load (%.0f %% of the slowest max "
-                        + "sustainable rate) and at %s of each one's own max; %d workers; network %s%s",
+                        + "sustainable rate) and at %s of each one's own max; every open loop with as many workers "
+                        + "as the closed loop's best number of callers (a pool sized where the implementation does "
+                        + "best); "
+                        + "network %s%s",
                 name, threads.stream().map(String::valueOf).collect(Collectors.joining("/")),
                 warmup.toMillis() / 1000.0, iterations, iteration.toMillis() / 1000.0,
                 searchWindow.toMillis() / 1000.0, searchProbes, 100 * SustainableRate.KEEP_UP_SHARE,
                 SustainableRate.P99_LIMIT_MILLIS, maxLag.toMillis() / 1000.0, openLoop.toMillis() / 1000.0,
                 100 * COMMON_LOAD,
                 loadFractions.stream().map(f -> Math.round(f * 100) + " %").collect(Collectors.joining(", ")),
-                openLoopWorkers, networks.stream().map(NetworkProfile::describe).collect(Collectors.joining(", ")),
+                networks.stream().map(NetworkProfile::describe).collect(Collectors.joining(", ")),
                 quick() ? " (quick: not the max sustainable rate, its windows are too short)" : "");
     }
 }

@@ -10,12 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SweepPlanTest {
 
     @Test
-    void aCapLeavesOutTheCallerLevelsAboveItAndLimitsTheOpenLoopsWorkers() {
+    void aCapLeavesOutTheCallerLevelsAboveItAndMeasuresTheCapInstead() {
         SweepPlan capped = SweepPlan.FULL.cappedAt(5);
 
-        assertThat(capped.threads()).containsExactly(1, 2, 4);
-        assertThat(capped.openLoopWorkers()).isEqualTo(5);
+        assertThat(capped.threads()).containsExactly(1, 2, 4, 5);
         assertThat(capped.maxCallers()).isEqualTo(5);
+        assertThat(SweepPlan.DEFAULT.cappedAt(16).threads()).containsExactly(1, 4, 16);
+        assertThat(SweepPlan.DEFAULT.cappedAt(100).threads()).containsExactly(1, 4, 16, 64);
         assertThat(capped.loadFractions()).isEqualTo(SweepPlan.FULL.loadFractions());
     }
 
@@ -23,7 +24,7 @@ class SweepPlanTest {
     void aCapBelowEveryLevelMeasuresTheCapItself() {
         assertThat(SweepPlan.QUICK.cappedAt(1).threads()).isEqualTo(List.of(1));
         assertThat(new SweepPlan("t", SweepPlan.QUICK.warmup(), 2, SweepPlan.QUICK.iteration(), List.of(4, 8),
-                SweepPlan.QUICK.searchWindow(), 3, SweepPlan.QUICK.openLoop(), List.of(0.7), 8,
+                SweepPlan.QUICK.searchWindow(), 3, SweepPlan.QUICK.openLoop(), List.of(0.7),
                 SweepPlan.QUICK.maxLag(), SweepPlan.QUICK.networks()).cappedAt(3).threads()).containsExactly(3);
     }
 

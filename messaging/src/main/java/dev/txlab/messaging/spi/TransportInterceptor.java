@@ -2,6 +2,8 @@ package dev.txlab.messaging.spi;
 
 import dev.txlab.messaging.Message;
 
+import java.util.List;
+
 /**
  * Sees every publish and every delivery of a transport, at its one decorator point
  * ({@link dev.txlab.messaging.DecoratedTransport}): counters, and later the network delay and
@@ -16,6 +18,13 @@ public interface TransportInterceptor {
         DROP_BEFORE_ACK,
         /** Hand it to the handler twice, as a broker redelivering an acknowledged message would. */
         DUPLICATE
+    }
+
+    /**
+     * Once per publish or relay batch, on the publishing thread, before its messages leave for the
+     * broker (the network delay waits here: a batch travels together).
+     */
+    default void leaving(List<Transport.Outgoing> messages) {
     }
 
     /** Before a publish; throwing makes the publish fail (a broker that is unavailable). */
