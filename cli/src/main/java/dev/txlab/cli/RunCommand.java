@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code txlab run}: a fresh run of one implementation, audited, with its figures printed. */
@@ -40,6 +43,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--concurrency", defaultValue = "4", description = "concurrent callers (default: ${DEFAULT-VALUE})")
     int concurrency;
+
+    @Option(names = "--rate", paramLabel = "ORDERS_PER_SECOND",
+            description = "an open loop instead of callers: orders arrive at this rate whatever the system does, "
+                    + "handed to --concurrency workers, for --duration; as many orders as rate x duration (not "
+                    + "--orders)")
+    Double rate;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "with --rate: how long, e.g. 90s or 10m; printed per minute (throughput, latency, live heap)")
+    String duration;
 
     @Option(names = "--crash", paramLabel = "POINT[@N]", description = "halt the JVM at the N-th hit of a crash point")
     String crash;
@@ -75,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImplementationId id = ImplementationId.parse(implementation);
         Flags.require(concurrency >= 1, "--concurrency must be at least 1, was " + concurrency);
-        WorkloadSpec spec = workload.toSpec();
+        Optional<Duration> openLoop = openLoopDuration();
+        WorkloadSpec spec = openLoop.map(length -> workload.toSpec(ordersFor(rate, length)))
+                .orElseGet(workload::toSpec);
         StoreConfig store = placement.toConfig();
         FaultPlan faults = crash == null ? FaultPlan.NONE : FaultPlan.parseCrash(crash);
         TmSettings tm = tmOptions.toSettings(id);
@@ -86,10 +101,13 @@ final class RunCommand implements Callable<Integer> {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
             DiskEstimate.warn(store, id, spec.orders(), log.terminalErr());
             PrintStream out = log.terminal();
-            out.printf("txlab run: %s on %s (durability %s), %d orders, concurrency %d, seed %d, skew %s, "
-                            + "refusal rate %s each, conflict-free: %s%n",
-                    id, store.describeKinds(), store.durability().id(), spec.orders(), concurrency, spec.seed(),
-                    spec.skew(), workload.mix.refusalRate, spec.conflictFree() ? "yes" : "no");
+            out.printf("txlab run: %s on %s (durability %s), %s, seed %d, skew %s, refusal rate %s each, "
+                            + "conflict-free: %s%n",
+                    id, store.describeKinds(), store.durability().id(), openLoop.map(length -> String.format(
+                            Locale.ROOT, "open loop at %.1f orders/s for %d s with %d workers", rate,
+                            length.toSeconds(), concurrency)).orElse(spec.orders() + " orders, concurrency "
+                            + concurrency), spec.seed(), spec.skew(), workload.mix.refusalRate,
+                    spec.conflictFree() ? "yes" : "no");
             store.durabilityNotes().forEach(note -> out.println("  note: " + note));
             if (!networkProfile.isNone()) {
                 out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
@@ -109,14 +127,39 @@ final class RunCommand implements Callable<Integer> {
                 run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));
                 LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
                 LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
-                RunResult result = execute(run, outcomeLatency, ackLatency, spec.orders(), log);
+                RunResult result = openLoop.isPresent()
+                        ? new OpenLoopRun(run, concurrency, out).execute(rate, openLoop.get(), outcomeLatency,
+                        ackLatency)
+                        : execute(run, outcomeLatency, ackLatency, spec.orders(), log);
                 AuditReport audit = run.audit();
-                new RunPrinter(out).print(run, result, outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
+                new RunPrinter(out, openLoop.isPresent() ? String.format(Locale.ROOT, "open loop at %.1f orders/s "
+                        + "offered", rate) : "closed loop").print(run, result, outcomeLatency, ackLatency, audit,
+                        SHOWN_VIOLATIONS);
                 boolean notPlaced = new FailedSubmitsReport(out, log.path()).print(run.submitFailures(),
                         spec.orders(), faults);
                 return !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED : TxlabCli.EXIT_OK;
             }
         }
+    }
+
+    /** The open loop's length when {@code --rate} asks for one, its flags checked. */
+    private Optional<Duration> openLoopDuration() {
+        if (rate == null && duration == null) {
+            return Optional.empty();
+        }
+        Flags.require(rate != null && duration != null, "--rate and --duration go together: an open loop at a rate "
+                + "for a time, e.g. --rate 300 --duration 10m");
+        Flags.require(rate > 0, "--rate must be above 0 orders/s, was " + rate);
+        Flags.require(!command.commandLine().getParseResult().hasMatchedOption("--orders"), "--orders does not go "
+                + "with --rate: the open loop places as many orders as rate x duration");
+        Duration length = Flags.duration("--duration", duration);
+        Flags.require(length.toSeconds() >= 1, "--duration must be at least 1s, was " + duration);
+        return Optional.of(length);
+    }
+
+    /** The orders an open loop at {@code perSecond} for {@code length} can take, with room for its last ticks. */
+    static int ordersFor(double perSecond, Duration length) {
+        return (int) Math.ceil(perSecond * length.toMillis() / 1000.0 * 1.01) + 10;
     }
 
     private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders, LogFile log)

@@ -18,16 +18,19 @@ import java.util.stream.Collectors;
 /** Prints a run's figures: each says what it is, its unit, over how many orders and runs, and its spread. */
 final class RunPrinter {
     private final PrintStream out;
+    private final String loop;
 
-    RunPrinter(PrintStream out) {
+    /** A printer for a run driven by {@code loop}, e.g. "closed loop" or "open loop at 300.0 orders/s offered". */
+    RunPrinter(PrintStream out, String loop) {
         this.out = out;
+        this.loop = loop;
     }
 
     void print(Run run, RunResult result, LatencyStats outcomeLatency, LatencyStats ackLatency, AuditReport audit,
                int shownViolations) {
         out.printf(Locale.ROOT, "throughput: %.1f orders/s (%d orders reached an outcome in %.2f s; 1 run, "
-                        + "closed loop, so no spread across runs)%n",
-                result.throughputPerSecond(), result.completed(), result.elapsed().toNanos() / 1e9);
+                        + "%s, so no spread across runs)%n",
+                result.throughputPerSecond(), result.completed(), result.elapsed().toNanos() / 1e9, loop);
         out.println(outcomeLatency.describe());
         out.println(ackLatency.describe());
         out.println("outcomes (orders): " + outcomes(result.outcomeCounts())

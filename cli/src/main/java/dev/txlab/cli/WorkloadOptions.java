@@ -34,6 +34,11 @@ final class WorkloadOptions {
 
     WorkloadSpec toSpec() {
         Flags.require(orders >= 1, "--orders must be at least 1, was " + orders);
+        return toSpec(orders);
+    }
+
+    /** The workload with {@code count} orders instead of {@code --orders} (an open loop's rate x duration). */
+    WorkloadSpec toSpec(int count) {
         Flags.require(customers >= 1, "--customers must be at least 1, was " + customers);
         Flags.require(maxItems >= 1, "--max-items must be at least 1, was " + maxItems);
         Flags.require(products >= maxItems, "--products (" + products + ") must be at least --max-items (" + maxItems
@@ -42,7 +47,7 @@ final class WorkloadOptions {
         Flags.require(stock >= 0, "--stock must not be negative (0 = ample), was " + stock);
         Flags.require(balanceCents >= 0, "--balance-cents must not be negative (0 = ample), was " + balanceCents);
         return mix.applyTo(WorkloadSpec.builder())
-                .orders(orders)
+                .orders(count)
                 .customers(customers)
                 .products(products)
                 .maxItemsPerOrder(maxItems)

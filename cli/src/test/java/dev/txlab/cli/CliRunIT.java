@@ -42,6 +42,20 @@ class CliRunIT {
     }
 
     @Test
+    void anOpenLoopAtARateForADurationPrintsEachMinuteAndItsFlatnessAndAudits() throws Exception {
+        CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--rate", "150", "--duration", "3s",
+                "--concurrency", "2", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_rate", "--no-progress");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).contains("open loop at 150.0 orders/s for 3 s with 2 workers")
+                .containsPattern("minute 1: [0-9.]+ orders/s issued, [0-9.]+ reached their outcome per second, "
+                        + "[0-9]+ in flight at its end, live heap \\(after a full GC\\) [0-9.]+ MiB")
+                .contains("flatness: not judged (needs at least 3 minutes: the first warms up)")
+                .contains("1 run, open loop at 150.0 orders/s offered")
+                .containsPattern("audit \\(4[0-9]{2} orders, 4[0-9]{2} acknowledged\\): invariants: OK");
+    }
+
+    @Test
     void auditTakesTheSameTransportFlagsAsRunAndCountsWhatTheBrokerHolds() throws Exception {
         String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_broker"};
         CliJar.Outcome run = CliJar.run(concat(new String[] {"run", "--impl", "saga-choreo", "--orders", "60",

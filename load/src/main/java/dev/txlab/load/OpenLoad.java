@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * An open loop: orders arrive at a fixed rate for a fixed time whatever the system does, each handed
@@ -38,7 +39,25 @@ public final class OpenLoad {
         this.maxLag = maxLag;
     }
 
+    /**
+     * Where a long open loop stands at a mark on its schedule: time since its start, orders issued,
+     * orders that reached their outcome, orders in flight (issued, no outcome yet).
+     */
+    public record Mark(Duration elapsed, int issued, int completed, int inFlight) {
+    }
+
     public LoadResult run(double ratePerSecond, Duration length) throws InterruptedException {
+        return run(ratePerSecond, length, length, mark -> {
+        });
+    }
+
+    /**
+     * Runs the loop, telling {@code marks} where it stands every {@code every} of the schedule and at
+     * its end, on the thread that issues the orders (a slow listener delays issuing; the orders keep
+     * their intended starts, so their latency shows it).
+     */
+    public LoadResult run(double ratePerSecond, Duration length, Duration every, Consumer<Mark> marks)
+            throws InterruptedException {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("an open loop's rate must be above 0 orders/s, was " + ratePerSecond);
         }
@@ -61,8 +80,14 @@ public final class OpenLoad {
         int inFlightAtMiddle = -1;
         int issued = 0;
         boolean saturated = false;
+        long nextMark = start + every.toNanos();
         for (long intended = start; intended < end; intended += periodNanos) {
             parkUntil(intended);
+            if (intended >= nextMark) {
+                marks.accept(new Mark(Duration.ofNanos(nextMark - start), issued, recorder.completed(),
+                        inFlight.count()));
+                nextMark += every.toNanos();
+            }
             if (Math.max(worstLag.get(), oldestWaiting(pool)) > maxLag.toNanos()) {
                 saturated = true;
                 break;
@@ -79,6 +104,8 @@ public final class OpenLoad {
         if (!saturated) {
             parkUntil(end);
         }
+        marks.accept(new Mark(Duration.ofNanos(System.nanoTime() - start), issued, recorder.completed(),
+                inFlight.count()));
         List<Runnable> neverStarted = new ArrayList<>();
         if (saturated) {
             pool.getQueue().drainTo(neverStarted);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.store.internal.DatabaseAdmin;
+import dev.txlab.harness.store.internal.H2Housekeeping;
 import dev.txlab.harness.store.internal.H2RollbackGuard;
 import dev.txlab.harness.store.internal.Migrations;
 import dev.txlab.harness.store.internal.XaDataSources;
@@ -11,8 +12,10 @@ import dev.txlab.harness.store.internal.XaDataSources;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import javax.sql.XADataSource;
@@ -26,6 +29,7 @@ public final class Stores implements AutoCloseable {
     private final Topology topology;
     private final JdbcDecorator decorator;
     private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+    private final List<H2Housekeeping> housekeeping = new ArrayList<>();
     private final Map<ServiceName, DataSource> dataSources = new EnumMap<>(ServiceName.class);
 
     private Stores(StoreConfig config, Topology topology, JdbcDecorator decorator) {
@@ -78,6 +82,9 @@ public final class Stores implements AutoCloseable {
                 admin.ensureExists(location);
                 pool = pool(location, config.poolSize(service));
                 pools.put(location.name(), pool);
+                if (location.kind() == StoreKind.H2_FILE) {
+                    housekeeping.add(H2Housekeeping.start(location.name(), pool));
+                }
                 Migrations.migrateShared(pool);
             }
             Migrations.migrate(pool, service);
@@ -145,6 +152,8 @@ public final class Stores implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.forEach(H2Housekeeping::close);
+        housekeeping.clear();
         pools.values().forEach(HikariDataSource::close);
         pools.clear();
     }

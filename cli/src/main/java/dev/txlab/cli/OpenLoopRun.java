@@ -1,0 +1,111 @@
+package dev.txlab.cli;
+
+import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.run.Run;
+import dev.txlab.harness.run.RunResult;
+import dev.txlab.load.LatencyStats;
+import dev.txlab.load.LoadResult;
+import dev.txlab.load.OpenLoad;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code txlab run --rate R --duration D}: orders arrive at R per second for D whatever the system
+ * does (one open loop, {@link OpenLoad}). At the end of each minute of its schedule it prints what
+ * that minute achieved and the heap used after a full collection (the live heap: a long run whose
+ * live heap grows keeps something per order; the collection is a pause the loop then catches up on,
+ * its orders keeping their intended starts), then whether both stayed flat from the second minute to
+ * the end (within {@link #FLAT}: the first minute warms up).
+ */
+final class OpenLoopRun {
+    static final Duration PART = Duration.ofMinutes(1);
+    /** The most a minute's throughput or live heap may differ from their mean over the minutes after the first. */
+    static final double FLAT = 0.10;
+    private static final Duration MAX_LAG = Duration.ofSeconds(2);
+
+    private final Run run;
+    private final int workers;
+    private final PrintStream out;
+
+    OpenLoopRun(Run run, int workers, PrintStream out) {
+        this.run = run;
+        this.workers = workers;
+        this.out = out;
+    }
+
+    /** What a minute of the schedule achieved, the orders in flight at its end and the live heap after it. */
+    record Part(int minute, double offered, double achieved, int inFlight, double liveHeapMiB) {
+    }
+
+    RunResult execute(double rate, Duration duration, LatencyStats outcomeLatency, LatencyStats ackLatency)
+            throws InterruptedException {
+        CostCounters.Costs before = run.costs();
+        List<Part> parts = new ArrayList<>();
+        OpenLoad.Mark[] previous = {new OpenLoad.Mark(Duration.ZERO, 0, 0, 0)};
+        LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, PART, mark -> {
+            double seconds = (mark.elapsed().toNanos() - previous[0].elapsed().toNanos()) / 1e9;
+            Part part = new Part(parts.size() + 1, (mark.issued() - previous[0].issued()) / seconds,
+                    (mark.completed() - previous[0].completed()) / seconds, mark.inFlight(), liveHeapMiB());
+            previous[0] = mark;
+            parts.add(part);
+            out.println(describe(part));
+        });
+        if (result.saturated()) {
+            out.printf(Locale.ROOT, "stopped: more than %d s behind the schedule of %.1f orders/s, so the system "
+                    + "does not sustain that rate%n", MAX_LAG.toSeconds(), rate);
+        }
+        out.println(flatness(parts, result.saturated()));
+        outcomeLatency.add(result.outcome());
+        ackLatency.add(result.ack());
+        run.awaitQuiescence();
+        return new RunResult(result.completed(), result.failedSubmits(), result.unfinished(), result.elapsed(),
+                result.outcomes(), run.costs().minus(before));
+    }
+
+    static String describe(Part part) {
+        return String.format(Locale.ROOT, "minute %d: %.1f orders/s issued, %.1f reached their outcome per second, "
+                        + "%d in flight at its end, live heap (after a full GC) %.1f MiB",
+                part.minute(), part.offered(), part.achieved(), part.inFlight(), part.liveHeapMiB());
+    }
+
+    /**
+     * Whether throughput and live heap stayed within {@link #FLAT} of their mean from the second
+     * part to the end, with the figures that say so.
+     */
+    static String flatness(List<Part> parts, boolean saturated) {
+        List<Part> steady = parts.size() > 1 ? parts.subList(1, parts.size()) : List.of();
+        if (steady.size() < 2) {
+            return "flatness: not judged (needs at least 3 minutes: the first warms up)";
+        }
+        DoubleSummaryStatistics throughput = steady.stream().mapToDouble(Part::achieved).summaryStatistics();
+        DoubleSummaryStatistics heap = steady.stream().mapToDouble(Part::liveHeapMiB).summaryStatistics();
+        boolean flat = within(throughput) && within(heap) && !saturated;
+        return String.format(Locale.ROOT, "flatness over minutes 2-%d: throughput %.1f-%.1f orders/s (mean %.1f, "
+                        + "largest deviation %.1f %%), live heap %.1f-%.1f MiB (mean %.1f, largest deviation %.1f %%): "
+                        + "%s (limit %.0f %%)",
+                parts.size(), throughput.getMin(), throughput.getMax(), throughput.getAverage(),
+                100 * deviation(throughput), heap.getMin(), heap.getMax(), heap.getAverage(), 100 * deviation(heap),
+                flat ? "flat" : "NOT flat", 100 * FLAT);
+    }
+
+    private static boolean within(DoubleSummaryStatistics values) {
+        return deviation(values) <= FLAT;
+    }
+
+    private static double deviation(DoubleSummaryStatistics values) {
+        double mean = values.getAverage();
+        return mean == 0 ? 0 : Math.max(values.getMax() - mean, mean - values.getMin()) / mean;
+    }
+
+    /** The heap in use after a full collection, in MiB: what the run keeps alive. */
+    private static double liveHeapMiB() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.txlab.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A long open loop is flat when every minute after the first stays within 10 % of their mean. */
+class OpenLoopRunTest {
+
+    private static OpenLoopRun.Part minute(int number, double achieved, double heapMiB) {
+        return new OpenLoopRun.Part(number, 300, achieved, 40, heapMiB);
+    }
+
+    @Test
+    void steadyMinutesAfterAColdFirstOneAreFlat() {
+        List<OpenLoopRun.Part> parts = List.of(minute(1, 200, 60), minute(2, 300, 100), minute(3, 295, 104),
+                minute(4, 305, 98));
+
+        assertThat(OpenLoopRun.flatness(parts, false)).startsWith("flatness over minutes 2-4: throughput "
+                + "295.0-305.0 orders/s (mean 300.0, largest deviation 1.7 %)").endsWith(": flat (limit 10 %)");
+    }
+
+    @Test
+    void aGrowingLiveHeapOrASaturatedLoopIsNotFlat() {
+        List<OpenLoopRun.Part> growing = List.of(minute(1, 300, 60), minute(2, 300, 100), minute(3, 300, 115),
+                minute(4, 300, 130));
+
+        assertThat(OpenLoopRun.flatness(growing, false)).contains("live heap 100.0-130.0 MiB (mean 115.0, largest "
+                + "deviation 13.0 %)").endsWith("NOT flat (limit 10 %)");
+        assertThat(OpenLoopRun.flatness(List.of(minute(1, 300, 60), minute(2, 300, 100), minute(3, 300, 100)), true))
+                .endsWith("NOT flat (limit 10 %)");
+        assertThat(OpenLoopRun.flatness(List.of(minute(1, 300, 60), minute(2, 300, 100)), false))
+                .startsWith("flatness: not judged");
+    }
+
+    @Test
+    void aDurationHasAUnit() {
+        assertThat(Flags.duration("--duration", "10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Flags.duration("--duration", "1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Flags.duration("--duration", "250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> Flags.duration("--duration", "10")).hasMessage("--duration must be a number with a "
+                + "unit (ms, s, m or h), such as 90s or 10m; was '10'");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.txlab.harness.store.internal;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * The housekeeping H2 does itself when it writes in the background, done for an H2 file database
+ * that commits synchronously ({@code WRITE_DELAY=0}, which the durability profile requires and which
+ * stops H2's background thread, and with it its compaction). Each commit writes a chunk of its
+ * changed pages (about 60 KB for a baseline order); the next commits make all but about 1 % of it
+ * obsolete, and a chunk is freed only when none of it is live. Without compaction no chunk is ever
+ * freed: the file grew to 3.4 GB after 50,000 baseline orders and kept growing, each commit slower
+ * than the last (with it, and {@code RETENTION_TIME=0} so a chunk freed is reused at once: 99 MB).
+ * Every half second this rewrites the live pages of the emptiest chunks (H2's own target: 90 %
+ * filled, at most 8 MB at a time). Durability is untouched: it moves committed data under H2's store
+ * lock. It is the database's own work, not the implementation's: it calls the store, no statement,
+ * so no round trip is counted.
+ */
+public final class H2Housekeeping implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
+    /** H2's own auto-compact fill rate, in percent. */
+    static final int TARGET_FILL_RATE = 90;
+    private static final int MOST_BYTES_PER_ROUND = 8 * 1024 * 1024;
+    private static final long ROUND_MILLIS = 500;
+
+    private final String name;
+    private final MVStore store;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private H2Housekeeping(String name, MVStore store) {
+        this.name = name;
+        this.store = store;
+        this.thread = new Thread(this::loop, "txlab-h2-housekeeping-" + name);
+        thread.setDaemon(true);
+    }
+
+    /** Starts housekeeping for the H2 database behind {@code pool} (plain, not decorated). */
+    public static H2Housekeeping start(String name, DataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            H2Housekeeping housekeeping = new H2Housekeeping(name, session.getDatabase().getStore().getMvStore());
+            housekeeping.thread.start();
+            return housekeeping;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the H2 store of " + name + " for its housekeeping", e);
+        }
+    }
+
+    private void loop() {
+        while (running && !store.isClosed()) {
+            try {
+                store.compact(TARGET_FILL_RATE, MOST_BYTES_PER_ROUND);
+            } catch (RuntimeException e) {
+                if (store.isClosed()) {
+                    return;
+                }
+                LOG.warn("housekeeping of H2 database {} failed and carries on: {}", name, e.toString());
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(ROUND_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
