@@ -55,6 +55,14 @@ public final class ArtemisTransport implements Transport {
      */
     private static final int POWER_BUFFER_TIMEOUT_NANOS = 3_333_333;
     private static final int PROCESS_BUFFER_TIMEOUT_NANOS = 100_000;
+    /**
+     * Message groups (the correlation id, so one order's messages reach one consumer at a time, in
+     * order) hashed into this many buckets per queue. Unbounded groups (Artemis' default) keep every
+     * group id a queue ever saw: one entry per order per queue, which grew a 10-minute saga-orch run's
+     * live heap from 124 to 198 MiB. A bucket keeps the order of all its groups, which is at least as
+     * strict; 1,024 of them spread the groups evenly over a subscription's consumers.
+     */
+    static final int GROUP_BUCKETS = 1024;
 
     private final MessageCodec codec = new MessageCodec();
     private final Clock clock;
@@ -119,6 +127,7 @@ public final class ArtemisTransport implements Transport {
                         : PROCESS_BUFFER_TIMEOUT_NANOS)
                 .addAcceptorConfiguration("in-vm", url);
         configuration.addAddressSetting("#", new AddressSettings()
+                .setDefaultGroupBuckets(GROUP_BUCKETS)
                 .setMaxDeliveryAttempts(-1)
                 .setDeadLetterAddress(SimpleString.of("txlab.unhandled"))
                 .setExpiryAddress(SimpleString.of("txlab.expired"))
