@@ -157,9 +157,9 @@ final class RunCommand implements Callable<Integer> {
         return Optional.of(length);
     }
 
-    /** The orders an open loop at {@code perSecond} for {@code length} can take, with room for its last ticks. */
+    /** The orders an open loop at {@code perSecond} for {@code length} can take, with its warm-up and its last ticks. */
     static int ordersFor(double perSecond, Duration length) {
-        return (int) Math.ceil(perSecond * length.toMillis() / 1000.0 * 1.01) + 10;
+        return (int) Math.ceil(perSecond * length.toMillis() / 1000.0 * 1.01) + 10 + OpenLoopRun.WARM_UP_ORDERS;
     }
 
     private RunResult execute(Run run, LatencyStats outcomeLatency, LatencyStats ackLatency, int orders, LogFile log)
