@@ -1,6 +1,7 @@
 package dev.txlab.cli;
 
 import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.load.ClosedLoad;
@@ -40,6 +41,7 @@ final class OpenLoopRun {
     private final Run run;
     private final int workers;
     private final PrintStream out;
+    private MessageCounts messagesBefore = MessageCounts.NONE;
 
     OpenLoopRun(Run run, int workers, PrintStream out) {
         this.run = run;
@@ -58,6 +60,7 @@ final class OpenLoopRun {
         out.printf(Locale.ROOT, "warm-up: %.1f s closed loop with %d callers, %.1f orders/s (not counted below)%n",
                 warmUpLength.toMillis() / 1000.0, workers, warmUp.throughputPerSecond());
         CostCounters.Costs before = run.costs();
+        messagesBefore = run.placement().messageCounts().orElse(MessageCounts.NONE);
         List<Part> parts = new ArrayList<>();
         OpenLoad.Mark[] previous = {new OpenLoad.Mark(Duration.ZERO, 0, 0, 0)};
         LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, PART, mark -> {
@@ -78,6 +81,11 @@ final class OpenLoopRun {
         run.awaitQuiescence();
         return new RunResult(result.completed(), result.failedSubmits(), result.unfinished(), result.elapsed(),
                 result.outcomes(), run.costs().minus(before));
+    }
+
+    /** The messages counted before the open loop (the warm-up's), not its orders'. */
+    MessageCounts messagesBefore() {
+        return messagesBefore;
     }
 
     static Duration warmUp(Duration duration) {

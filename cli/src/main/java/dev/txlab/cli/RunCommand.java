@@ -127,14 +127,14 @@ final class RunCommand implements Callable<Integer> {
                 run.placement().transportDescription().ifPresent(line -> out.println("  transport: " + line));
                 LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
                 LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
+                OpenLoopRun openLoopRun = new OpenLoopRun(run, concurrency, out);
                 RunResult result = openLoop.isPresent()
-                        ? new OpenLoopRun(run, concurrency, out).execute(rate, openLoop.get(), outcomeLatency,
-                        ackLatency)
+                        ? openLoopRun.execute(rate, openLoop.get(), outcomeLatency, ackLatency)
                         : execute(run, outcomeLatency, ackLatency, spec.orders(), log);
                 AuditReport audit = run.audit();
                 new RunPrinter(out, openLoop.isPresent() ? String.format(Locale.ROOT, "open loop at %.1f orders/s "
-                        + "offered", rate) : "closed loop").print(run, result, outcomeLatency, ackLatency, audit,
-                        SHOWN_VIOLATIONS);
+                        + "offered", rate) : "closed loop", openLoopRun.messagesBefore()).print(run, result,
+                        outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
                 boolean notPlaced = new FailedSubmitsReport(out, log.path()).print(run.submitFailures(),
                         spec.orders(), faults);
                 return !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED : TxlabCli.EXIT_OK;

@@ -19,11 +19,16 @@ import java.util.stream.Collectors;
 final class RunPrinter {
     private final PrintStream out;
     private final String loop;
+    private final MessageCounts messagesBefore;
 
-    /** A printer for a run driven by {@code loop}, e.g. "closed loop" or "open loop at 300.0 orders/s offered". */
-    RunPrinter(PrintStream out, String loop) {
+    /**
+     * A printer for a run driven by {@code loop}, e.g. "closed loop" or "open loop at 300.0 orders/s
+     * offered", whose orders' messages are those counted after {@code messagesBefore} (a warm-up's).
+     */
+    RunPrinter(PrintStream out, String loop, MessageCounts messagesBefore) {
         this.out = out;
         this.loop = loop;
+        this.messagesBefore = messagesBefore;
     }
 
     void print(Run run, RunResult result, LatencyStats outcomeLatency, LatencyStats ackLatency, AuditReport audit,
@@ -36,7 +41,8 @@ final class RunPrinter {
         out.println("outcomes (orders): " + outcomes(result.outcomeCounts())
                 + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
         out.println(costs(result.costs(), result.completed()));
-        run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts, result.completed())));
+        run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts.minus(messagesBefore),
+                result.completed())));
         NetworkAchieved.perHop(run).forEach(hop -> out.println("network delay per " + hop));
         NetworkAchieved.invalidity(run).ifPresent(why -> out.println("WARNING: figures " + why));
         out.printf(Locale.ROOT, "termination bound (I5): %.1f s (%s)%n",
