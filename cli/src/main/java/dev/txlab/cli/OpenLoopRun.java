@@ -19,11 +19,11 @@ import java.util.Locale;
 
 /**
  * {@code txlab run --rate R --duration D}: after a closed-loop warm-up ({@link #WARM_UP}), orders
- * arrive at R per second for D whatever the system does (one open loop, {@link OpenLoad}). At the end of each minute of its schedule it prints what
- * that minute achieved and the heap used after a full collection (the live heap: a long run whose
- * live heap grows keeps something per order; the collection is a pause the loop then catches up on,
- * its orders keeping their intended starts), then whether both stayed flat from the second minute to
- * the end (within {@link #FLAT}: the first minute warms up).
+ * arrive at R per second for D whatever the system does (one open loop, {@link OpenLoad}). At the
+ * end of each minute of its schedule it prints what that minute achieved and the heap used after a
+ * full collection (the live heap: a long run whose live heap grows keeps something per order; the
+ * collection is a pause the loop then catches up on, its orders keeping their intended starts), then
+ * whether both stayed flat from the second minute to the end (within {@link #FLAT}).
  */
 final class OpenLoopRun {
     static final Duration PART = Duration.ofMinutes(1);

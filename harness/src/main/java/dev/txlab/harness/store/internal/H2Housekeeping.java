@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  * stops H2's background thread, and with it its compaction). Each commit writes a chunk of its
  * changed pages (about 60 KB for a baseline order); the next commits make all but about 1 % of it
  * obsolete, and a chunk is freed only when none of it is live. Without compaction no chunk is ever
- * freed: the file grew to 3.4 GB after 50,000 baseline orders and kept growing, each commit slower
- * than the last (with it, and a freed chunk's space reused after 5 s: 541 MB).
+ * freed: the file grew to 3.4 GB after 50,000 baseline orders and kept growing (with it, and a freed
+ * chunk's space reused after 5 s: 541 MB).
  * Every half second this rewrites the live pages of the emptiest chunks (H2's own target: 90 %
  * filled, at most 8 MB at a time). Durability is untouched: it moves committed data under H2's store
  * lock. It is the database's own work, not the implementation's: it calls the store, no statement,
