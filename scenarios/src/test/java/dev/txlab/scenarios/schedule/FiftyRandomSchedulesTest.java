@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's schedule matrix, {@code txlab faults --impl all --schedules 50 --seed 1}, on H2 files:
- * every schedule halts (or ends), recovers in a fresh JVM and audits clean. Long (about ten minutes),
+ * every schedule halts (or ends), recovers in a fresh JVM and audits clean. Long (318 s on 2 cores),
  * so only with {@code -Pextended}.
  */
 @Tag("extended")
