@@ -1,13 +1,19 @@
 package dev.txlab.messaging;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A daemon thread that runs one pass after another until closed (the outbox relay, the saga
- * coordinator's timeouts). A pass waits for its own trigger; an interrupt ends the loop.
+ * coordinator's timeouts, a subscription's consumers). Closing lets the running pass end by itself:
+ * it is never interrupted while it may be inside a database call, since an interrupt inside H2's
+ * file I/O closes the database's file channel under every connection using it. A pass must
+ * therefore wait for its trigger only briefly, or through {@link #pause}, which closing cuts short.
+ * Only a pass still running after {@link #STOP_WAIT} is interrupted.
  */
 public final class LoopThread implements AutoCloseable {
-    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** One pass of the loop; it may block waiting for work. */
     @FunctionalInterface
@@ -16,25 +22,10 @@ public final class LoopThread implements AutoCloseable {
     }
 
     private final Thread thread;
-    private final boolean interruptOnClose;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    /** A loop whose close interrupts the pass (which may be waiting for its trigger). */
     public LoopThread(String name, Pass pass) {
-        this(name, pass, true);
-    }
-
-    /**
-     * A loop whose close lets the running pass end by itself (it must wait for its trigger only
-     * briefly), so that work it started, such as a database transaction, is never interrupted; it is
-     * interrupted only if it has not ended after a few seconds.
-     */
-    public static LoopThread closedGently(String name, Pass pass) {
-        return new LoopThread(name, pass, false);
-    }
-
-    private LoopThread(String name, Pass pass, boolean interruptOnClose) {
-        this.interruptOnClose = interruptOnClose;
         this.thread = new Thread(() -> {
             while (running) {
                 try {
@@ -58,22 +49,25 @@ public final class LoopThread implements AutoCloseable {
         return running;
     }
 
+    /** Waits for {@code length}, or less if the loop is closing. */
+    public void pause(Duration length) throws InterruptedException {
+        closing.await(length.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Ends the loop after the current pass, without waiting (for a pass that finds it cannot go on). */
     public void finish() {
         running = false;
     }
 
-    /** Stops the loop: interrupts the pass (unless closed gently) and waits a few seconds for it to end. */
+    /** Stops the loop: waits a few seconds for the current pass to end, and interrupts it only if it has not. */
     @Override
     public void close() {
         running = false;
+        closing.countDown();
         if (Thread.currentThread() == thread) {
             return;
         }
         try {
-            if (interruptOnClose) {
-                thread.interrupt();
-            }
             thread.join(STOP_WAIT.toMillis());
             if (thread.isAlive()) {
                 thread.interrupt();

@@ -53,7 +53,7 @@ final class ArtemisConsumer implements AutoCloseable {
         this.queue = queue;
         this.batching = batching;
         this.handler = handler;
-        this.loop = LoopThread.closedGently(name, this::pass);
+        this.loop = new LoopThread(name, this::pass);
     }
 
     ArtemisConsumer start() throws ActiveMQException {

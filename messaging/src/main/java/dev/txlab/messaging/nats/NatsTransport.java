@@ -231,7 +231,7 @@ public final class NatsTransport implements Transport {
             for (int i = 0; i < consumers; i++) {
                 BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
                 queues.add(queue);
-                threads.add(LoopThread.closedGently("txlab-nats-" + name + "-" + i, () -> pass(queue)).start());
+                threads.add(new LoopThread("txlab-nats-" + name + "-" + i, () -> pass(queue)).start());
             }
         }
 

@@ -126,8 +126,11 @@ public final class OutboxRelay implements AutoCloseable {
                 + ")";
     }
 
+    /** Stops after the batch in progress (never interrupting it: see {@link LoopThread}). */
     @Override
     public void close() {
+        loop.finish();
+        wakeups.release();
         loop.close();
     }
 }

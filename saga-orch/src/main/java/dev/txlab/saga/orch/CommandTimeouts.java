@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -59,7 +58,7 @@ final class CommandTimeouts implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             failures.failed(THREAD, e);
         }
-        TimeUnit.MILLISECONDS.sleep(SWEEP.toMillis());
+        loop.pause(SWEEP);
     }
 
     private void sweep(long beforeMillis) throws SQLException {
