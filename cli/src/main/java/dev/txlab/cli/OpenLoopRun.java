@@ -1,5 +1,6 @@
 package dev.txlab.cli;
 
+import dev.txlab.cli.calibrate.MachineCpu;
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.run.Run;
@@ -9,13 +10,20 @@ import dev.txlab.load.LatencyStats;
 import dev.txlab.load.LoadResult;
 import dev.txlab.load.OpenLoad;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * {@code txlab run --rate R --duration D}: after a closed-loop warm-up ({@link #WARM_UP}), orders
@@ -23,7 +31,10 @@ import java.util.Locale;
  * end of each minute of its schedule it prints what that minute achieved and the heap used after a
  * full collection (the live heap: a long run whose live heap grows keeps something per order; the
  * collection is a pause the loop then catches up on, its orders keeping their intended starts), then
- * whether both stayed flat from the second minute to the end (within {@link #FLAT}).
+ * whether both stayed flat from the second minute to the end (within {@link #FLAT}). Beside them, as
+ * evidence of what a minute cost: how busy the machine's cores were (every process: a rate that keeps
+ * them near 100 % has no room for a pause to be caught up) and the size of the data directory (H2
+ * files, broker journal, logs: what a long run leaves on disk).
  */
 final class OpenLoopRun {
     static final Duration PART = Duration.ofMinutes(1);
@@ -37,6 +48,7 @@ final class OpenLoopRun {
     static final Duration WARM_UP = Duration.ofSeconds(30);
     /** The most orders a warm-up can take (a closed loop of the fastest implementation, with room). */
     static final int WARM_UP_ORDERS = 100_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final Run run;
     private final int workers;
@@ -49,8 +61,13 @@ final class OpenLoopRun {
         this.out = out;
     }
 
-    /** What a minute of the schedule achieved, the orders in flight at its end and the live heap after it. */
-    record Part(int minute, double offered, double achieved, int inFlight, double liveHeapMiB) {
+    /**
+     * What a minute of the schedule achieved, the orders in flight at its end, the live heap after it,
+     * the share of the machine's cores busy during it (empty where {@code /proc/stat} cannot be read)
+     * and the data directory's size at its end.
+     */
+    record Part(int minute, double offered, double achieved, int inFlight, double liveHeapMiB,
+                OptionalDouble machineBusy, OptionalDouble dataDirMiB) {
     }
 
     RunResult execute(double rate, Duration duration, LatencyStats outcomeLatency, LatencyStats ackLatency)
@@ -63,11 +80,16 @@ final class OpenLoopRun {
         messagesBefore = run.placement().messageCounts().orElse(MessageCounts.NONE);
         List<Part> parts = new ArrayList<>();
         OpenLoad.Mark[] previous = {new OpenLoad.Mark(Duration.ZERO, 0, 0, 0)};
+        OptionalLong[] busyBefore = {MachineCpu.busyNanos()};
+        Path dataDir = run.options().store().dataDir();
         LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, PART, mark -> {
-            double seconds = (mark.elapsed().toNanos() - previous[0].elapsed().toNanos()) / 1e9;
-            Part part = new Part(parts.size() + 1, (mark.issued() - previous[0].issued()) / seconds,
-                    (mark.completed() - previous[0].completed()) / seconds, mark.inFlight(), liveHeapMiB());
+            long nanos = mark.elapsed().toNanos() - previous[0].elapsed().toNanos();
+            OptionalLong busy = MachineCpu.busyNanos();
+            Part part = new Part(parts.size() + 1, (mark.issued() - previous[0].issued()) / (nanos / 1e9),
+                    (mark.completed() - previous[0].completed()) / (nanos / 1e9), mark.inFlight(), liveHeapMiB(),
+                    busyShare(busyBefore[0], busy, nanos), sizeMiB(dataDir));
             previous[0] = mark;
+            busyBefore[0] = busy;
             parts.add(part);
             out.println(describe(part));
         });
@@ -95,8 +117,47 @@ final class OpenLoopRun {
 
     static String describe(Part part) {
         return String.format(Locale.ROOT, "minute %d: %.1f orders/s issued, %.1f reached their outcome per second, "
-                        + "%d in flight at its end, live heap (after a full GC) %.1f MiB",
-                part.minute(), part.offered(), part.achieved(), part.inFlight(), part.liveHeapMiB());
+                        + "%d in flight at its end, live heap (after a full GC) %.1f MiB, machine CPU %s, "
+                        + "data directory %s",
+                part.minute(), part.offered(), part.achieved(), part.inFlight(), part.liveHeapMiB(),
+                part.machineBusy().isPresent()
+                        ? String.format(Locale.ROOT, "%.0f %% busy (%d cores)", 100 * part.machineBusy().getAsDouble(),
+                        CORES)
+                        : "not measured (no /proc/stat)",
+                part.dataDirMiB().isPresent() ? String.format(Locale.ROOT, "%.0f MiB", part.dataDirMiB().getAsDouble())
+                        : "not read (a file vanished twice while it was measured)");
+    }
+
+    /** The share of all cores busy between two readings {@code nanos} apart. */
+    static OptionalDouble busyShare(OptionalLong before, OptionalLong after, long nanos) {
+        if (before.isEmpty() || after.isEmpty() || nanos <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.min(1.0, (after.getAsLong() - before.getAsLong()) / ((double) nanos * CORES)));
+    }
+
+    /**
+     * The total size of the files under a directory, in MiB; a file deleted while it is measured (a
+     * broker journal file) ends the walk, which is then tried once more, and empty if that fails too.
+     */
+    static OptionalDouble sizeMiB(Path directory) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                return OptionalDouble.of(paths.filter(Files::isRegularFile).mapToLong(OpenLoopRun::sizeOrZero).sum()
+                        / (1024.0 * 1024));
+            } catch (IOException | UncheckedIOException e) {
+                // a file vanished under the walk: try once more
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

@@ -1,9 +1,14 @@
 package dev.txlab.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +17,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OpenLoopRunTest {
 
     private static OpenLoopRun.Part minute(int number, double achieved, double heapMiB) {
-        return new OpenLoopRun.Part(number, 300, achieved, 40, heapMiB);
+        return new OpenLoopRun.Part(number, 300, achieved, 40, heapMiB, OptionalDouble.of(0.5), OptionalDouble.of(100));
+    }
+
+    @Test
+    void aMinuteSaysHowBusyTheMachineWasAndWhatTheDataDirectoryHolds(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("a.mv.db"), new byte[3 * 1024 * 1024]);
+        Files.createDirectories(dir.resolve("journal"));
+        Files.write(dir.resolve("journal/b.amq"), new byte[1024 * 1024]);
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        OptionalDouble busy = OpenLoopRun.busyShare(OptionalLong.of(1_000), OptionalLong.of(1_000 + 30L * cores),
+                60);
+        OpenLoopRun.Part part = new OpenLoopRun.Part(3, 400, 399.5, 25, 105.4, busy, OpenLoopRun.sizeMiB(dir));
+
+        assertThat(busy).hasValue(0.5);
+        assertThat(OpenLoopRun.busyShare(OptionalLong.empty(), OptionalLong.of(5), 60)).isEmpty();
+        assertThat(OpenLoopRun.describe(part)).isEqualTo("minute 3: 400.0 orders/s issued, 399.5 reached their "
+                + "outcome per second, 25 in flight at its end, live heap (after a full GC) 105.4 MiB, machine CPU "
+                + "50 % busy (" + cores + " cores), data directory 4 MiB");
     }
 
     @Test

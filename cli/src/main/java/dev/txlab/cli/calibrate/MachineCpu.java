@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * the first line of {@code /proc/stat}: all but idle and iowait. Linux reports it in USER_HZ ticks,
  * 100 per second on every mainstream architecture, so it resolves 10 ms per core.
  */
-final class MachineCpu {
+public final class MachineCpu {
     private static final Path PROC_STAT = Path.of("/proc/stat");
     private static final long NANOS_PER_TICK = 10_000_000L;
     private static final int IDLE = 3;
@@ -20,7 +20,7 @@ final class MachineCpu {
     }
 
     /** Busy nanoseconds summed over all cores since boot; empty where {@code /proc/stat} cannot be read. */
-    static OptionalLong busyNanos() {
+    public static OptionalLong busyNanos() {
         try {
             String first = Files.readAllLines(PROC_STAT).get(0);
             return OptionalLong.of(busyTicks(first) * NANOS_PER_TICK);
