@@ -5,7 +5,8 @@ package dev.txlab.load;
  * many of them reached an outcome no later than the loop's maximum lag after the schedule ended
  * (not by its end: an order issued just before the end takes its latency, so a slow but steady
  * system would look behind by latency / window), and the orders in flight (issued, no outcome yet)
- * at the schedule's middle and at its end. A system that keeps up finishes nearly everything it
+ * at the schedule's middle and at its end (each the fewest seen over a short span before it, so a
+ * brief pause does not count). A system that keeps up finishes nearly everything it
  * was offered and holds a steady number in flight (Little's law); one that does not falls behind by
  * the difference between the rate and what it can do, so the number in flight grows.
  */

@@ -8,8 +8,9 @@ import java.util.Locale;
  * The highest open-loop rate a system sustains, found by a short search. A rate is sustained when,
  * over the whole window: the loop never fell {@code maxLag} behind its schedule (not saturated), at
  * least {@link #KEEP_UP_SHARE} of the orders issued on the schedule reached their outcome no later
- * than {@code maxLag} after it ended ({@link KeepingUp}), the orders in flight did not grow from the window's middle to its end by more than the
- * same 3 % of the orders offered in that half (at least {@link #GROWTH_FLOOR}: a few orders come and
+ * than {@code maxLag} after it ended ({@link KeepingUp}), the orders in flight (the fewest over a
+ * short span, {@link LowestInFlight}) did not grow from the window's middle to its end by more than
+ * the same 3 % of the orders offered in that half (at least {@link #GROWTH_FLOOR}: a few orders come and
  * go), and the outcome p99 stayed within {@link #P99_LIMIT_MILLIS}. The search starts at a first
  * try (the closed loop's best), goes up by half while the rate holds and down by half while it does
  * not, then halves the gap between the highest rate sustained and the lowest not, until they are
