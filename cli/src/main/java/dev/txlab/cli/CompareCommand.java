@@ -155,7 +155,7 @@ final class CompareCommand implements Callable<Integer> {
         Ceilings ceilings = new Ceilings(primitives, singleStoreKind(store), transport.kind().id(),
                 Runtime.getRuntime().availableProcessors());
         List<ImplementationResult> withCeilings = measured.stream()
-                .map(result -> ceilings.of(result.cost()).map(result::withCeiling).orElse(result)).toList();
+                .map(result -> ceilings.of(result.cost(), result.forcedWrites()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
                 elapsed, environment, primitives), withCeilings);

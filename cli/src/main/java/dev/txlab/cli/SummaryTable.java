@@ -12,8 +12,8 @@ import java.util.Locale;
 /** The comparison's answer on the terminal: one row per implementation and network, every figure with unit and spread. */
 final class SummaryTable {
     private static final List<String> HEADER = List.of("implementation", "network", "max sustainable rate",
-            "vs baseline", "ceiling (CPU)", "closed-loop max", "outcome latency at the common load",
-            "outcome latency at 70 % of own max", "msgs/order", "round trips/order", "audit");
+            "vs baseline", "ceiling", "closed-loop max", "outcome latency at the common load",
+            "outcome latency at 70 % of own max", "msgs/order", "round trips/order", "forced writes/order", "audit");
 
     private final PrintStream out;
 
@@ -30,7 +30,7 @@ final class SummaryTable {
         rows.add(HEADER);
         for (ImplementationResult r : results.implementations()) {
             if (!r.passed()) {
-                rows.add(List.of(r.implementation(), r.network(), "-", "-", "-", "-", "-", "-", "-", "-",
+                rows.add(List.of(r.implementation(), r.network(), "-", "-", "-", "-", "-", "-", "-", "-", "-",
                         Figures.audit(r)));
                 continue;
             }
@@ -42,6 +42,8 @@ final class SummaryTable {
                     Figures.ownLoad(r).map(SummaryTable::latencyAt).orElse("-"),
                     r.cost() == null ? "-" : Figures.perOrder(r.cost().messagesPublished()),
                     r.cost() == null ? "-" : Figures.perOrder(r.cost().roundTrips()),
+                    r.forcedWrites() == null || !r.forcedWrites().counted() ? "not counted"
+                            : Figures.perOrder(r.forcedWrites().total()),
                     r.auditPassed() ? "passed" : "FAILED"));
         }
         int[] widths = new int[HEADER.size()];
@@ -62,9 +64,11 @@ final class SummaryTable {
                 + "the best of the ladder, mean ± standard deviation over the timed iterations; latency: open loop, "
                 + "a fresh run, from each order's intended start, p50 / p99 in ms over n orders, at the common load "
                 + "(the same offered rate for all: half the slowest max sustainable rate) and at 70 % of each one's "
-                + "own max; costs: mean per order over the first pass; ceiling: cores / the machine CPU an order's "
-                + "round trips, commits, XA branches and deliveries cost as primitives measured alone (an upper bound;"
-                + " the report's method section shows its sum)");
+                + "own max; costs: mean per order over the first pass; forced writes: fsync and kin per order, counted "
+                + "by strace in a window of their own (the report names them by component); ceiling: the lower of "
+                + "cores / the machine CPU an order's round trips, commits, XA branches and deliveries cost as "
+                + "primitives measured alone, and forced writes per second / forced writes per order (an upper bound;"
+                + " the report's method section shows both)");
         if (!results.allPassed()) {
             out.println("FAILED: at least one run failed its audit or did not place its orders; its figures are not results (see the report)");
         }

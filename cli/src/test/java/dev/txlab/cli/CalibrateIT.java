@@ -21,6 +21,7 @@ class CalibrateIT {
                 .containsPattern("keyed update +h2-file +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .containsPattern("XA insert \\+ prepare \\+ commit +h2-file +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .containsPattern("persistent publish \\+ consume \\+ ack +artemis +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
+                .containsPattern("forced write +disk +[0-9.]+ ± [0-9.]+ \\(n=2\\)")
                 .contains("commit alone on h2-file:");
     }
 

@@ -1,11 +1,13 @@
 package dev.txlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txlab.harness.cost.ForcedWriteTrace;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.load.SustainableRate;
 import dev.txlab.report.ImplementationResult;
 import dev.txlab.report.Results;
 import dev.txlab.report.ResultsFiles;
+import dev.txlab.testkit.Servers;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,31 @@ class CompareReportIT {
         assertThat(results.method().command()).contains("--postgres-password ****");
         assertThat(results.method().primitives()).as("every primitive measured on h2-file and artemis")
                 .extracting(p -> p.primitive() + " on " + p.on()).contains("insert + commit on h2-file", "keyed update on h2-file",
-                        "XA insert + prepare + commit on h2-file", "persistent publish + consume + ack on artemis");
+                        "XA insert + prepare + commit on h2-file", "persistent publish + consume + ack on artemis",
+                        "forced write on disk");
+        assertForcedWritesCounted(results);
+    }
+
+    /**
+     * Forced writes per order by component, counted by strace: Atomikos forces its log although the
+     * durability profile is process (it has no setting not to), Narayana honours the profile.
+     */
+    private static void assertForcedWritesCounted(Results results) {
+        if (ForcedWriteTrace.unavailable().isPresent() && !Servers.required()) {
+            assertThat(results.implementations()).allSatisfy(r -> assertThat(r.forcedWrites().notCounted())
+                    .contains("strace is not installed"));
+            return;
+        }
+        assertThat(results.implementations()).allSatisfy(r -> assertThat(r.forcedWrites().counted())
+                .as(r.implementation() + ": " + r.forcedWrites().notCounted()).isTrue());
+        assertThat(result(results, "xa-atomikos").forcedWrites().byComponent())
+                .hasEntrySatisfying("tm-xa-atomikos", perOrder -> assertThat(perOrder).isGreaterThan(0.5));
+        assertThat(result(results, "xa-narayana").forcedWrites().byComponent()).doesNotContainKey("tm-xa-narayana");
+    }
+
+    private static ImplementationResult result(Results results, String implementation) {
+        return results.implementations().stream().filter(r -> r.implementation().equals(implementation))
+                .findFirst().orElseThrow();
     }
 
     @Test

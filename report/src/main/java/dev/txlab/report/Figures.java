@@ -99,7 +99,20 @@ public final class Figures {
         Ceiling ceiling = result.ceiling();
         String share = result.headlineRate().map(rate -> String.format(Locale.ROOT, "; %.0f %% reached",
                 100 * ceiling.share(rate))).orElse("");
-        return String.format(Locale.ROOT, "%,.0f orders/s (CPU)%s", ceiling.ordersPerSecond(), share);
+        return String.format(Locale.ROOT, "%,.0f orders/s (%s)%s", ceiling.ordersPerSecond(), ceiling.limitedBy(), share);
+    }
+
+    /** How forced writes are counted, for the report's readers. */
+    public static final String FORCED_WRITES_METHOD = "Forced writes (fsync, fdatasync, sync_file_range, syncfs, "
+            + "sync, msync) are counted by strace attached to txlab's JVM and to the local servers the run uses, in a "
+            + "closed-loop window of their own after the search (strace slows what it traces, so that window is not "
+            + "timed), per component by the file forced: H2 databases, TM logs (tm-...), the broker's journal "
+            + "(broker-...), txlab's ledger of acknowledged orders (forced per acknowledgement under durability "
+            + "power, alike for all), PostgreSQL's WAL, MariaDB's redo log, NATS's store.";
+
+    /** Forced writes per order with their components, or why they were not counted. */
+    public static String forcedWrites(ImplementationResult result) {
+        return result.forcedWrites() == null ? "not counted" : result.forcedWrites().describe();
     }
 
     /** A primitive's rate and CPU cost, each mean ± sd over its windows, or why it was not measured. */

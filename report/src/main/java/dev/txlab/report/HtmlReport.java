@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The report as one self-contained HTML file (inline CSS and SVG, no script, no fetch), sections in
@@ -95,11 +96,11 @@ public final class HtmlReport {
         html.append("<h2 id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
                 .append(Html.escape(network)).append(")</h2>");
         html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max sustainable rate, orders/s</th>"
-                + "<th>ratio to local-baseline</th><th>ceiling (machine CPU) and share reached</th>"
+                + "<th>ratio to local-baseline</th><th>ceiling (CPU or forced writes) and share reached</th>"
                 + "<th>closed-loop max throughput, orders/s</th>"
                 + "<th>outcome latency at the common load, ms</th><th>outcome latency at 70 % of own max, ms</th>"
                 + "<th>ack latency at the common load, ms</th><th>messages per order</th><th>JDBC round trips per order</th>"
-                + "<th>what a crash leaves behind</th><th>anomalies readers saw</th><th>audit</th></tr>");
+                + "<th>forced writes per order</th><th>what a crash leaves behind</th><th>anomalies readers saw</th><th>audit</th></tr>");
         List<ImplementationResult> passed = rows.stream().filter(ImplementationResult::passed).toList();
         Shade rate = Shade.higherIsBetter(passed, ImplementationResult::headlineRate);
         Shade throughput = Shade.higherIsBetter(passed, r -> r.maxThroughput().map(ThroughputPoint::mean));
@@ -107,10 +108,12 @@ public final class HtmlReport {
         Shade ackP99 = Shade.lowerIsBetter(passed, r -> Figures.commonLoad(r).map(l -> l.ack().p99()));
         Shade messages = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::messagesPublished));
         Shade roundTrips = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::roundTrips));
+        Shade forcedWrites = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.forcedWrites())
+                .filter(ForcedWritesPerOrder::counted).map(ForcedWritesPerOrder::total));
         for (ImplementationResult row : rows) {
             if (!row.passed()) {
                 html.append("<tr class=\"failed-row\"><td>").append(Html.escape(row.implementation()))
-                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"12\">")
+                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"13\">")
                         .append(Html.escape(Figures.audit(row))).append("</td></tr>");
                 continue;
             }
@@ -134,6 +137,7 @@ public final class HtmlReport {
                     + " orders)")));
             html.append(cell(roundTrips, row, "#cost", cost.map(c -> Figures.perOrder(c.roundTrips()) + " ("
                     + c.orders() + " orders)")));
+            html.append(cell(forcedWrites, row, "#cost", Optional.of(Figures.forcedWrites(row))));
             html.append("<td><a href=\"#faults\">").append(Html.escape(faults.map(f -> f.leftBehind(row.implementation()))
                     .orElse("not measured: no fault matrix"))).append("</a></td>");
             html.append("<td><a href=\"#readers\">").append(Html.escape(faults.map(f -> f.anomalies(row.implementation()))
@@ -269,8 +273,10 @@ public final class HtmlReport {
             figure(html, bars.isEmpty() ? null : bars.render("Cost per order, network " + network),
                     "Mean per order over every order of the run, warm-ups included, network " + network
                             + ": JDBC round trips by kind (counted at the decorator every connection passes through) "
-                            + "and messages (counted at the transport's decorator). The TMs' forced log writes are not "
-                            + "observable at these points and are not counted.");
+                            + "and messages (counted at the transport's decorator).");
+            html.append(p("note", Html.escape(Figures.FORCED_WRITES_METHOD + " Per order: " + passed(network).stream()
+                    .map(r -> r.implementation() + " " + Figures.forcedWrites(r)).collect(Collectors.joining("; "))
+                    + ".")));
         }
     }
 

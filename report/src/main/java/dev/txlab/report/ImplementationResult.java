@@ -18,14 +18,15 @@ import java.util.Optional;
  * {@code callersCapped} says, when the servers allowed fewer callers than the sweep wanted, how many
  * were used and which setting capped them (null otherwise). {@code ceiling} is what the machine's
  * primitives allow it (null when they were not measured); {@code maxRate} the max sustainable rate
- * the open-loop search found (null when it did not run).
+ * the open-loop search found (null when it did not run); {@code forcedWrites} the forced writes per order
+ * (null when the sweep did not count them).
  */
 public record ImplementationResult(String implementation, String network, String guarantee, boolean auditPassed,
                                    String audit, List<String> violations, String error,
                                    String terminationBound, List<ThroughputPoint> throughput,
                                    List<LoadPoint> load, Cost cost, Map<String, Long> outcomes,
                                    Timeline timeline, String networkAchieved, String callersCapped,
-                                   Ceiling ceiling, MaxRate maxRate) {
+                                   Ceiling ceiling, MaxRate maxRate, ForcedWritesPerOrder forcedWrites) {
 
     public ImplementationResult {
         violations = List.copyOf(violations);
@@ -37,7 +38,7 @@ public record ImplementationResult(String implementation, String network, String
     /** A run that could not be measured: shown as a failure, with the reason. */
     public static ImplementationResult failed(String implementation, String network, String guarantee, String error) {
         return new ImplementationResult(implementation, network, guarantee, false, "not audited: the run failed",
-                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null, null, null);
+                List.of(), error, "", List.of(), List.of(), null, Map.of(), null, "", null, null, null, null);
     }
 
     /** Whether the run counts as a result: it ran, placed its orders and passed its audit. */
@@ -49,7 +50,7 @@ public record ImplementationResult(String implementation, String network, String
     public ImplementationResult withCeiling(Ceiling ceiling) {
         return new ImplementationResult(implementation, network, guarantee, auditPassed, audit, violations, error,
                 terminationBound, throughput, load, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling,
-                maxRate);
+                maxRate, forcedWrites);
     }
 
     /**
@@ -63,7 +64,7 @@ public record ImplementationResult(String implementation, String network, String
         String combinedError = error != null ? error : passError == null ? null : "second pass: " + passError;
         return new ImplementationResult(implementation, network, guarantee, auditPassed && passAudited,
                 audit + "; second pass: " + passAudit, allViolations, combinedError, terminationBound, throughput,
-                points, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling, maxRate);
+                points, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling, maxRate, forcedWrites);
     }
 
     /**
@@ -117,8 +118,8 @@ public record ImplementationResult(String implementation, String network, String
     }
 
     /**
-     * Mean cost per order over the orders measured, counted at the JDBC and transport decorator points.
-     * TMs' forced log writes are not observable at these points and are not counted.
+     * Mean cost per order over the orders measured, counted at the JDBC and transport decorator points
+     * (forced writes are counted apart: {@link ForcedWritesPerOrder}).
      */
     public record Cost(long orders, double roundTrips, double statements, double commits, double rollbacks,
                        double xaPrepares, double xaCommits, double xaOther, double messagesPublished,

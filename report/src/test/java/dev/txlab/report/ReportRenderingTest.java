@@ -41,7 +41,7 @@ class ReportRenderingTest {
         ImplementationResult broken = new ImplementationResult("saga-choreo", "none", "g", false,
                 "invariants: VIOLATED (1 violations)", java.util.List.of("I1 atomic: o7 <script>alert(1)</script>"),
                 null, "", SampleResults.passed("x", 1, 1).throughput(), java.util.List.of(), null, java.util.Map.of(),
-                null, "none", null, null, null);
+                null, "none", null, null, null, null);
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), broken);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -62,7 +62,7 @@ class ReportRenderingTest {
                 "2975 of 3000 submits failed, not business refusals (first cause: PSQLException: ERROR: prepared "
                         + "transactions are disabled)", measured.terminationBound(), measured.throughput(),
                 measured.load(), measured.cost(), measured.outcomes(), measured.timeline(), measured.networkAchieved(),
-                null, null, measured.maxRate());
+                null, null, measured.maxRate(), measured.forcedWrites());
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), notPlaced);
 
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
@@ -92,6 +92,26 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theAnswerGivesForcedWritesPerOrderByComponentOrWhyTheyWereNotCounted() {
+        ImplementationResult uncounted = SampleResults.passed("saga-orch", 100, 30);
+        uncounted = new ImplementationResult(uncounted.implementation(), uncounted.network(), uncounted.guarantee(),
+                true, uncounted.audit(), uncounted.violations(), null, uncounted.terminationBound(),
+                uncounted.throughput(), uncounted.load(), uncounted.cost(), uncounted.outcomes(), uncounted.timeline(),
+                uncounted.networkAchieved(), null, uncounted.ceiling(), uncounted.maxRate(),
+                ForcedWritesPerOrder.notCounted("strace is not installed"));
+        Results results = SampleResults.of(SampleResults.passed("xa-atomikos", 400, 20), uncounted);
+
+        String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
+        String markdown = new MarkdownReport(results, Optional.empty()).render();
+
+        assertThat(html).contains("<th>forced writes per order</th>")
+                .contains("2.01 (tm-xa-atomikos 2.00, H2 orders 0.01; 800 orders)")
+                .contains("not counted: strace is not installed").contains("counted by strace attached");
+        assertThat(markdown).contains("| 2.01 (tm-xa-atomikos 2.00, H2 orders 0.01; 800 orders) |")
+                .contains("| not counted: strace is not installed |");
+    }
+
+    @Test
     void theAnswerGivesTheMaxSustainableRateWithItsBoundAndLatencyAtTheCommonLoadAndAtItsOwn() {
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20),
                 SampleResults.passed("saga-orch", 100, 30));
@@ -116,7 +136,7 @@ class ReportRenderingTest {
                 measured.guarantee(), true, measured.audit(), measured.violations(), null, measured.terminationBound(),
                 measured.throughput(), measured.load(), measured.cost(), measured.outcomes(), measured.timeline(),
                 measured.networkAchieved(), "at most 15 callers, capped by max_prepared_transactions (64) of postgres",
-                measured.ceiling(), measured.maxRate());
+                measured.ceiling(), measured.maxRate(), measured.forcedWrites());
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20), capped);
 
         assertThat(new HtmlReport(results, Optional.empty(), Optional.empty()).render())

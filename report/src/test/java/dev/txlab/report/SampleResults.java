@@ -42,11 +42,12 @@ final class SampleResults {
                 new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
                         new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
-                new Ceiling(4 * throughput, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"),
+                new Ceiling(4 * throughput, Ceiling.CPU, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"),
                 new MaxRate(throughput, 5, 64, false, List.of(
                         new SustainableRate.Probe(throughput, throughput, 0.99, 2, p99Millis, false, true, "sustained"),
                         new SustainableRate.Probe(throughput * 1.5, throughput * 1.2, 0.8, 300, 2_000, false, false,
-                                "80.0 % of the orders reached an outcome in time (< 97 %)"))));
+                                "80.0 % of the orders reached an outcome in time (< 97 %)"))),
+                new ForcedWritesPerOrder(Map.of("tm-" + id, 2.0, "H2 orders", 0.01), 800, 4, null));
     }
 
     static LatencySummary latency(double p99Millis) {

@@ -1,6 +1,7 @@
 package dev.txlab.cli.calibrate;
 
 import dev.txlab.report.Ceiling;
+import dev.txlab.report.ForcedWritesPerOrder;
 import dev.txlab.report.ImplementationResult.Cost;
 import dev.txlab.report.PrimitiveCost;
 
@@ -9,8 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The CPU ceiling of an implementation from its cost per order and the primitives measured alone on
- * the same store and broker: cores ÷ Σ(count per order × machine CPU per primitive), where a
+ * The ceiling of an implementation from its cost per order and the primitives measured alone on the
+ * same store and broker: the smaller of the forced-write ceiling, forced writes per second (one
+ * writer, {@link ForcedWritePrimitive}) ÷ forced writes per order, and the CPU ceiling,
+ * cores ÷ Σ(count per order × machine CPU per primitive), where a
  * statement costs a keyed update, a rollback a round trip, a commit the insert + commit less a keyed
  * update, an XA branch (start, end, prepare, commit) the XA primitive less a keyed update, and a
  * delivery a publish + consume + ack. txlab's own code costs nothing here and a service's statement
@@ -30,8 +33,36 @@ public final class Ceilings {
         this.cores = cores;
     }
 
-    /** The ceiling for a cost per order; empty when a primitive it needs was not measured. */
-    public Optional<Ceiling> of(Cost cost) {
+    /**
+     * The ceiling for a cost per order and forced writes per order (null or not counted: the CPU
+     * ceiling alone, its basis saying so); empty when a CPU primitive it needs was not measured.
+     */
+    public Optional<Ceiling> of(Cost cost, ForcedWritesPerOrder forcedWrites) {
+        return cpuCeiling(cost).map(cpu -> lowerOf(cpu, forcedWrites));
+    }
+
+    private Ceiling lowerOf(Ceiling cpu, ForcedWritesPerOrder forcedWrites) {
+        if (forcedWrites == null || !forcedWrites.counted()) {
+            return new Ceiling(cpu.ordersPerSecond(), Ceiling.CPU, cpu.cpuMicrosPerOrder(), cpu.basis()
+                    + "; forced writes " + (forcedWrites == null ? "not counted" : forcedWrites.describe()));
+        }
+        Optional<Double> perSecond = primitives.stream()
+                .filter(m -> m.primitive() == Primitive.FORCED_WRITE && m.notMeasured().isEmpty())
+                .findFirst().map(m -> m.operationsPerSecond().mean());
+        if (perSecond.isEmpty() || forcedWrites.total() <= 0) {
+            return new Ceiling(cpu.ordersPerSecond(), Ceiling.CPU, cpu.cpuMicrosPerOrder(), cpu.basis()
+                    + "; forced writes " + forcedWrites.describe() + (perSecond.isEmpty()
+                    ? ", no forced-write primitive measured" : ", none per order: no forced-write limit"));
+        }
+        double byForcedWrites = perSecond.get() / forcedWrites.total();
+        String basis = cpu.basis() + String.format(Locale.ROOT, "; forced writes: %,.0f per second (one writer) / "
+                + "%.2f per order = %,.0f orders/s", perSecond.get(), forcedWrites.total(), byForcedWrites);
+        return byForcedWrites < cpu.ordersPerSecond()
+                ? new Ceiling(byForcedWrites, Ceiling.FORCED_WRITES, cpu.cpuMicrosPerOrder(), basis)
+                : new Ceiling(cpu.ordersPerSecond(), Ceiling.CPU, cpu.cpuMicrosPerOrder(), basis);
+    }
+
+    private Optional<Ceiling> cpuCeiling(Cost cost) {
         if (cost == null) {
             return Optional.empty();
         }
@@ -47,12 +78,12 @@ public final class Ceilings {
         double micros = cost.statements() * statement.get() + cost.rollbacks() * roundTrip.get()
                 + cost.commits() * commit.orElse(0.0) + cost.xaPrepares() * xa.orElse(0.0)
                 + cost.messagesDelivered() * delivery.orElse(0.0);
-        String basis = String.format(Locale.ROOT, "%d cores x 1e6 / %.1f µs per order = %.1f statements x %.1f µs "
+        String basis = String.format(Locale.ROOT, "CPU: %d cores x 1e6 / %.1f µs per order = %.1f statements x %.1f µs "
                         + "+ %.1f rollbacks x %.1f µs + %.1f commits x %.1f µs + %.1f XA branches x %.1f µs + %.1f "
                         + "deliveries x %.1f µs (primitives on %s and %s)", cores, micros, cost.statements(),
                 statement.get(), cost.rollbacks(), roundTrip.get(), cost.commits(), commit.orElse(0.0),
                 cost.xaPrepares(), xa.orElse(0.0), cost.messagesDelivered(), delivery.orElse(0.0), store, broker);
-        return Optional.of(new Ceiling(cores * 1e6 / Math.max(micros, 1e-9), micros, basis));
+        return Optional.of(new Ceiling(cores * 1e6 / Math.max(micros, 1e-9), Ceiling.CPU, micros, basis));
     }
 
     private static Optional<Double> less(Optional<Double> whole, Optional<Double> part) {

@@ -11,7 +11,9 @@ public enum Primitive {
             + JdbcPrimitives.UPDATES_PER_COMMIT + ")"),
     INSERT_COMMIT("insert + commit", "INSERT one row, commit: one local transaction"),
     XA_PREPARE_COMMIT("XA insert + prepare + commit", "XA start, INSERT one row, end, prepare, commit (two phases)"),
-    PUBLISH_CONSUME_ACK("persistent publish + consume + ack", "publish confirmed by the broker, delivered, acknowledged");
+    PUBLISH_CONSUME_ACK("persistent publish + consume + ack", "publish confirmed by the broker, delivered, acknowledged"),
+    FORCED_WRITE("forced write", "write " + ForcedWritePrimitive.BLOCK_BYTES / 1024 + " KiB to a file in the data "
+            + "directory and force it to disk (fdatasync), one writer");
 
     private final String label;
     private final String operation;

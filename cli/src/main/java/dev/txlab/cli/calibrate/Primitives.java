@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Measures every primitive on what a calibration's configuration names: the database primitives on
- * each store kind it uses (on the first service of that kind), the message primitive on its broker.
+ * each store kind it uses (on the first service of that kind), the message primitive on its broker,
+ * a forced write on the disk of the data directory.
  * The databases are reset first; they belong to the calibration's own prefix.
  */
 public final class Primitives {
@@ -59,6 +60,7 @@ public final class Primitives {
                         .measure(stores.dataSource(service), stores.xaDataSource(service)));
             }
         }
+        measurements.add(ForcedWritePrimitive.measure(calibration, store.runDir()));
         deleteTree(Transports.artemisDir(store));
         try (Transport broker = Transports.open(transport, store, Clock.systemUTC(), true, List.of())) {
             measurements.add(MessagePrimitive.measure(calibration, broker, transport.batching(), transport.kind().id()));

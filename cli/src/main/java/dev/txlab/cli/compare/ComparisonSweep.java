@@ -13,6 +13,7 @@ import dev.txlab.load.LatencySummary;
 import dev.txlab.load.LoadResult;
 import dev.txlab.load.OpenLoad;
 import dev.txlab.load.SustainableRate;
+import dev.txlab.report.ForcedWritesPerOrder;
 import dev.txlab.report.Guarantees;
 import dev.txlab.report.ImplementationResult.LoadPoint;
 import dev.txlab.report.ImplementationResult.MaxRate;
@@ -29,7 +30,8 @@ import java.util.function.Function;
 /**
  * Measures one implementation at one network profile. First pass, in one fresh, audited run: for
  * each number of callers a closed-loop warm-up and timed iterations, then the search for the max
- * sustainable rate from the closed loop's best; then waits for quiescence and audits everything the
+ * sustainable rate from the closed loop's best, then forced writes per order counted in one more
+ * closed-loop iteration ({@link ForcedWriteWindow}); then waits for quiescence and audits everything the
  * phases submitted. Second pass ({@link #atLoads}), in another fresh, audited run: open-loop phases
  * at given rates (the common load, fractions of its own max).
  */
@@ -81,6 +83,8 @@ public final class ComparisonSweep {
             }
             ThroughputPoint best = bestOf(throughput);
             MaxRate maxRate = best.mean() > 0 ? search(run, id, plan, best, tally) : null;
+            progress.phase(id.id(), "counting forced writes (strace attached), " + best.threads() + " callers");
+            ForcedWritesPerOrder forcedWrites = ForcedWriteWindow.count(run, best.threads(), plan.iteration(), tally);
             List<LoadPoint> load = List.of();
             run.awaitQuiescence();
             AuditReport audit = run.audit();
@@ -89,7 +93,7 @@ public final class ComparisonSweep {
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notAResult(run),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
-                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null, maxRate);
+                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null, maxRate, forcedWrites);
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code searchProbes} of them. Second pass, a fresh run each, once every maximum is known: open-loop
  * latency for {@code openLoop} at the common load ({@link #COMMON_LOAD} of the slowest
  * implementation's max sustainable rate, the same offered rate for all) and at each of
- * {@code loadFractions} of the implementation's own max; at each network profile.
+ * {@code loadFractions} of the implementation's own max; at each network profile. Forced writes are
+ * counted in one more {@code iteration} of the first pass, after the search.
  */
 public record SweepPlan(String name, Duration warmup, int iterations, Duration iteration, List<Integer> threads,
                         Duration searchWindow, int searchProbes, Duration openLoop, List<Double> loadFractions,
@@ -81,7 +82,7 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
 
     /** Load phases of the first pass per implementation and network, for the progress bar. */
     public int phasesPerRun() {
-        return threads.size() * (1 + iterations) + searchProbes;
+        return threads.size() * (1 + iterations) + searchProbes + 1;
     }
 
     /** The plan in one sentence, for the report's method section. */
@@ -91,7 +92,8 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
                         + "sustainable rate, searched in open-loop windows of %.0f s (at most %d, from the closed "
                         + "loop's best; sustained = >= %.0f %% of the orders issued reach an outcome by the maximum "
                         + "lag after the window, orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s "
-                        + "behind schedule, the maximum lag); then, "
+                        + "behind schedule, the maximum lag); then forced writes per order, counted by strace in one "
+                        + "more closed-loop iteration at the best number of callers (not timed); then, "
                         + "in a fresh run each, %.0f s of open loop at the common load (%.0f %% of the slowest max "
                         + "sustainable rate) and at %s of each one's own max; every open loop with as many workers "
                         + "as the closed loop's best number of callers (a pool sized where the implementation does "

@@ -1,6 +1,7 @@
 package dev.txlab.cli.calibrate;
 
 import dev.txlab.report.Ceiling;
+import dev.txlab.report.ForcedWritesPerOrder;
 import dev.txlab.report.ImplementationResult.Cost;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class CeilingsTest {
             costing(Primitive.KEYED_UPDATE, "postgres", 50),
             costing(Primitive.INSERT_COMMIT, "postgres", 130),
             costing(Primitive.XA_PREPARE_COMMIT, "postgres", 250),
-            costing(Primitive.PUBLISH_CONSUME_ACK, "nats", 60));
+            costing(Primitive.PUBLISH_CONSUME_ACK, "nats", 60),
+            costing(Primitive.FORCED_WRITE, ForcedWritePrimitive.TARGET, 10));
 
     @Test
     void theCpuCeilingIsTheCoresOverWhatAnOrdersPrimitivesCost() {
@@ -30,7 +32,7 @@ class CeilingsTest {
         // (2 cores allow 1,041.7 orders/s)
         Cost cost = new Cost(100, 0, 10, 3, 2, 4, 4, 8, 5, 5);
 
-        Optional<Ceiling> ceiling = new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(cost);
+        Optional<Ceiling> ceiling = new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(cost, null);
 
         assertThat(ceiling).hasValueSatisfying(c -> {
             assertThat(c.cpuMicrosPerOrder()).isEqualTo(1_920.0, org.assertj.core.data.Offset.offset(1e-6));
@@ -41,12 +43,38 @@ class CeilingsTest {
     }
 
     @Test
+    void theForcedWriteCeilingBindsWhenItIsTheLowerAndNoForcedWritesMeanNoSuchLimit() {
+        Cost cost = new Cost(100, 0, 10, 3, 2, 4, 4, 8, 5, 5); // CPU ceiling 1,041.7 orders/s, as above
+        Ceilings ceilings = new Ceilings(PRIMITIVES, "postgres", "nats", 2);
+        // the forced-write primitive: 1,000 per second
+
+        assertThat(ceilings.of(cost, forcedWrites(2.0))).hasValueSatisfying(c -> {
+            assertThat(c.ordersPerSecond()).isEqualTo(500.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.limitedBy()).isEqualTo(Ceiling.FORCED_WRITES);
+            assertThat(c.basis()).contains("forced writes: 1,000 per second (one writer) / 2.00 per order = 500");
+        });
+        assertThat(ceilings.of(cost, forcedWrites(0.5))).hasValueSatisfying(c -> {
+            assertThat(c.ordersPerSecond()).isEqualTo(2e6 / 1_920, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.limitedBy()).isEqualTo(Ceiling.CPU);
+        });
+        assertThat(ceilings.of(cost, forcedWrites(0))).hasValueSatisfying(c ->
+                assertThat(c.basis()).contains("no forced-write limit"));
+        assertThat(ceilings.of(cost, ForcedWritesPerOrder.notCounted("strace is not installed")))
+                .hasValueSatisfying(c -> assertThat(c.basis()).contains("not counted: strace is not installed"));
+    }
+
+    private static ForcedWritesPerOrder forcedWrites(double perOrder) {
+        return new ForcedWritesPerOrder(perOrder == 0 ? java.util.Map.of() : java.util.Map.of("PostgreSQL WAL",
+                perOrder), 400, 4, null);
+    }
+
+    @Test
     void noCeilingWhenAPrimitiveTheOrderNeedsWasNotMeasuredOrTheStoresAreMixed() {
         Cost withMessages = new Cost(100, 0, 10, 3, 0, 0, 0, 0, 5, 5);
         List<Measurement> noBroker = PRIMITIVES.subList(0, 4);
 
-        assertThat(new Ceilings(noBroker, "postgres", "nats", 2).of(withMessages)).isEmpty();
-        assertThat(new Ceilings(PRIMITIVES, null, "nats", 2).of(withMessages)).isEmpty();
-        assertThat(new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(null)).isEmpty();
+        assertThat(new Ceilings(noBroker, "postgres", "nats", 2).of(withMessages, null)).isEmpty();
+        assertThat(new Ceilings(PRIMITIVES, null, "nats", 2).of(withMessages, null)).isEmpty();
+        assertThat(new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(null, null)).isEmpty();
     }
 }
