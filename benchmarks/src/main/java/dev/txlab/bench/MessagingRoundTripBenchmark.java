@@ -3,6 +3,7 @@ package dev.txlab.bench;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
@@ -37,12 +38,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One saga hop, end to end: a message written to the orders database's outbox in a local
@@ -113,10 +112,6 @@ public class MessagingRoundTripBenchmark {
         relay.close();
         broker.close();
         stores.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        FileTrees.deleteIfExists(dataDir);
     }
 }

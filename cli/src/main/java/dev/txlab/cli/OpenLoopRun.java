@@ -3,6 +3,7 @@ package dev.txlab.cli;
 import dev.txlab.cli.calibrate.MachineCpu;
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.load.ClosedLoad;
@@ -10,11 +11,8 @@ import dev.txlab.load.LatencyStats;
 import dev.txlab.load.LoadResult;
 import dev.txlab.load.OpenLoad;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 /**
  * {@code txlab run --rate R --duration D}: after a closed-loop warm-up ({@link #WARM_UP}), orders
@@ -136,28 +133,10 @@ final class OpenLoopRun {
         return OptionalDouble.of(Math.min(1.0, (after.getAsLong() - before.getAsLong()) / ((double) nanos * CORES)));
     }
 
-    /**
-     * The total size of the files under a directory, in MiB; a file deleted while it is measured (a
-     * broker journal file) ends the walk, which is then tried once more, and empty if that fails too.
-     */
+    /** The total size of the files under a directory, in MiB ({@link FileTrees#sizeBytes}). */
     static OptionalDouble sizeMiB(Path directory) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                return OptionalDouble.of(paths.filter(Files::isRegularFile).mapToLong(OpenLoopRun::sizeOrZero).sum()
-                        / (1024.0 * 1024));
-            } catch (IOException | UncheckedIOException e) {
-                // a file vanished under the walk: try once more
-            }
-        }
-        return OptionalDouble.empty();
-    }
-
-    private static long sizeOrZero(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
+        OptionalLong bytes = FileTrees.sizeBytes(directory);
+        return bytes.isPresent() ? OptionalDouble.of(bytes.getAsLong() / (1024.0 * 1024)) : OptionalDouble.empty();
     }
 
     /**

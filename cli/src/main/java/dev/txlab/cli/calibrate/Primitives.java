@@ -2,6 +2,7 @@ package dev.txlab.cli.calibrate;
 
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
@@ -11,16 +12,11 @@ import dev.txlab.harness.store.Topology;
 import dev.txlab.messaging.Transports;
 import dev.txlab.messaging.spi.Transport;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Measures every primitive on what a calibration's configuration names: the database primitives on
@@ -61,7 +57,7 @@ public final class Primitives {
             }
         }
         measurements.add(ForcedWritePrimitive.measure(calibration, store.runDir()));
-        deleteTree(Transports.artemisDir(store));
+        FileTrees.deleteIfExists(Transports.artemisDir(store));
         try (Transport broker = Transports.open(transport, store, Clock.systemUTC(), true, List.of())) {
             measurements.add(MessagePrimitive.measure(calibration, broker, transport.batching(), transport.kind().id()));
         }
@@ -74,16 +70,5 @@ public final class Primitives {
             kinds.putIfAbsent(store.kind(service), service);
         }
         return kinds;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

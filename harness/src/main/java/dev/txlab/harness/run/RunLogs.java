@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +26,7 @@ public final class RunLogs {
         }
         try (Stream<Path> entries = Files.list(runDir)) {
             for (Path log : entries.filter(RunLogs::isLog).toList()) {
-                deleteTree(log);
+                FileTrees.deleteIfExists(log);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the TM logs and broker journal under " + runDir, e);
@@ -38,15 +36,5 @@ public final class RunLogs {
     private static boolean isLog(Path path) {
         String name = path.getFileName().toString();
         return name.startsWith(TM_PREFIX) || name.startsWith(BROKER_PREFIX);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.delete(path);
-        }
     }
 }

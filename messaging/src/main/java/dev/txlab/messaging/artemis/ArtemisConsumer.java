@@ -3,7 +3,7 @@ package dev.txlab.messaging.artemis;
 import dev.txlab.harness.placement.Batching;
 import dev.txlab.messaging.DeliveryBatches;
 import dev.txlab.messaging.DeliveryVerdict;
-import dev.txlab.messaging.LoopThread;
+import dev.txlab.harness.loop.LoopThread;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.spi.BatchHandler;

@@ -5,7 +5,7 @@ import dev.txlab.harness.store.Durability;
 import dev.txlab.messaging.DeadLetter;
 import dev.txlab.messaging.DeliveryBatches;
 import dev.txlab.messaging.DeliveryVerdict;
-import dev.txlab.messaging.LoopThread;
+import dev.txlab.harness.loop.LoopThread;
 import dev.txlab.messaging.MalformedMessageException;
 import dev.txlab.messaging.Message;
 import dev.txlab.messaging.MessageCodec;

@@ -3,7 +3,7 @@ package dev.txlab.messaging.outbox;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.messaging.BackgroundFailures;
-import dev.txlab.messaging.LoopThread;
+import dev.txlab.harness.loop.LoopThread;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
 

@@ -1,7 +1,7 @@
 package dev.txlab.saga.orch;
 
 import dev.txlab.messaging.BackgroundFailures;
-import dev.txlab.messaging.LoopThread;
+import dev.txlab.harness.loop.LoopThread;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.txlab.harness.store.internal;
 
+import dev.txlab.harness.loop.LoopThread;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -8,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -29,18 +30,16 @@ public final class H2Housekeeping implements AutoCloseable {
     /** H2's own auto-compact fill rate, in percent. */
     static final int TARGET_FILL_RATE = 90;
     private static final int MOST_BYTES_PER_ROUND = 8 * 1024 * 1024;
-    private static final long ROUND_MILLIS = 500;
+    private static final Duration ROUND = Duration.ofMillis(500);
 
     private final String name;
     private final MVStore store;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final LoopThread loop;
 
     private H2Housekeeping(String name, MVStore store) {
         this.name = name;
         this.store = store;
-        this.thread = new Thread(this::loop, "txlab-h2-housekeeping-" + name);
-        thread.setDaemon(true);
+        this.loop = new LoopThread("txlab-h2-housekeeping-" + name, this::round);
     }
 
     /** Starts housekeeping for the H2 database behind {@code pool} (plain, not decorated). */
@@ -48,37 +47,33 @@ public final class H2Housekeeping implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             H2Housekeeping housekeeping = new H2Housekeeping(name, session.getDatabase().getStore().getMvStore());
-            housekeeping.thread.start();
+            housekeeping.loop.start();
             return housekeeping;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the H2 store of " + name + " for its housekeeping", e);
         }
     }
 
-    private void loop() {
-        while (running && !store.isClosed()) {
-            try {
-                store.compact(TARGET_FILL_RATE, MOST_BYTES_PER_ROUND);
-            } catch (RuntimeException e) {
-                if (store.isClosed()) {
-                    return;
-                }
-                LOG.warn("housekeeping of H2 database {} failed and carries on: {}", name, e.toString());
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(ROUND_MILLIS);
-            } catch (InterruptedException e) {
+    private void round() throws InterruptedException {
+        if (store.isClosed()) {
+            loop.finish();
+            return;
+        }
+        try {
+            store.compact(TARGET_FILL_RATE, MOST_BYTES_PER_ROUND);
+        } catch (RuntimeException e) {
+            if (store.isClosed()) {
+                loop.finish();
                 return;
             }
+            LOG.warn("housekeeping of H2 database {} failed and carries on: {}", name, e.toString());
         }
+        loop.pause(ROUND);
     }
 
-    /**
-     * Stops after the round in progress, within half a second. Never by an interrupt: an interrupt
-     * inside H2's file I/O closes the database's file channel under everyone using it.
-     */
+    /** Stops after the round in progress (a {@link LoopThread}: never by an interrupt while it compacts). */
     @Override
     public void close() {
-        running = false;
+        loop.close();
     }
 }

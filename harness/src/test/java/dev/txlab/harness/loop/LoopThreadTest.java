@@ -1,4 +1,4 @@
-package dev.txlab.messaging;
+package dev.txlab.harness.loop;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.txlab.messaging;
+package dev.txlab.harness.loop;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -6,14 +6,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A daemon thread that runs one pass after another until closed (the outbox relay, the saga
- * coordinator's timeouts, a subscription's consumers). Closing lets the running pass end by itself:
+ * coordinator's timeouts, a subscription's consumers, H2's housekeeping). Closing lets the running pass end by itself:
  * it is never interrupted while it may be inside a database call, since an interrupt inside H2's
  * file I/O closes the database's file channel under every connection using it. A pass must
  * therefore wait for its trigger only briefly, or through {@link #pause}, which closing cuts short.
  * Only a pass still running after {@link #STOP_WAIT} is interrupted.
  */
 public final class LoopThread implements AutoCloseable {
-    static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** One pass of the loop; it may block waiting for work. */
     @FunctionalInterface
