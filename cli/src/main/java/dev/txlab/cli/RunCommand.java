@@ -1,5 +1,6 @@
 package dev.txlab.cli;
 
+import dev.txlab.cli.compare.ForcedWriteWindow;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
@@ -16,6 +17,7 @@ import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.load.LatencyStats;
+import dev.txlab.report.ForcedWritesPerOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
                     + "the one-way delay) and message hop (once): lan = 250us, wan = 10ms one way, or e.g. 500us, 2ms "
                     + "(default: ${DEFAULT-VALUE})")
     String network;
+
+    @Option(names = "--count-forced-writes", description = "count forced writes (fsync and kin) per order by "
+            + "component, with strace attached to this JVM and the local servers (closed loop only: strace slows "
+            + "the run, so its throughput is then not a result)")
+    boolean countForcedWrites;
 
     @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
     boolean noProgress;
@@ -128,13 +135,27 @@ final class RunCommand implements Callable<Integer> {
                 LatencyStats outcomeLatency = new LatencyStats("outcome latency, submit to final outcome");
                 LatencyStats ackLatency = new LatencyStats("ack latency, submit to acknowledgement");
                 OpenLoopRun openLoopRun = new OpenLoopRun(run, concurrency, out);
-                RunResult result = openLoop.isPresent()
-                        ? openLoopRun.execute(rate, openLoop.get(), outcomeLatency, ackLatency)
-                        : execute(run, outcomeLatency, ackLatency, spec.orders(), log);
+                RunResult[] placed = new RunResult[1];
+                ForcedWritesPerOrder forcedWrites = null;
+                if (openLoop.isPresent()) {
+                    placed[0] = openLoopRun.execute(rate, openLoop.get(), outcomeLatency, ackLatency);
+                } else if (countForcedWrites) {
+                    forcedWrites = ForcedWriteWindow.count(run, concurrency, () -> {
+                        placed[0] = execute(run, outcomeLatency, ackLatency, spec.orders(), log);
+                        return placed[0].completed();
+                    });
+                } else {
+                    placed[0] = execute(run, outcomeLatency, ackLatency, spec.orders(), log);
+                }
+                RunResult result = placed[0];
                 AuditReport audit = run.audit();
                 new RunPrinter(out, openLoop.isPresent() ? String.format(Locale.ROOT, "open loop at %.1f orders/s "
                         + "offered", rate) : "closed loop", openLoopRun.messagesBefore()).print(run, result,
                         outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
+                if (forcedWrites != null) {
+                    out.println("forced writes per order (strace attached to this JVM and the local servers; it slows "
+                            + "the run, so the throughput above is not a result): " + forcedWrites.describe());
+                }
                 boolean notPlaced = new FailedSubmitsReport(out, log.path()).print(run.submitFailures(),
                         spec.orders(), faults);
                 return !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED : TxlabCli.EXIT_OK;
@@ -150,6 +171,8 @@ final class RunCommand implements Callable<Integer> {
         Flags.require(rate != null && duration != null, "--rate and --duration go together: an open loop at a rate "
                 + "for a time, e.g. --rate 300 --duration 10m");
         Flags.require(rate > 0, "--rate must be above 0 orders/s, was " + rate);
+        Flags.require(!countForcedWrites, "--count-forced-writes goes with a closed loop (--orders), not --rate: "
+                + "strace slows every system call of the run, so an open loop would only fall behind");
         Flags.require(!command.commandLine().getParseResult().hasMatchedOption("--orders"), "--orders does not go "
                 + "with --rate: the open loop places as many orders as rate x duration");
         Duration length = Flags.duration("--duration", duration);

@@ -27,6 +27,7 @@ class CliErrorsIT {
             "run --impl local-baseline --rate 100            | --rate and --duration go together",
             "run --impl local-baseline --rate 100 --duration 10x | --duration must be a number with a unit (ms, s, m or h), such as 90s or 10m; was '10x'",
             "run --impl local-baseline --rate 100 --duration 1m --orders 5 | --orders does not go with --rate",
+            "run --impl local-baseline --rate 100 --duration 1m --count-forced-writes | --count-forced-writes goes with a closed loop (--orders), not --rate",
             "run --impl local-baseline --store oracle        | unknown store 'oracle'; expected one of h2, h2-file, postgres, mariadb",
             "run --impl local-baseline --durability forever  | unknown durability 'forever'; expected one of none, process, power",
             "run --impl local-baseline --orders many         | Invalid value for option '--orders'",

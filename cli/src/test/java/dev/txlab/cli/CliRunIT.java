@@ -3,6 +3,7 @@ package dev.txlab.cli;
 import dev.txlab.harness.run.Ledger;
 import dev.txlab.harness.run.Ledgers;
 import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.testkit.Servers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -39,6 +40,18 @@ class CliRunIT {
         assertThat(audit.exitCode()).as(audit.stdout() + audit.stderr()).isZero();
         assertThat(audit.stdout()).containsPattern("txlab audit: run [0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}, local-baseline, started ")
                 .contains("invariants: OK");
+    }
+
+    @Test
+    void countsForcedWritesPerOrderByComponentWhenAsked() throws Exception {
+        Servers.assumeInstalled("strace", Path.of("/usr/bin/strace"), "bash .ci/run installs it");
+        CliJar.Outcome run = CliJar.run("run", "--impl", "xa-atomikos", "--orders", "200", "--count-forced-writes",
+                "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_forced", "--no-progress");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        // Atomikos forces its log under durability process too: about 2 per order
+        assertThat(run.stdout()).containsPattern("forced writes per order \\(strace attached .*\\): [0-9.]+ "
+                + "\\(tm-xa-atomikos [1-9][0-9.]*.*; 200 orders\\)");
     }
 
     @Test

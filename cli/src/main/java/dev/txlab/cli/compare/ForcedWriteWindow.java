@@ -22,31 +22,58 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Counts a run's forced writes per order in a closed-loop window of their own, with strace attached
+ * Counts a run's forced writes per order in a window of their own (compare: one more closed-loop
+ * iteration; {@code run --count-forced-writes}: the whole run), with strace attached
  * to this JVM (H2 files, TM logs, the embedded broker's journal) and to the local servers the run
  * uses (PostgreSQL, MariaDB, NATS on this machine): the forced writes of the window divided by the
  * orders it completed. strace slows what it traces, so the window's throughput is not a result.
  */
-final class ForcedWriteWindow {
+public final class ForcedWriteWindow {
     private ForcedWriteWindow() {
     }
 
+    /** What the window does: places orders and says how many of them completed. */
+    @FunctionalInterface
+    public interface Orders {
+        long place() throws InterruptedException;
+    }
+
+    /** A closed loop of {@code length} at {@code callers} callers, added to the run's cost tally. */
     static ForcedWritesPerOrder count(Run run, int callers, Duration length, CostTally tally)
             throws InterruptedException {
+        return count(run, callers, () -> {
+            LoadResult window = ClosedLoad.run(run, callers, length);
+            tally.add(window);
+            return window.completed();
+        });
+    }
+
+    /**
+     * Whatever {@code orders} places, at {@code callers} callers, with strace attached meanwhile; the
+     * orders are placed even when strace cannot be attached (the result then says why not counted).
+     */
+    public static ForcedWritesPerOrder count(Run run, int callers, Orders orders) throws InterruptedException {
         Optional<String> unavailable = ForcedWriteTrace.unavailable();
         if (unavailable.isPresent()) {
+            orders.place();
             return ForcedWritesPerOrder.notCounted(unavailable.get());
         }
         StoreConfig store = run.options().store();
-        try (ForcedWriteTrace trace = ForcedWriteTrace.start(LocalProcesses.named(serverCommands(run.options())),
-                new ForcedWriteComponents(store.runDir(), store.prefix()))) {
-            LoadResult window = ClosedLoad.run(run, callers, length);
+        ForcedWriteTrace trace;
+        try {
+            trace = ForcedWriteTrace.start(LocalProcesses.named(serverCommands(run.options())),
+                    new ForcedWriteComponents(store.runDir(), store.prefix()));
+        } catch (IOException | IllegalStateException e) {
+            orders.place();
+            return ForcedWritesPerOrder.notCounted(e.getMessage());
+        }
+        try (trace) {
+            long completed = orders.place();
             ForcedWrites counted = trace.stop();
-            tally.add(window);
-            if (window.completed() == 0) {
-                return ForcedWritesPerOrder.notCounted("no order completed in the " + length.toSeconds() + " s window");
+            if (completed == 0) {
+                return ForcedWritesPerOrder.notCounted("no order completed while strace was attached");
             }
-            return new ForcedWritesPerOrder(counted.perOrder(window.completed()), window.completed(), callers, null);
+            return new ForcedWritesPerOrder(counted.perOrder(completed), completed, callers, null);
         } catch (IOException | IllegalStateException e) {
             return ForcedWritesPerOrder.notCounted(e.getMessage());
         }
