@@ -67,8 +67,18 @@ public final class ForcedWriteWindow {
             orders.place();
             return ForcedWritesPerOrder.notCounted(e.getMessage());
         }
-        try (trace) {
+        try {
             long completed = orders.place();
+            return counted(trace, completed, callers);
+        } finally {
+            closeQuietly(trace);
+        }
+    }
+
+    /** What the trace saw per completed order; a failure of the trace (never of the run) is "not counted". */
+    private static ForcedWritesPerOrder counted(ForcedWriteTrace trace, long completed, int callers)
+            throws InterruptedException {
+        try {
             ForcedWrites counted = trace.stop();
             if (completed == 0) {
                 return ForcedWritesPerOrder.notCounted("no order completed while strace was attached");
@@ -76,6 +86,14 @@ public final class ForcedWriteWindow {
             return new ForcedWritesPerOrder(counted.perOrder(completed), completed, callers, null);
         } catch (IOException | IllegalStateException e) {
             return ForcedWritesPerOrder.notCounted(e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(ForcedWriteTrace trace) {
+        try {
+            trace.close();
+        } catch (IOException e) {
+            // strace is stopped before its files are deleted: only a temporary file stays behind
         }
     }
 
