@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The depot service: reserves stock for all lines of an order in a shopping list, and cancels the
@@ -35,27 +36,25 @@ public final class DepotService {
 
     /**
      * Reserves stock for every line, or nothing: refused when a product is unknown or short. A
-     * refusal is final for the order: it leaves a cancelled marker, as a compensation that ran first
-     * does, so a late copy of the reservation (a saga command sent again) has no effect even when
-     * stock came back meanwhile.
+     * refusal is final for the order: it leaves a cancelled marker with its reason, so another copy
+     * of the reservation (a saga command sent again, which may even arrive before the first) is
+     * refused again with that reason even when stock came back meanwhile. A marker a compensation
+     * left (no reason) makes a late copy have no effect.
      */
     public StepResult reserve(Connection connection, String orderId, List<OrderLine> lines) throws SQLException {
         List<OrderLine> ordered = inLockOrder(lines);
         Map<String, Long> stock = lockProducts(connection, ordered);
-        String existing = Sql.queryString(connection,
-                "SELECT status FROM shopping_lists WHERE order_id = ?", orderId);
-        if (ACTIVE.equals(existing)) {
-            return StepResult.done();
-        }
-        if (CANCELLED.equals(existing)) {
-            return StepResult.alreadyCompensated();
+        Optional<StepResult> earlier = answerOfAnEarlierCopy(connection, orderId);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         for (OrderLine line : ordered) {
             Long available = stock.get(line.sku());
             if (available == null || available < line.quantity()) {
-                insertCancelledMarker(connection, orderId);
-                return StepResult.refused(available == null ? RejectionReason.UNKNOWN_PRODUCT
-                        : RejectionReason.OUT_OF_STOCK);
+                RejectionReason reason = available == null ? RejectionReason.UNKNOWN_PRODUCT
+                        : RejectionReason.OUT_OF_STOCK;
+                insertCancelledMarker(connection, orderId, reason);
+                return StepResult.refused(reason);
             }
         }
         String listId = ids.next();
@@ -88,7 +87,7 @@ public final class DepotService {
                 "SELECT list_id, status FROM shopping_lists WHERE order_id = ?", orderId);
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
-                insertCancelledMarker(connection, orderId);
+                insertCancelledMarker(connection, orderId, null);
                 return;
             }
             listId = rows.getString(1);
@@ -102,12 +101,40 @@ public final class DepotService {
                 CANCELLED, clock.millis(), listId);
     }
 
-    /** A cancelled list without items: a reservation for the order arriving later has no effect. */
-    private void insertCancelledMarker(Connection connection, String orderId) throws SQLException {
-        Sql.update(connection,
-                "INSERT INTO shopping_lists (list_id, order_id, status, created_at_ms, cancelled_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                ids.next(), orderId, CANCELLED, clock.millis(), clock.millis());
+    /**
+     * The answer the order's list gives another copy of its reservation: done (it holds the stock),
+     * the same refusal (a refused reservation's marker), no effect (a compensation's marker); empty
+     * when the order has no list yet.
+     */
+    private static Optional<StepResult> answerOfAnEarlierCopy(Connection connection, String orderId)
+            throws SQLException {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                "SELECT status, refusal_reason FROM shopping_lists WHERE order_id = ?", orderId);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            if (ACTIVE.equals(rows.getString(1))) {
+                return Optional.of(StepResult.done());
+            }
+            String refusal = rows.getString(2);
+            return Optional.of(refusal == null ? StepResult.alreadyCompensated()
+                    : StepResult.refused(RejectionReason.valueOf(refusal)));
+        }
+    }
+
+    /**
+     * A cancelled list without items, with the refusal's reason when a refused reservation leaves it:
+     * another copy of the reservation for the order has no effect, or is refused again.
+     */
+    private void insertCancelledMarker(Connection connection, String orderId, RejectionReason refusal)
+            throws SQLException {
+        try (PreparedStatement insert = Sql.prepare(connection, "INSERT INTO shopping_lists (list_id, order_id,"
+                        + " status, created_at_ms, cancelled_at_ms, refusal_reason) VALUES (?, ?, ?, ?, ?, ?)",
+                ids.next(), orderId, CANCELLED, clock.millis(), clock.millis())) {
+            insert.setString(6, refusal == null ? null : refusal.name()); // a typed null, as every driver takes it
+            insert.executeUpdate();
+        }
     }
 
     private static List<OrderLine> listItems(Connection connection, String listId) throws SQLException {

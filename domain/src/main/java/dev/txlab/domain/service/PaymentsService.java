@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The payments service: confirms a payment by debiting the customer's account, and refunds it as
@@ -27,9 +28,10 @@ public final class PaymentsService {
 
     /**
      * Debits the amount and records the payment; refused when the account is missing or short. A
-     * refusal for a short balance is final for the order: it leaves a refunded marker, as a
-     * compensation that ran first does, so a late copy of the confirmation has no effect even when
-     * the balance grew meanwhile.
+     * refusal for a short balance is final for the order: it leaves a refunded marker with its
+     * reason, so another copy of the confirmation (a saga command sent again, which may even arrive
+     * before the first) is refused again even when the balance grew meanwhile. A marker a
+     * compensation left (no reason) makes a late copy have no effect.
      */
     public StepResult confirm(Connection connection, String orderId, String customerId, long amountCents)
             throws SQLException {
@@ -37,15 +39,12 @@ public final class PaymentsService {
         if (balance == null) {
             return StepResult.refused(RejectionReason.NO_ACCOUNT);
         }
-        String existing = Sql.queryString(connection, "SELECT status FROM payments WHERE order_id = ?", orderId);
-        if (CONFIRMED.equals(existing)) {
-            return StepResult.done();
-        }
-        if (REFUNDED.equals(existing)) {
-            return StepResult.alreadyCompensated();
+        Optional<StepResult> earlier = answerOfAnEarlierCopy(connection, orderId);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         if (balance < amountCents) {
-            insertRefundedMarker(connection, orderId, customerId);
+            insertRefundedMarker(connection, orderId, customerId, RejectionReason.INSUFFICIENT_FUNDS);
             return StepResult.refused(RejectionReason.INSUFFICIENT_FUNDS);
         }
         Sql.update(connection, "UPDATE accounts SET balance_cents = balance_cents - ? WHERE customer_id = ?",
@@ -69,7 +68,7 @@ public final class PaymentsService {
                 "SELECT payment_id, status, amount_cents FROM payments WHERE order_id = ?", orderId);
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
-                insertRefundedMarker(connection, orderId, customerId);
+                insertRefundedMarker(connection, orderId, customerId, null);
                 return;
             }
             if (REFUNDED.equals(rows.getString(2))) {
@@ -84,12 +83,41 @@ public final class PaymentsService {
                 REFUNDED, clock.millis(), paymentId);
     }
 
-    /** A refunded payment of zero: a confirmation for the order arriving later has no effect. */
-    private void insertRefundedMarker(Connection connection, String orderId, String customerId) throws SQLException {
-        Sql.update(connection,
-                "INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status,"
-                        + " created_at_ms, refunded_at_ms) VALUES (?, ?, ?, 0, ?, ?, ?)",
-                ids.next(), orderId, customerId, REFUNDED, clock.millis(), clock.millis());
+    /**
+     * The answer the order's payment gives another copy of its confirmation: done (it is confirmed),
+     * the same refusal (a refused confirmation's marker), no effect (a compensation's marker); empty
+     * when the order has no payment yet.
+     */
+    private static Optional<StepResult> answerOfAnEarlierCopy(Connection connection, String orderId)
+            throws SQLException {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                "SELECT status, refusal_reason FROM payments WHERE order_id = ?", orderId);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            if (CONFIRMED.equals(rows.getString(1))) {
+                return Optional.of(StepResult.done());
+            }
+            String refusal = rows.getString(2);
+            return Optional.of(refusal == null ? StepResult.alreadyCompensated()
+                    : StepResult.refused(RejectionReason.valueOf(refusal)));
+        }
+    }
+
+    /**
+     * A refunded payment of zero, with the refusal's reason when a refused confirmation leaves it:
+     * another copy of the confirmation for the order has no effect, or is refused again.
+     */
+    private void insertRefundedMarker(Connection connection, String orderId, String customerId,
+                                      RejectionReason refusal) throws SQLException {
+        try (PreparedStatement insert = Sql.prepare(connection, "INSERT INTO payments (payment_id, order_id,"
+                        + " customer_id, amount_cents, status, created_at_ms, refunded_at_ms, refusal_reason)"
+                        + " VALUES (?, ?, ?, 0, ?, ?, ?, ?)",
+                ids.next(), orderId, customerId, REFUNDED, clock.millis(), clock.millis())) {
+            insert.setString(7, refusal == null ? null : refusal.name()); // a typed null, as every driver takes it
+            insert.executeUpdate();
+        }
     }
 
     private static Long lockBalance(Connection connection, String customerId) throws SQLException {
