@@ -135,8 +135,9 @@ final class FaultsCommand implements Callable<Integer> {
         }
         out.print(MatrixText.terminal(matrix));
         out.print(MatrixText.anomalies(matrix));
-        out.println("time in brackets: from the start of recovery until the audit passed; evidence per cell in "
-                + reportDir.resolve(FaultMatrixFiles.MARKDOWN_FILE) + "; library logs in " + log.path());
+        out.println(MatrixText.LEGEND);
+        out.println("evidence per cell in " + reportDir.resolve(FaultMatrixFiles.MARKDOWN_FILE) + "; library logs in "
+                + log.path());
         Path written = FaultMatrixFiles.write(reportDir, matrix);
         out.println("matrix: " + written.toAbsolutePath() + " (txlab compare and txlab report merge it)");
         long failures = matrix.failures();

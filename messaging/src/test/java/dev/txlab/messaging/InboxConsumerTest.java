@@ -1,7 +1,9 @@
 package dev.txlab.messaging;
 
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
+import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,6 +113,25 @@ class InboxConsumerTest {
         assertThat(inbox()).as("the failed and the waiting delivery left no inbox row")
                 .containsExactlyInAnyOrder(first.messageId(), last.messageId());
         assertThat(committed).containsExactly(first.messageId(), last.messageId());
+    }
+
+    @Test
+    void theMidBatchCrashPointFiresOnlyInABatchOfTwoOrMoreAndAnnouncesItsSize() {
+        ByteArrayOutputStream announced = new ByteArrayOutputStream();
+        List<Integer> halts = new CopyOnWriteArrayList<>();
+        CrashPoints armed = new CrashPoints(FaultPlan.crashAt(CrashPoint.SAGA_MID_BATCH, 1), halts::add,
+                new PrintStream(announced, true, StandardCharsets.UTF_8));
+        InboxConsumer halting = new InboxConsumer("depot", stores.dataSource(ServiceName.DEPOT),
+                new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", Clock.systemUTC()),
+                message -> Optional.of(effectOf(message)), counters, armed, () -> { });
+
+        halting.handleAll(List.of(message("o1", "Reserve")));
+        assertThat(halts).as("a delivery alone is no batch").isEmpty();
+
+        halting.handleAll(List.of(message("o2", "Reserve"), message("o3", "Reserve"), message("o4", "Reserve")));
+        assertThat(halts).containsExactly(CrashPoints.CRASH_EXIT_CODE);
+        assertThat(announced.toString(StandardCharsets.UTF_8))
+                .isEqualTo(CrashPoints.FIRED_MARKER + "SAGA_MID_BATCH hit=1 batch=3" + System.lineSeparator());
     }
 
     private List<String> effects() throws SQLException {

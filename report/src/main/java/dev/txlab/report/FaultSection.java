@@ -1,6 +1,7 @@
 package dev.txlab.report;
 
 import dev.txlab.scenarios.FaultMatrix;
+import dev.txlab.scenarios.MatrixText;
 
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +45,8 @@ final class FaultSection {
         List<String> implementations = matrix.scenarios().stream().flatMap(row -> row.cells().keySet().stream())
                 .distinct().toList();
         StringBuilder table = new StringBuilder("<p class=\"note\">Store " + Html.escape(matrix.store()) + ", suite "
-                + Html.escape(matrix.suite()) + ". Time in brackets: from the start of recovery until the audit "
-                + "passed. Hover a cell for its evidence.</p><table><tr><th>scenario</th>");
+                + Html.escape(matrix.suite()) + ". " + Html.escape(MatrixText.LEGEND) + " Hover a cell for its "
+                + "evidence.</p><table><tr><th>scenario</th>");
         implementations.forEach(id -> table.append("<th>").append(Html.escape(id)).append("</th>"));
         table.append("</tr>");
         for (FaultMatrix.Row row : matrix.scenarios()) {
@@ -53,9 +54,7 @@ final class FaultSection {
                     .append(Html.escape(row.id())).append("</td>");
             for (String id : implementations) {
                 FaultMatrix.Cell cell = row.cells().get(id);
-                String text = cell == null ? FaultMatrix.Cell.NOT_APPLICABLE : cell.result()
-                        + (cell.recoverySeconds() == null ? ""
-                        : String.format(Locale.ROOT, " (%.1f s)", cell.recoverySeconds()));
+                String text = cell == null ? FaultMatrix.Cell.NOT_APPLICABLE : MatrixText.cell(cell);
                 table.append("<td").append(cell != null && cell.failed() ? " class=\"failed\"" : "")
                         .append(" title=\"").append(Html.escape(cell == null ? "" : cell.evidence())).append("\">")
                         .append(Html.escape(text)).append("</td>");

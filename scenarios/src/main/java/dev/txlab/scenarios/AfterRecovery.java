@@ -3,6 +3,7 @@ package dev.txlab.scenarios;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.Violation;
 import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.RunRecovery;
 import dev.txlab.harness.store.StoreConfig;
@@ -12,10 +13,10 @@ import java.util.Optional;
 
 /**
  * A run's recovery as a fresh process does it (TM recovery, saga resumption, relay restart, with the
- * catalog's short presumed-abort timeout), the audit that follows, and the seconds from the start of
- * recovery until that audit finished: the time to consistency.
+ * catalog's short presumed-abort timeout), the audit that follows, the seconds from the start of
+ * recovery until that audit finished (the time to consistency), and the messages recovery counted.
  */
-record AfterRecovery(List<Violation> left, AuditReport audit, double seconds) {
+record AfterRecovery(List<Violation> left, AuditReport audit, double seconds, MessageCounts messages) {
 
     static AfterRecovery of(ScenarioContext context, ImplementationId implementation, StoreConfig store)
             throws Exception {
@@ -28,7 +29,8 @@ record AfterRecovery(List<Violation> left, AuditReport audit, double seconds) {
         long start = System.nanoTime();
         RunRecovery.Recovered recovered = RunRecovery.recover(store, ChildRun.tmSettings(presumedAbortSeconds),
                 context.transportSettings(), context.clock(), Optional.of(implementation));
-        return new AfterRecovery(recovered.left(), recovered.audit(), (System.nanoTime() - start) / 1e9);
+        return new AfterRecovery(recovered.left(), recovered.audit(), (System.nanoTime() - start) / 1e9,
+                recovered.messages());
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.txlab.harness.run.RunAudit;
 import dev.txlab.harness.store.StoreConfig;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,10 +34,9 @@ public record CrashScenario(String id, String description, Set<ImplementationId>
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig store = context.storeFor(id, implementation);
-        ChildHalt halt = new ChildHalt(point, hit, orders, callers, seed);
-        Optional<String> notFired = halt.notFired(context, implementation, store);
-        if (notFired.isPresent()) {
-            return FaultMatrix.Cell.fail(notFired.get());
+        ChildHalt.Halted halt = new ChildHalt(point, hit, orders, callers, seed).run(context, implementation, store);
+        if (halt.notFired().isPresent()) {
+            return FaultMatrix.Cell.fail(halt.notFired().get()).withBatches(halt.counted());
         }
         AuditReport before = RunAudit.audit(store, context.clock()).report();
         long inFlight = before.violationsOf(Invariant.I3_NO_LEFTOVERS).size();
@@ -47,6 +45,7 @@ public record CrashScenario(String id, String description, Set<ImplementationId>
         String evidence = String.format(Locale.ROOT, "%s; before recovery %d leftovers (PENDING orders, branches "
                 + "in doubt, unpublished messages); %d orders acknowledged", halt.describe(), inFlight,
                 after.audit().acknowledged());
-        return after.consistent(evidence, check, context, implementation, store);
+        return after.consistent(evidence, check, context, implementation, store)
+                .withBatches(halt.counted().plus(after.messages()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.scenarios;
 
 import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
@@ -51,9 +52,10 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
         AtomicLong slowestNanos = new AtomicLong();
         RunResult result;
         long refused;
+        MessageCounts counted;
         try (Run run = Run.prepare(RunOptions.builder(store, implementation)
                 .workload(workload)
-                .callers(callers)
+                .callers(Catalog.callers(callers, implementation))
                 .faults(FaultPlan.NONE.withDatabaseOutage(outage))
                 .clock(context.clock())
                 .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
@@ -66,6 +68,7 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
                 }
             });
             refused = run.refusedByDatabaseOutage();
+            counted = run.placement().messageCounts().orElse(MessageCounts.NONE);
         }
         String evidence = String.format(Locale.ROOT, "the %s database was down for %d ms: %d round trips refused, "
                         + "%d submits refused (not acknowledged), %d of %d orders reached an outcome (slowest %d ms)",
@@ -74,7 +77,8 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
         if (refused == 0) {
             return FaultMatrix.Cell.fail("the fault did not fire: no round trip met the outage; " + evidence);
         }
-        return AfterRecovery.of(context, implementation, store).consistent(evidence, OrderCheck.NONE, context,
-                implementation, store);
+        AfterRecovery after = AfterRecovery.of(context, implementation, store);
+        return after.consistent(evidence, OrderCheck.NONE, context, implementation, store)
+                .withBatches(counted.plus(after.messages()));
     }
 }

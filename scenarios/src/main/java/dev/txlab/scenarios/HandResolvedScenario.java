@@ -54,17 +54,17 @@ public record HandResolvedScenario(String id, String description, Set<Implementa
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig store = context.storeFor(id, implementation);
-        Optional<String> notFired = halt.notFired(context, implementation, store);
-        if (notFired.isPresent()) {
-            return FaultMatrix.Cell.fail(notFired.get());
+        ChildHalt.Halted halted = halt.run(context, implementation, store);
+        if (halted.notFired().isPresent()) {
+            return FaultMatrix.Cell.fail(halted.notFired().get());
         }
         int rolledBack = rollBackByHand(store);
         if (rolledBack == 0) {
-            return FaultMatrix.Cell.fail("the fault did not fire: " + halt.describe() + ", but no branch was in "
+            return FaultMatrix.Cell.fail("the fault did not fire: " + halted.describe() + ", but no branch was in "
                     + "doubt in the " + resolvedByHand.id() + " database to roll back by hand");
         }
         AfterRecovery after = AfterRecovery.of(context, implementation, store);
-        String evidence = halt.describe() + "; " + rolledBack + " prepared branch of the " + resolvedByHand.id()
+        String evidence = halted.describe() + "; " + rolledBack + " prepared branch of the " + resolvedByHand.id()
                 + " database rolled back by hand; recovery committed the rest";
         List<Violation> found = after.audit().violations();
         List<Violation> expected = found.stream().filter(v -> v.invariant() == Invariant.I1_ATOMICITY

@@ -8,9 +8,15 @@ import java.util.stream.Collectors;
 
 /**
  * The matrix as text: a fixed-width table for the terminal and a Markdown table. A cell reads
- * {@code pass (2.3 s)}, {@code fail} or {@code n/a}; the word "fail" appears only in a failing cell.
+ * {@code pass (2.3 s, batch 3.1/14)}, {@code fail} or {@code n/a} ({@link #LEGEND}); the word "fail"
+ * appears only in a failing cell.
  */
 public final class MatrixText {
+    /** What a cell's brackets say. */
+    public static final String LEGEND = "In brackets: seconds from the start of recovery until the audit passed; "
+            + "\"batch m/x\": the sagas' consumer batches in that run (before a halt and in recovery), the mean and "
+            + "the largest number of deliveries handled in one local transaction (a saga cell needs a mean of at "
+            + "least 2 to pass).";
     private MatrixText() {
     }
 
@@ -56,7 +62,7 @@ public final class MatrixText {
         rows.get(0).forEach(h -> md.append("---|"));
         md.append('\n');
         rows.subList(1, rows.size()).forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
-        md.append("\nTime in brackets: from the start of recovery until the audit passed.\n\n");
+        md.append("\n").append(LEGEND).append("\n\n");
         String anomalies = anomalies(matrix);
         if (!anomalies.isEmpty()) {
             md.append("## Isolation probe\n\n```\n").append(anomalies).append("```\n\n");
@@ -67,18 +73,24 @@ public final class MatrixText {
             row.cells().forEach((implementation, cell) -> {
                 if (!cell.evidence().isEmpty()) {
                     md.append("  - ").append(implementation).append(": ").append(cell.result()).append(" — ")
-                            .append(cell.evidence()).append('\n');
+                            .append(cell.evidence())
+                            .append(cell.batches() == null ? "" : "; " + cell.batches().describe()).append('\n');
                 }
             });
         }
         return md.toString();
     }
 
-    static String cell(FaultMatrix.Cell cell) {
-        if (cell.recoverySeconds() == null) {
-            return cell.result();
+    /** A cell's text: its result, then in brackets its recovery time and its batches, where it has them. */
+    public static String cell(FaultMatrix.Cell cell) {
+        List<String> notes = new ArrayList<>();
+        if (cell.recoverySeconds() != null) {
+            notes.add(String.format(Locale.ROOT, "%.1f s", cell.recoverySeconds()));
         }
-        return String.format(Locale.ROOT, "%s (%.1f s)", cell.result(), cell.recoverySeconds());
+        if (cell.batches() != null) {
+            notes.add(String.format(Locale.ROOT, "batch %.1f/%d", cell.batches().mean(), cell.batches().largest()));
+        }
+        return notes.isEmpty() ? cell.result() : cell.result() + " (" + String.join(", ", notes) + ")";
     }
 
     private static List<List<String>> rows(FaultMatrix matrix) {

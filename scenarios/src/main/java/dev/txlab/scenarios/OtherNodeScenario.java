@@ -45,21 +45,24 @@ public record OtherNodeScenario(String id, String description, Set<Implementatio
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig first = context.storeFor(id, implementation);
         StoreConfig second = context.storeFor(first.prefix() + "_2");
+        String halted = "";
         for (StoreConfig node : new StoreConfig[] {first, second}) {
-            Optional<String> notFired = halt.notFired(context, implementation, node);
-            if (notFired.isPresent()) {
-                return FaultMatrix.Cell.fail(notFired.get() + " (node " + TmIdentity.nodeFor(node.prefix()) + ")");
+            ChildHalt.Halted nodeHalted = halt.run(context, implementation, node);
+            if (nodeHalted.notFired().isPresent()) {
+                return FaultMatrix.Cell.fail(nodeHalted.notFired().get() + " (node "
+                        + TmIdentity.nodeFor(node.prefix()) + ")");
             }
+            halted = nodeHalted.describe();
         }
         Set<String> before = inDoubt(first, context);
         if (before.isEmpty()) {
-            return FaultMatrix.Cell.fail("the fault did not fire: " + halt.describe() + ", yet no branch of node "
+            return FaultMatrix.Cell.fail("the fault did not fire: " + halted + ", yet no branch of node "
                     + TmIdentity.nodeFor(first.prefix()) + " was in doubt");
         }
         RecoveryMain.Outcome otherRecovered = RecoveryMain.recoverInChild(context, implementation, second.prefix());
         Set<String> untouched = inDoubt(first, context);
         String evidence = String.format(Locale.ROOT, "both nodes %s; node %s's recovery (a JVM of its own) ran "
-                        + "%.1f s while %d branches of node %s were in doubt on the same server", halt.describe(),
+                        + "%.1f s while %d branches of node %s were in doubt on the same server", halted,
                 TmIdentity.nodeFor(second.prefix()), otherRecovered.seconds(), before.size(),
                 TmIdentity.nodeFor(first.prefix()));
         if (!untouched.equals(before)) {

@@ -65,7 +65,7 @@ public record RunScenario(String id, String description, Set<ImplementationId> a
         AtomicLong slowest = new AtomicLong();
         try (Run run = Run.prepare(RunOptions.builder(context.storeFor(id, implementation), implementation)
                 .workload(workload)
-                .callers(callers)
+                .callers(Catalog.callers(callers, implementation))
                 .faults(faults)
                 .clock(context.clock())
                 .transport(context.transportSettings())
@@ -79,18 +79,23 @@ public record RunScenario(String id, String description, Set<ImplementationId> a
             AuditReport audit = run.audit();
             Observed observed = new Observed(result, audit, run.placement().messageCounts().orElse(MessageCounts.NONE),
                     Duration.ofNanos(slowest.get()));
-            String evidence = proof.evidence(observed) + "; " + result.completed() + " of " + workload.orders()
-                    + " orders reached an outcome";
-            if (!audit.ok()) {
-                return FaultMatrix.Cell.fail(evidence + "; the audit: " + audit.describe(3));
-            }
-            if (result.completed() != workload.orders()) {
-                return FaultMatrix.Cell.fail(evidence + "; " + result.unfinished() + " unfinished, "
-                        + result.failedSubmits() + " submits failed");
-            }
-            return proof.missing(observed)
-                    .map(missing -> FaultMatrix.Cell.fail("the fault did not fire: " + missing + "; " + evidence))
-                    .orElseGet(() -> FaultMatrix.Cell.pass(evidence + "; audit OK", null));
+            return judged(observed).withBatches(observed.messages());
         }
+    }
+
+    private FaultMatrix.Cell judged(Observed observed) {
+        RunResult result = observed.result();
+        String evidence = proof.evidence(observed) + "; " + result.completed() + " of " + workload.orders()
+                + " orders reached an outcome";
+        if (!observed.audit().ok()) {
+            return FaultMatrix.Cell.fail(evidence + "; the audit: " + observed.audit().describe(3));
+        }
+        if (result.completed() != workload.orders()) {
+            return FaultMatrix.Cell.fail(evidence + "; " + result.unfinished() + " unfinished, "
+                    + result.failedSubmits() + " submits failed");
+        }
+        return proof.missing(observed)
+                .map(missing -> FaultMatrix.Cell.fail("the fault did not fire: " + missing + "; " + evidence))
+                .orElseGet(() -> FaultMatrix.Cell.pass(evidence + "; audit OK", null));
     }
 }

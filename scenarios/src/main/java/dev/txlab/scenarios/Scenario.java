@@ -30,6 +30,15 @@ public interface Scenario {
         return Optional.empty();
     }
 
+    /**
+     * Why a saga cell of this scenario may pass with consumer batches below
+     * {@link BatchesFormed#MIN_MEAN} on average; empty (the rule holds) for every scenario but one
+     * whose setting keeps batches small at any load.
+     */
+    default Optional<String> whyBatchesMayStaySmall() {
+        return Optional.empty();
+    }
+
     /** Runs the scenario on one implementation and judges it; a failure is a failing cell, not an exception. */
     FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception;
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Runs scenarios against implementations and fills the matrix: every applicable pair is run in a JVM
  * of its own ({@link CellMain}; a scenario that throws or hangs is a failing cell saying so), the
- * others are {@code n/a} (with the reason when the scenario cannot be modelled on the store).
+ * others are {@code n/a} (with the reason when the scenario cannot be modelled on the store). A saga
+ * cell passes only when batches formed in its run ({@link BatchesFormed}).
  */
 public final class ScenarioRunner {
     /** Told before each cell runs, e.g. to move a progress bar. */
@@ -89,11 +90,11 @@ public final class ScenarioRunner {
 
     private FaultMatrix.Cell cell(Scenario scenario, ImplementationId implementation) {
         if (!scenario.appliesTo().contains(implementation)) {
-            return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, "", null);
+            return FaultMatrix.Cell.notApplicable("");
         }
         Optional<String> unsupported = scenario.unsupportedOn(context, implementation);
         if (unsupported.isPresent()) {
-            return new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, unsupported.get(), null);
+            return FaultMatrix.Cell.notApplicable(unsupported.get());
         }
         progress.cell(scenario.id(), implementation);
         ChildJvm.Result child;
@@ -103,8 +104,8 @@ public final class ScenarioRunner {
             return FaultMatrix.Cell.fail("the scenario did not finish: " + e.getMessage().lines().findFirst()
                     .orElse(""));
         }
-        return CellMain.parse(child.stdout()).orElseGet(() -> FaultMatrix.Cell.fail("the scenario's JVM ended with "
-                + "exit code " + child.exitCode() + " without a result; last stderr line: "
-                    + child.lastStderrLine().orElse("(none)")));
+        return CellMain.parse(child.stdout()).map(cell -> BatchesFormed.judge(cell, scenario, implementation))
+                .orElseGet(() -> FaultMatrix.Cell.fail("the scenario's JVM ended with exit code " + child.exitCode()
+                        + " without a result; last stderr line: " + child.lastStderrLine().orElse("(none)")));
     }
 }

@@ -7,6 +7,7 @@ import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.SubmitFailedException;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
@@ -49,6 +50,18 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
                 + "--transport nats");
     }
 
+    /**
+     * Two instances split each subscription's deliveries between four consumer threads (two each);
+     * measured on 2 cores (PostgreSQL + NATS), this instance's mean stayed at 1.9 to 2.2 deliveries
+     * per transaction from 120 to 2,000 offered orders/s, where a deeper backlog only brings
+     * redeliveries.
+     */
+    @Override
+    public Optional<String> whyBatchesMayStaySmall() {
+        return Optional.of("two instances split each subscription's deliveries between four consumer threads, "
+                + "which keeps the mean batch near 2 at any offered rate");
+    }
+
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig store = context.storeFor(id, implementation);
@@ -59,7 +72,9 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
                 .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
                 .transport(context.transportSettings())
                 .build())) {
-            Path handshake = Files.createDirectories(store.runDir().resolve("second-instance"));
+            Path handshake = store.runDir().resolve("second-instance");
+            FileTrees.deleteIfExists(handshake); // an earlier run's "ready" and "stop" must not answer for this one
+            Files.createDirectories(handshake);
             CompletableFuture<ChildJvm.Result> second = CompletableFuture.supplyAsync(() -> ChildJvm.run(
                     SecondInstanceMain.class, SecondInstanceMain.MAX_LIFE.plusMinutes(1), new SecondInstanceMain.Request(
                             implementation, context.where(), store.prefix(), handshake.toString())));
@@ -74,7 +89,8 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
             long secondDelivered = child.stdout().lines().filter(line -> line.startsWith(SecondInstanceMain.MARKER))
                     .mapToLong(line -> Long.parseLong(line.substring(SecondInstanceMain.MARKER.length())))
                     .findFirst().orElse(-1);
-            long firstDelivered = run.placement().messageCounts().orElse(MessageCounts.NONE).delivered();
+            MessageCounts counted = run.placement().messageCounts().orElse(MessageCounts.NONE);
+            long firstDelivered = counted.delivered();
             AuditReport audit = run.audit();
             String evidence = String.format(Locale.ROOT, "%d orders submitted at %d/s, %d refused at submission; "
                             + "deliveries handled: %d by this instance, %d by the second", workload.orders(),
@@ -83,8 +99,8 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
                 return FaultMatrix.Cell.fail("the fault did not fire: the instances did not share the work; "
                         + evidence + lastLine(child));
             }
-            return audit.ok() ? FaultMatrix.Cell.pass(evidence + "; audit OK", null)
-                    : FaultMatrix.Cell.fail(evidence + "; the audit: " + audit.describe(3));
+            return (audit.ok() ? FaultMatrix.Cell.pass(evidence + "; audit OK (batches: this instance's)", null)
+                    : FaultMatrix.Cell.fail(evidence + "; the audit: " + audit.describe(3))).withBatches(counted);
         }
     }
 

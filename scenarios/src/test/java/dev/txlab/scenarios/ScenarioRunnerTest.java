@@ -33,7 +33,7 @@ class ScenarioRunnerTest {
                 List.of(ImplementationId.SAGA_ORCH));
 
         assertThat(matrix.scenarios().get(0).cells().get(ImplementationId.SAGA_ORCH.id()))
-                .isEqualTo(new FaultMatrix.Cell(FaultMatrix.Cell.NOT_APPLICABLE, "", null));
+                .isEqualTo(FaultMatrix.Cell.notApplicable(""));
     }
 
     private static ScenarioRunner runner(StoreKind store, Path dataDir) {

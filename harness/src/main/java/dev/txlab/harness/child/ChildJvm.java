@@ -88,9 +88,14 @@ public final class ChildJvm {
         }
 
         public Optional<String> firedPoint() {
+            return fired().map(announced -> announced.split(" ")[0]);
+        }
+
+        /** What the child announced as it halted: the point, its hit, and details the point gives. */
+        public Optional<String> fired() {
             return stderr.lines()
                     .filter(line -> line.startsWith(CrashPoints.FIRED_MARKER))
-                    .map(line -> line.substring(CrashPoints.FIRED_MARKER.length()).split(" ")[0])
+                    .map(line -> line.substring(CrashPoints.FIRED_MARKER.length()))
                     .findFirst();
         }
 

@@ -1,5 +1,6 @@
 package dev.txlab.harness.child;
 
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmSettings;
@@ -16,7 +17,8 @@ import java.time.Duration;
 
 /**
  * The main class a crash test starts in a child JVM: a fresh run of an implementation that halts at
- * the armed crash point. Its request: {@link Request}.
+ * the armed crash point, reporting its message counts as it goes ({@link MessageCountsReport}). Its
+ * request: {@link Request}.
  */
 public final class ChildRun {
     private ChildRun() {
@@ -44,7 +46,9 @@ public final class ChildRun {
                 .tm(tmSettings(request.tmTimeoutSeconds()))
                 .transport(TransportSettings.of(request.transport().id(), null))
                 .build();
-        try (Run run = Run.prepare(options)) {
+        try (Run run = Run.prepare(options);
+             MessageCountsReport counts = MessageCountsReport.start(
+                     () -> run.placement().messageCounts().orElse(MessageCounts.NONE))) {
             run.execute(OrderListener.NONE);
         }
     }

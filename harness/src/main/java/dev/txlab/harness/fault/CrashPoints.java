@@ -47,11 +47,16 @@ public final class CrashPoints {
      * a database server there when the plan says so (waiting for the restart to finish).
      */
     public void hit(CrashPoint point) {
+        hit(point, "");
+    }
+
+    /** As {@link #hit(CrashPoint)}, announcing a detail with the halt (e.g. {@code batch=5}). */
+    public void hit(CrashPoint point, String detail) {
         long count = hits.get(point).incrementAndGet();
         plan.serverRestart().filter(restart -> restart.point() == point && restart.onHit() == count)
                 .ifPresent(this::restartServer);
         if (plan.crashPoint().filter(point::equals).isPresent() && count == plan.crashOnHit()) {
-            announce.println(FIRED_MARKER + point.name() + " hit=" + count);
+            announce.println(FIRED_MARKER + point.name() + " hit=" + count + (detail.isEmpty() ? "" : " " + detail));
             announce.flush();
             halt.halt(CRASH_EXIT_CODE);
         }

@@ -4,6 +4,7 @@ import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
+import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.TmSettings;
@@ -37,10 +38,11 @@ public final class RunRecovery {
     /**
      * What recovery did, and the audit of what it recovered: everything recovery left undone (the I3
      * and I5 findings) and every invariant it did not restore, with what the reader should know about
-     * the run's ledger.
+     * the run's ledger, and the messages recovery's placement counted (the sagas' relays and consumers
+     * finishing what the run left).
      */
     public record Recovered(RunRecord record, boolean setupRedone, Duration took, AuditReport audit,
-                            List<String> ledgerNotes, List<String> unreadableLogRecords) {
+                            List<String> ledgerNotes, List<String> unreadableLogRecords, MessageCounts messages) {
         /** What recovery left undone: orders still PENDING or not terminal, branches in doubt, unpublished rows. */
         public List<Violation> left() {
             return audit.violations().stream()
@@ -81,11 +83,12 @@ public final class RunRecovery {
                     .transport(transport)
                     .build())) {
                 return new Recovered(run.record(), true, Duration.ofNanos(System.nanoTime() - start), run.audit(),
-                        List.of(), List.of());
+                        List.of(), List.of(), MessageCounts.NONE);
             }
         }
         PlacementProvider provider = PlacementProvider.forId(record.implementation());
         List<String> unreadable;
+        MessageCounts messages;
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             try (OrderPlacement placement = provider.create(RunOptions.builder(config, record.implementation())
                     .clock(clock).tm(tm).transport(transport).build()
@@ -93,10 +96,11 @@ public final class RunRecovery {
                 placement.start();
                 placement.awaitQuiescence(SAGA_QUIESCENCE);
                 unreadable = placement.unreadableLogRecords();
+                messages = placement.messageCounts().orElse(MessageCounts.NONE);
             }
         }
         RunAudit.Audited audited = RunAudit.audit(config, clock);
         return new Recovered(record, false, Duration.ofNanos(System.nanoTime() - start), audited.report(),
-                audited.ledgerNotes(), unreadable);
+                audited.ledgerNotes(), unreadable, messages);
     }
 }

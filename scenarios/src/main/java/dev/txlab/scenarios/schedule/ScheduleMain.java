@@ -3,6 +3,7 @@ package dev.txlab.scenarios.schedule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.child.ChildJvm;
+import dev.txlab.harness.child.MessageCountsReport;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmSettings;
@@ -63,7 +64,7 @@ public final class ScheduleMain {
         boolean crashed = child.crashed();
         if (!crashed && child.exitCode() != 0) {
             return new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), false,
-                    lastCounts(child.stdout()), List.of(), 0,
+                    MessageCountsReport.last(child.stdout()), List.of(), 0,
                     "the schedule's process failed with exit code " + child.exitCode() + ": "
                         + child.lastStderrLine().orElse("(no stderr)"));
         }
@@ -77,18 +78,7 @@ public final class ScheduleMain {
         recovered.left().forEach(left -> violations.add("left after recovery: " + left));
         audit.violations().forEach(violation -> violations.add(violation.toString()));
         return new ScheduleResult(seed, schedule.implementation().id(), schedule.describe(), crashed,
-                lastCounts(child.stdout()), violations, seconds, null);
-    }
-
-    private static MessageCounts lastCounts(String stdout) {
-        return stdout.lines().filter(line -> line.startsWith(ScheduleChild.COUNTS_MARKER))
-                .reduce((first, second) -> second).map(line -> {
-                    try {
-                        return JSON.readValue(line.substring(ScheduleChild.COUNTS_MARKER.length()), MessageCounts.class);
-                    } catch (IOException e) {
-                        throw new IllegalStateException("unreadable counts from the schedule's process: " + line, e);
-                    }
-                }).orElse(MessageCounts.NONE);
+                MessageCountsReport.last(child.stdout()).plus(recovered.messages()), violations, seconds, null);
     }
 
     static Request request(Schedule schedule, ScenarioContext context) {

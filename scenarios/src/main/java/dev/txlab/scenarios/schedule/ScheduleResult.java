@@ -5,9 +5,10 @@ import dev.txlab.harness.cost.MessageCounts;
 import java.util.List;
 
 /**
- * What one schedule did: whether its crash fired, the message faults that fired before it ended or
- * halted, the invariant violations the audit found after recovery (with what recovery left), the
- * time from the start of recovery until the audit, or why it could not run.
+ * What one schedule did: whether its crash fired, the messages counted before it ended or halted and
+ * in recovery (the message faults that fired, the consumers' batches), the invariant violations the
+ * audit found after recovery (with what recovery left), the time from the start of recovery until
+ * the audit, or why it could not run.
  */
 public record ScheduleResult(long seed, String implementation, String schedule, boolean crashed, MessageCounts messages,
                              List<String> violations, double recoverySeconds, String error) {

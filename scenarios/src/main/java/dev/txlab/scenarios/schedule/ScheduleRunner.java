@@ -3,6 +3,7 @@ package dev.txlab.scenarios.schedule;
 import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.scenarios.FaultMatrix;
 import dev.txlab.scenarios.ScenarioContext;
 
 import java.time.Duration;
@@ -47,12 +48,24 @@ public final class ScheduleRunner {
         }
     }
 
+    private static String describe(ScheduleResult result) {
+        MessageCounts counts = result.messages();
+        String batches = counts.batches() == 0 ? "" : "; " + FaultMatrix.Batches.of(counts).describe()
+                + " before the halt and in recovery";
+        String outcome = !result.passed() ? "did not pass" : result.crashed() ? "halted, passed" : "ended before its "
+                + "hit, passed";
+        return "  seed " + result.seed() + " (" + result.schedule() + "): " + outcome + batches;
+    }
+
     private static ScheduleResult failed(Schedule schedule, String error) {
         return new ScheduleResult(schedule.seed(), schedule.implementation().id(), schedule.describe(), false,
                 MessageCounts.NONE, List.of(), 0, error);
     }
 
-    /** The summary lines: violations in all, what fired, and a replay command for every schedule that did not pass. */
+    /**
+     * The summary lines: violations in all, what fired, a line per schedule (with the consumers'
+     * batches of a saga's), and a replay command for every schedule that did not pass.
+     */
     public List<String> summary(List<ScheduleResult> results) {
         long violations = results.stream().mapToLong(r -> r.violations().size()).sum();
         long crashed = results.stream().filter(ScheduleResult::crashed).count();
@@ -66,6 +79,9 @@ public final class ScheduleRunner {
                         + "before ack, held back, or after a halt), %d deliveries held back; slowest recovery to a "
                         + "clean audit %.1f s", crashed, results.size(), fired.duplicatesSkipped(), fired.redelivered(),
                 fired.heldBack(), slowest));
+        for (ScheduleResult result : results) {
+            lines.add(describe(result));
+        }
         for (ScheduleResult result : results) {
             if (!result.passed()) {
                 lines.add("schedule seed " + result.seed() + " (" + result.schedule() + "): "
