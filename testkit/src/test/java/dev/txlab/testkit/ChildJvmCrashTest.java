@@ -3,6 +3,7 @@ package dev.txlab.testkit;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.child.ChildRun;
+import dev.txlab.harness.child.MessageCountsReport;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
@@ -42,7 +43,8 @@ class ChildJvmCrashTest {
         assertThat(audit.orders()).as("the crashing order committed before the halt")
                 .isEqualTo(crashingOrderIndex() + 1);
         assertThat(Ledger.read(Ledgers.path(store)).ids()).hasSize(crashingOrderIndex());
-        assertThat(child.stdout()).isEmpty();
+        assertThat(child.stdout().lines()).as("the child prints only its message counts")
+                .allMatch(line -> line.startsWith(MessageCountsReport.MARKER));
     }
 
     @Test
