@@ -44,7 +44,7 @@ public final class DepotService {
     public StepResult reserve(Connection connection, String orderId, List<OrderLine> lines) throws SQLException {
         List<OrderLine> ordered = inLockOrder(lines);
         Map<String, Long> stock = lockProducts(connection, ordered);
-        Optional<StepResult> earlier = answerOfAnEarlierCopy(connection, orderId);
+        Optional<StepResult> earlier = EarlierCopies.answer(connection, "shopping_lists", ACTIVE, orderId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -99,28 +99,6 @@ public final class DepotService {
         adjustStock(connection, listItems(connection, listId), +1);
         Sql.update(connection, "UPDATE shopping_lists SET status = ?, cancelled_at_ms = ? WHERE list_id = ?",
                 CANCELLED, clock.millis(), listId);
-    }
-
-    /**
-     * The answer the order's list gives another copy of its reservation: done (it holds the stock),
-     * the same refusal (a refused reservation's marker), no effect (a compensation's marker); empty
-     * when the order has no list yet.
-     */
-    private static Optional<StepResult> answerOfAnEarlierCopy(Connection connection, String orderId)
-            throws SQLException {
-        try (PreparedStatement statement = Sql.prepare(connection,
-                "SELECT status, refusal_reason FROM shopping_lists WHERE order_id = ?", orderId);
-             ResultSet rows = statement.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            if (ACTIVE.equals(rows.getString(1))) {
-                return Optional.of(StepResult.done());
-            }
-            String refusal = rows.getString(2);
-            return Optional.of(refusal == null ? StepResult.alreadyCompensated()
-                    : StepResult.refused(RejectionReason.valueOf(refusal)));
-        }
     }
 
     /**

@@ -39,7 +39,7 @@ public final class PaymentsService {
         if (balance == null) {
             return StepResult.refused(RejectionReason.NO_ACCOUNT);
         }
-        Optional<StepResult> earlier = answerOfAnEarlierCopy(connection, orderId);
+        Optional<StepResult> earlier = EarlierCopies.answer(connection, "payments", CONFIRMED, orderId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -81,28 +81,6 @@ public final class PaymentsService {
                 amount, customerId);
         Sql.update(connection, "UPDATE payments SET status = ?, refunded_at_ms = ? WHERE payment_id = ?",
                 REFUNDED, clock.millis(), paymentId);
-    }
-
-    /**
-     * The answer the order's payment gives another copy of its confirmation: done (it is confirmed),
-     * the same refusal (a refused confirmation's marker), no effect (a compensation's marker); empty
-     * when the order has no payment yet.
-     */
-    private static Optional<StepResult> answerOfAnEarlierCopy(Connection connection, String orderId)
-            throws SQLException {
-        try (PreparedStatement statement = Sql.prepare(connection,
-                "SELECT status, refusal_reason FROM payments WHERE order_id = ?", orderId);
-             ResultSet rows = statement.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            if (CONFIRMED.equals(rows.getString(1))) {
-                return Optional.of(StepResult.done());
-            }
-            String refusal = rows.getString(2);
-            return Optional.of(refusal == null ? StepResult.alreadyCompensated()
-                    : StepResult.refused(RejectionReason.valueOf(refusal)));
-        }
     }
 
     /**
