@@ -122,7 +122,7 @@ final class InboxConsumer implements BatchHandler {
                         batch.get(i).apply(connection);
                     }
                     if (i == 0) {
-                        crashPoints.hit(CrashPoint.SAGA_MID_BATCH, "batch=" + batch.size());
+                        crashPoints.hit(CrashPoint.SAGA_MID_BATCH, () -> "batch=" + batch.size());
                     }
                 }
                 connection.commit();

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Counts the hits of every crash point and halts the JVM at the one the fault plan arms (or
@@ -47,16 +48,20 @@ public final class CrashPoints {
      * a database server there when the plan says so (waiting for the restart to finish).
      */
     public void hit(CrashPoint point) {
-        hit(point, "");
+        hit(point, () -> "");
     }
 
-    /** As {@link #hit(CrashPoint)}, announcing a detail with the halt (e.g. {@code batch=5}). */
-    public void hit(CrashPoint point, String detail) {
+    /**
+     * As {@link #hit(CrashPoint)}, announcing a detail with the halt (e.g. {@code batch=5}); the
+     * detail is built only when the point fires, so an unarmed hit costs no string.
+     */
+    public void hit(CrashPoint point, Supplier<String> detail) {
         long count = hits.get(point).incrementAndGet();
         plan.serverRestart().filter(restart -> restart.point() == point && restart.onHit() == count)
                 .ifPresent(this::restartServer);
         if (plan.crashPoint().filter(point::equals).isPresent() && count == plan.crashOnHit()) {
-            announce.println(FIRED_MARKER + point.name() + " hit=" + count + (detail.isEmpty() ? "" : " " + detail));
+            String announced = detail.get();
+            announce.println(FIRED_MARKER + point.name() + " hit=" + count + (announced.isEmpty() ? "" : " " + announced));
             announce.flush();
             halt.halt(CRASH_EXIT_CODE);
         }
