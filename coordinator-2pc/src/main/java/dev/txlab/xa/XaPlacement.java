@@ -46,7 +46,7 @@ final class XaPlacement extends SynchronousPlacement {
         this.engine = engine;
         this.points = points;
         this.context = context;
-        this.flow = new OrderFlow(OrderServices.create(context.clock(), Ids.RANDOM_UUIDS), context.trace(),
+        this.flow = new OrderFlow(OrderServices.create(context.clock(), Ids.TIME_ORDERED), context.trace(),
                 context.clock());
     }
 

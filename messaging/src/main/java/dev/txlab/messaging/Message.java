@@ -1,8 +1,9 @@
 package dev.txlab.messaging;
 
+import dev.txlab.domain.service.Ids;
+
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The envelope of every saga message: its id, type, correlation id (the order id), causation id
@@ -18,9 +19,12 @@ public record Message(String messageId, String type, String correlationId, Strin
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** A new message with a random id. */
+    /**
+     * A new message with a fresh id that sorts by creation time ({@link Ids#TIME_ORDERED}), so the
+     * inboxes and outboxes keyed by it grow at one edge.
+     */
     public static Message create(String type, String correlationId, String causationId, Instant timestamp,
                                  String payload) {
-        return new Message(UUID.randomUUID().toString(), type, correlationId, causationId, timestamp, payload);
+        return new Message(Ids.TIME_ORDERED.next(), type, correlationId, causationId, timestamp, payload);
     }
 }

@@ -1,11 +1,10 @@
 package dev.txlab.domain.service;
 
-import java.util.UUID;
-
-/** Source of surrogate row ids (authorizations, shopping lists, payments); injectable for tests. */
+/** Source of surrogate row ids (authorizations, shopping lists, payments) and message ids; injectable for tests. */
 @FunctionalInterface
 public interface Ids {
-    Ids RANDOM_UUIDS = () -> UUID.randomUUID().toString();
+    /** Ids that sort by creation time ({@link TimeOrderedUuids}): what every run uses. */
+    Ids TIME_ORDERED = new TimeOrderedUuids();
 
     String next();
 }

@@ -23,7 +23,7 @@ class ServicesTest {
     private static final List<OrderLine> TWO_LINES = List.of(new OrderLine("sku2", 3, 200), new OrderLine("sku1", 2, 100));
 
     private ServiceDatabases databases;
-    private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.RANDOM_UUIDS);
+    private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED);
 
     @BeforeEach
     void openDatabases() throws SQLException {

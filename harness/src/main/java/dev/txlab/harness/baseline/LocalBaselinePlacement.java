@@ -29,7 +29,7 @@ final class LocalBaselinePlacement extends SynchronousPlacement {
     LocalBaselinePlacement(PlacementContext context) {
         super(ImplementationId.LOCAL_BASELINE, context.stores().dataSource(ServiceName.ORDERS), context.clock());
         this.dataSource = context.stores().dataSource(ServiceName.ORDERS);
-        this.flow = new OrderFlow(OrderServices.create(context.clock(), Ids.RANDOM_UUIDS), context.trace(),
+        this.flow = new OrderFlow(OrderServices.create(context.clock(), Ids.TIME_ORDERED), context.trace(),
                 context.clock());
         this.crashPoints = context.crashPoints();
     }

@@ -42,7 +42,7 @@ class H2FileConcurrentRollbackTest {
                 products.add(new InitialState.Product("s" + i, "product " + i, 1, INITIAL_STOCK));
             }
             InitialStateWriter.write(new InitialState(List.of(), Map.of(), products), stores::dataSource);
-            DepotService depot = new DepotService(Clock.systemUTC(), Ids.RANDOM_UUIDS);
+            DepotService depot = new DepotService(Clock.systemUTC(), Ids.TIME_ORDERED);
 
             List<Thread> threads = new ArrayList<>();
             List<Throwable> failures = new ArrayList<>();

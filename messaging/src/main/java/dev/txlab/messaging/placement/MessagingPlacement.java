@@ -87,7 +87,7 @@ public abstract class MessagingPlacement implements OrderPlacement {
     protected MessagingPlacement(PlacementContext context) {
         this.context = context;
         this.clock = context.clock();
-        this.services = OrderServices.create(clock, Ids.RANDOM_UUIDS);
+        this.services = OrderServices.create(clock, Ids.TIME_ORDERED);
         this.hopDelay = new MessageHopDelay(context.network());
     }
 

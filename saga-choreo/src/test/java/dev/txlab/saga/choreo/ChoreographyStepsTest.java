@@ -24,7 +24,7 @@ class ChoreographyStepsTest {
             step.compensation().ifPresent(compensation -> steps.put(compensation.stepName(), step.service()));
         });
 
-        Choreography choreography = new Choreography(OrderServices.create(Clock.systemUTC(), Ids.RANDOM_UUIDS));
+        Choreography choreography = new Choreography(OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED));
 
         assertThat(choreography.rules()).allSatisfy(rule -> assertThat(steps).containsEntry(rule.step(), rule.reactor()));
         assertThat(choreography.rules()).extracting(Choreography.Rule::step).containsAll(Arrays.stream(OrderStep.values())

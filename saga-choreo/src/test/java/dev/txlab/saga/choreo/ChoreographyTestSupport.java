@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ChoreographyTestSupport implements AutoCloseable {
     private final Stores stores;
-    private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.RANDOM_UUIDS);
+    private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED);
     private final Choreography choreography = new Choreography(services);
 
     private ChoreographyTestSupport(Stores stores) {

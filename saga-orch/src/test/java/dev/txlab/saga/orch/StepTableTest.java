@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps are the domain's steps in the domain's order. A renamed or moved step fails here.
  */
 class StepTableTest {
-    private final Participants participants = new Participants(OrderServices.create(Clock.systemUTC(), Ids.RANDOM_UUIDS));
+    private final Participants participants = new Participants(OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED));
 
     @Test
     void everyCommandTheSagaSendsHasAHandlerAndEveryHandlerIsSentTo() {
