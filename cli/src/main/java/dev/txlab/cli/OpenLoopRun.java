@@ -25,24 +25,31 @@ import java.util.OptionalLong;
 /**
  * {@code txlab run --rate R --duration D}: after a closed-loop warm-up ({@link #WARM_UP}), orders
  * arrive at R per second for D whatever the system does (one open loop, {@link OpenLoad}). At the
- * end of each minute of its schedule it prints what that minute achieved and the heap used after a
- * full collection (the live heap: a long run whose live heap grows keeps something per order; the
- * collection is a pause the loop then catches up on, its orders keeping their intended starts), then
- * whether both stayed flat from the second minute to the end (within {@link #FLAT}). Beside them, as
+ * end of each minute of its schedule it prints what that minute achieved and its live heap, then
+ * whether both stayed flat from the second minute to the end (within {@link #FLAT}). The live heap is
+ * the heap used after a full collection, read every {@link #HEAP_READING} (each collection is a pause
+ * the loop then catches up on, its orders keeping their intended starts); a minute's is the least of
+ * its readings: something kept per order raises every reading, while a backlog at the instant of one
+ * reading holds its orders' messages and unsaved pages for a moment (a saga-orch run at 534 orders/s
+ * read 94-123 MiB at its minute marks, following the 47-178 orders in flight there). Beside them, as
  * evidence of what a minute cost: how busy the machine's cores were (every process: a rate that keeps
  * them near 100 % has no room for a pause to be caught up) and the size of the data directory (H2
  * files, broker journal, logs: what a long run leaves on disk).
  */
 final class OpenLoopRun {
     static final Duration PART = Duration.ofMinutes(1);
+    /** How often the live heap is read: four readings a minute. */
+    static final Duration HEAP_READING = Duration.ofSeconds(15);
     /** The most a minute's throughput or live heap may differ from their mean over the minutes after the first. */
     static final double FLAT = 0.10;
     private static final Duration MAX_LAG = Duration.ofSeconds(2);
     /**
      * A closed loop first, so the schedule does not start on a cold JVM (as a compare's ladder comes
-     * before its search): a quarter of the duration, at most this.
+     * before its search): a quarter of the duration, at most this. 30 s was too short on 2 cores: the
+     * JIT was still compiling, and saga-choreo at 990 orders/s (70 % of its maximum) fell 2 s behind in
+     * 21 s; after 60 s it held the rate for 4 minutes.
      */
-    static final Duration WARM_UP = Duration.ofSeconds(30);
+    static final Duration WARM_UP = Duration.ofSeconds(60);
     /** The most orders a warm-up can take (a closed loop of the fastest implementation, with room). */
     static final int WARM_UP_ORDERS = 100_000;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -59,12 +66,21 @@ final class OpenLoopRun {
     }
 
     /**
-     * What a minute of the schedule achieved, the orders in flight at its end, the live heap after it,
-     * the share of the machine's cores busy during it (empty where {@code /proc/stat} cannot be read)
-     * and the data directory's size at its end.
+     * What a minute of the schedule achieved, the orders in flight at its end, its live heap, the share
+     * of the machine's cores busy during it (empty where {@code /proc/stat} cannot be read) and the data
+     * directory's size at its end.
      */
-    record Part(int minute, double offered, double achieved, int inFlight, double liveHeapMiB,
+    record Part(int minute, double offered, double achieved, int inFlight, LiveHeap liveHeap,
                 OptionalDouble machineBusy, OptionalDouble dataDirMiB) {
+    }
+
+    /** A minute's readings of the heap used after a full collection: the least, the most, how many. */
+    record LiveHeap(double leastMiB, double mostMiB, int readings) {
+        static LiveHeap of(List<Double> readingsMiB) {
+            DoubleSummaryStatistics statistics = readingsMiB.stream().mapToDouble(Double::doubleValue)
+                    .summaryStatistics();
+            return new LiveHeap(statistics.getMin(), statistics.getMax(), readingsMiB.size());
+        }
     }
 
     RunResult execute(double rate, Duration duration, LatencyStats outcomeLatency, LatencyStats ackLatency)
@@ -75,21 +91,10 @@ final class OpenLoopRun {
                 warmUpLength.toMillis() / 1000.0, workers, warmUp.throughputPerSecond());
         CostCounters.Costs before = run.costs();
         messagesBefore = run.placement().messageCounts().orElse(MessageCounts.NONE);
-        List<Part> parts = new ArrayList<>();
-        OpenLoad.Mark[] previous = {new OpenLoad.Mark(Duration.ZERO, 0, 0, 0)};
-        OptionalLong[] busyBefore = {MachineCpu.busyNanos()};
-        Path dataDir = run.options().store().dataDir();
-        LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, PART, mark -> {
-            long nanos = mark.elapsed().toNanos() - previous[0].elapsed().toNanos();
-            OptionalLong busy = MachineCpu.busyNanos();
-            Part part = new Part(parts.size() + 1, (mark.issued() - previous[0].issued()) / (nanos / 1e9),
-                    (mark.completed() - previous[0].completed()) / (nanos / 1e9), mark.inFlight(), liveHeapMiB(),
-                    busyShare(busyBefore[0], busy, nanos), sizeMiB(dataDir));
-            previous[0] = mark;
-            busyBefore[0] = busy;
-            parts.add(part);
-            out.println(describe(part));
-        });
+        Minutes minutes = new Minutes(run.options().store().dataDir());
+        LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, HEAP_READING, minutes::mark);
+        minutes.endPartial();
+        List<Part> parts = minutes.parts;
         if (result.saturated()) {
             out.printf(Locale.ROOT, "stopped: more than %d s behind the schedule of %.1f orders/s, so the system "
                     + "does not sustain that rate%n", MAX_LAG.toSeconds(), rate);
@@ -100,6 +105,51 @@ final class OpenLoopRun {
         run.awaitQuiescence();
         return new RunResult(result.completed(), result.failedSubmits(), result.unfinished(), result.elapsed(),
                 result.outcomes(), run.costs().minus(before));
+    }
+
+    /**
+     * Turns the open loop's marks, one every {@link #HEAP_READING}, into minutes: a live-heap reading at
+     * each mark, a {@link Part} printed at each full minute of the schedule and at a shorter end.
+     */
+    private final class Minutes {
+        private final Path dataDir;
+        private final List<Part> parts = new ArrayList<>();
+        private final List<Double> heapReadings = new ArrayList<>();
+        private OpenLoad.Mark previous = new OpenLoad.Mark(Duration.ZERO, 0, 0, 0);
+        private OpenLoad.Mark last = previous;
+        private OptionalLong busyBefore = MachineCpu.busyNanos();
+
+        Minutes(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        void mark(OpenLoad.Mark mark) {
+            heapReadings.add(liveHeapMiB());
+            last = mark;
+            if (mark.elapsed().toNanos() % PART.toNanos() == 0) {
+                end(mark);
+            }
+        }
+
+        /** The part of a minute after the last full one (a duration that is not whole minutes, or a stop). */
+        void endPartial() {
+            if (!heapReadings.isEmpty()) {
+                end(last);
+            }
+        }
+
+        private void end(OpenLoad.Mark mark) {
+            long nanos = mark.elapsed().toNanos() - previous.elapsed().toNanos();
+            OptionalLong busy = MachineCpu.busyNanos();
+            Part part = new Part(parts.size() + 1, (mark.issued() - previous.issued()) / (nanos / 1e9),
+                    (mark.completed() - previous.completed()) / (nanos / 1e9), mark.inFlight(),
+                    LiveHeap.of(heapReadings), busyShare(busyBefore, busy, nanos), sizeMiB(dataDir));
+            previous = mark;
+            busyBefore = busy;
+            heapReadings.clear();
+            parts.add(part);
+            out.println(describe(part));
+        }
     }
 
     /** The messages counted before the open loop (the warm-up's), not its orders'. */
@@ -114,9 +164,10 @@ final class OpenLoopRun {
 
     static String describe(Part part) {
         return String.format(Locale.ROOT, "minute %d: %.1f orders/s issued, %.1f reached their outcome per second, "
-                        + "%d in flight at its end, live heap (after a full GC) %.1f MiB, machine CPU %s, "
-                        + "data directory %s",
-                part.minute(), part.offered(), part.achieved(), part.inFlight(), part.liveHeapMiB(),
+                        + "%d in flight at its end, live heap %.1f MiB (the least of %d readings after a full GC, "
+                        + "%d s apart; most %.1f), machine CPU %s, data directory %s",
+                part.minute(), part.offered(), part.achieved(), part.inFlight(), part.liveHeap().leastMiB(),
+                part.liveHeap().readings(), HEAP_READING.toSeconds(), part.liveHeap().mostMiB(),
                 part.machineBusy().isPresent()
                         ? String.format(Locale.ROOT, "%.0f %% busy (%d cores)", 100 * part.machineBusy().getAsDouble(),
                         CORES)
@@ -149,7 +200,8 @@ final class OpenLoopRun {
             return "flatness: not judged (needs at least 3 minutes: the first warms up)";
         }
         DoubleSummaryStatistics throughput = steady.stream().mapToDouble(Part::achieved).summaryStatistics();
-        DoubleSummaryStatistics heap = steady.stream().mapToDouble(Part::liveHeapMiB).summaryStatistics();
+        DoubleSummaryStatistics heap = steady.stream().mapToDouble(part -> part.liveHeap().leastMiB())
+                .summaryStatistics();
         boolean flat = within(throughput) && within(heap) && !saturated;
         return String.format(Locale.ROOT, "flatness over minutes 2-%d: throughput %.1f-%.1f orders/s (mean %.1f, "
                         + "largest deviation %.1f %%), live heap %.1f-%.1f MiB (mean %.1f, largest deviation %.1f %%): "

@@ -63,7 +63,8 @@ class CliRunIT {
         assertThat(run.stdout()).contains("open loop at 150.0 orders/s for 3 s with 2 workers")
                 .containsPattern("warm-up: 0.8 s closed loop with 2 callers, [0-9.]+ orders/s \\(not counted below\\)")
                 .containsPattern("minute 1: [0-9.]+ orders/s issued, [0-9.]+ reached their outcome per second, "
-                        + "[0-9]+ in flight at its end, live heap \\(after a full GC\\) [0-9.]+ MiB, machine CPU "
+                        + "[0-9]+ in flight at its end, live heap [0-9.]+ MiB \\(the least of [0-9]+ readings after a full "
+                        + "GC, 15 s apart; most [0-9.]+\\), machine CPU "
                         + "[0-9]+ % busy \\([0-9]+ cores\\), data directory [0-9]+ MiB")
                 .contains("flatness: not judged (needs at least 3 minutes: the first warms up)")
                 .contains("1 run, open loop at 150.0 orders/s offered")
