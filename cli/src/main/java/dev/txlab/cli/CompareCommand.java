@@ -19,7 +19,7 @@ import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.workload.WorkloadSpec;
-import dev.txlab.messaging.placement.MessagingPlacement;
+import dev.txlab.messaging.placement.SagaRuntime;
 import dev.txlab.report.ImplementationResult;
 import dev.txlab.report.Method;
 import dev.txlab.report.Results;
@@ -220,7 +220,7 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("data directory", store.dataDir().toString());
         settings.put("database prefix", store.prefix());
         settings.put("transaction managers", TmSettings.ofDefaults().toString());
-        settings.put("saga consumers", MessagingPlacement.CONSUMERS + " threads per subscription, "
+        settings.put("saga consumers", SagaRuntime.CONSUMERS + " threads per subscription, "
                 + transport.batching().describe());
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
                 + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "

@@ -5,6 +5,7 @@ import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.store.Topology;
+import dev.txlab.messaging.placement.SagaPlacement;
 
 /** Registers {@code saga-choreo}: each service on its own database, talking through the broker. */
 public final class ChoreoProvider implements PlacementProvider {
@@ -20,6 +21,6 @@ public final class ChoreoProvider implements PlacementProvider {
 
     @Override
     public OrderPlacement create(PlacementContext context) {
-        return new ChoreoPlacement(context);
+        return new SagaPlacement(context, ChoreoProtocol::new);
     }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.saga.choreo;
 
 import dev.txlab.domain.model.Outcome;
+import dev.txlab.messaging.placement.Effects;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,5 +43,10 @@ public final class Consequences {
 
     public Optional<Outcome> outcome() {
         return Optional.ofNullable(decided);
+    }
+
+    /** What the runtime acts on once the reaction committed. */
+    Effects effects() {
+        return new Effects(outcome(), late, false);
     }
 }

@@ -1,0 +1,104 @@
+package dev.txlab.saga.choreo;
+
+import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.messaging.MalformedMessageException;
+import dev.txlab.messaging.Message;
+import dev.txlab.messaging.placement.Effects;
+import dev.txlab.messaging.placement.SagaHandler;
+import dev.txlab.messaging.placement.SagaProtocol;
+import dev.txlab.messaging.placement.SagaRuntime;
+import dev.txlab.messaging.placement.Sender;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code saga-choreo}: the orders service commits the PENDING order with its OrderCreated in its
+ * outbox (the acknowledgement); from there the services react to each other's events
+ * ({@link Choreography}), each reaction one local transaction through its inbox, until the orders
+ * service approves or rejects the order (the completion, observed when that commit is done).
+ */
+final class ChoreoProtocol implements SagaProtocol {
+    /** The longest chain of reactions: authorize, reserve, decline, release, reject. */
+    private static final int HOPS = 5;
+
+    private final SagaRuntime runtime;
+    private final Choreography choreography;
+
+    ChoreoProtocol(SagaRuntime runtime) {
+        this.runtime = runtime;
+        this.choreography = new Choreography(runtime.services());
+    }
+
+    @Override
+    public ImplementationId id() {
+        return ImplementationId.SAGA_CHOREO;
+    }
+
+    @Override
+    public void subscribe() {
+        for (ServiceName service : ServiceName.values()) {
+            for (String destination : choreography.destinationsOf(service)) {
+                runtime.subscribe(service, destination, new Reactions(service, destination));
+            }
+        }
+    }
+
+    @Override
+    public void acknowledge(Connection orders, OrderRequest order, Sender sender) throws SQLException {
+        sender.send(Choreography.destinationOf(ServiceName.ORDERS), Choreography.ORDER_CREATED, OrderEvent.of(order));
+    }
+
+    @Override
+    public int hops() {
+        return HOPS;
+    }
+
+    /** An event and the rule of the reacting service it triggers. */
+    private record Triggered(Choreography.Rule rule, OrderEvent event) {
+    }
+
+    /** One service's subscription to one destination: the service's rules for the events there. */
+    private final class Reactions implements SagaHandler<Triggered> {
+        private final ServiceName service;
+        private final String destination;
+
+        Reactions(ServiceName service, String destination) {
+            this.service = service;
+            this.destination = destination;
+        }
+
+        @Override
+        public Optional<Task<Triggered>> accept(Message message) {
+            Optional<Choreography.Rule> rule = choreography.rule(service, message.type());
+            if (rule.isEmpty()) {
+                if (choreography.isKnown(message.type())) {
+                    return Optional.empty();
+                }
+                throw new MalformedMessageException("unknown event type '" + message.type() + "' on " + destination
+                        + " for " + service.id() + "; the choreography's types are " + eventTypes(), null);
+            }
+            OrderEvent event = runtime.codec().fromJson(message.payload(), OrderEvent.class);
+            return Optional.of(Task.traced(new Triggered(rule.get(), event), event.orderId(), rule.get().step(),
+                    choreography.compensates(message.type())));
+        }
+
+        @Override
+        public Effects apply(Connection connection, Triggered triggered, Sender sender) throws SQLException {
+            Consequences out = new Consequences();
+            triggered.rule().reaction().react(connection, triggered.event(), out);
+            for (Consequences.Emitted emitted : out.emitted()) {
+                sender.send(Choreography.destinationOf(service), emitted.type(), emitted.event());
+            }
+            return out.effects();
+        }
+    }
+
+    private List<String> eventTypes() {
+        return choreography.rules().stream().map(Choreography.Rule::event).distinct().toList();
+    }
+}
