@@ -101,7 +101,8 @@ public final class ServiceEndpoint implements AutoCloseable {
     /** How many outbox rows wait to be published. */
     public long unpublished() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM outbox")) {
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE published = ?")) {
+            count.setBoolean(1, false);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 long unpublished = rows.getLong(1);

@@ -66,7 +66,7 @@ class RelayHaltTest {
         assertThat(child.firedPoint()).contains(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK.name());
         try (Stores stores = open();
              Transport transport = AtLeastOnceAcrossAHaltTest.transport(kind, dataDir, false)) {
-            assertThat(count(stores, ServiceName.ORDERS, "SELECT COUNT(*) FROM outbox"))
+            assertThat(count(stores, ServiceName.ORDERS, "SELECT COUNT(*) FROM outbox WHERE published = FALSE"))
                     .as("the halt came before the mark").isEqualTo(1);
             Inbox inbox = new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", clock);
             AtomicInteger handled = new AtomicInteger();
@@ -82,7 +82,7 @@ class RelayHaltTest {
                     new MessageCodec(), CrashPoints.disarmed(), new MessageCounters()).start()) {
                 relay.wake();
                 await().atMost(Duration.ofSeconds(30)).until(() -> count(stores, ServiceName.ORDERS,
-                        "SELECT COUNT(*) FROM outbox") == 0 && handled.get() == 1);
+                        "SELECT COUNT(*) FROM outbox WHERE published = FALSE") == 0 && handled.get() == 1);
             }
             // the child's publish is delivered too when the broker had persisted it before the halt:
             // then the inbox skips one of the two deliveries; either way there is one effect

@@ -10,10 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * Writes messages as outbox rows inside the caller's transaction; the relay publishes them after
- * commit and then deletes them: the table holds only what waits to be published.
- */
+/** Writes messages as outbox rows inside the caller's transaction; the relay publishes them after commit. */
 public final class Outbox {
     private final MessageCodec codec;
     private final AtomicLong sequence;
@@ -26,12 +23,14 @@ public final class Outbox {
     /** Adds a message for a destination, in the transaction of {@code connection}. */
     public void append(Connection connection, String destination, Message message) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox (message_id, destination, correlation_id, body, seq) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO outbox (message_id, destination, correlation_id, body, seq, published)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, message.messageId());
             insert.setString(2, destination);
             insert.setString(3, message.correlationId());
             insert.setString(4, new String(codec.encode(message), StandardCharsets.UTF_8));
             insert.setLong(5, sequence.incrementAndGet());
+            insert.setBoolean(6, false);
             insert.executeUpdate();
         }
     }

@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The I3 leftovers of messaging: outbox rows never published (a relay that did not finish); the outbox holds only those. */
+/** The I3 leftovers of messaging: outbox rows never published (a relay that did not finish). */
 public final class OutboxLeftovers implements LeftoverCheck {
     @Override
     public List<Violation> find(Stores stores, RunRecord record) {
@@ -28,7 +28,8 @@ public final class OutboxLeftovers implements LeftoverCheck {
             }
             try (Connection connection = stores.dataSource(service).getConnection();
                  PreparedStatement select = connection.prepareStatement(
-                         "SELECT message_id, destination, correlation_id FROM outbox ORDER BY seq")) {
+                         "SELECT message_id, destination, correlation_id FROM outbox WHERE published = ? ORDER BY seq")) {
+                select.setBoolean(1, false);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         leftovers.add(new Violation(Invariant.I3_NO_LEFTOVERS, rows.getString(3),

@@ -21,13 +21,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Publishes one database's outbox rows in sequence order, in batches (the broker confirms every
- * message of a batch before the relay goes on), and then deletes the batch's rows with one statement:
- * that delete is the batch's mark, so the outbox holds only what waits to be published. Woken by
- * {@link #wake()} after a commit that wrote rows, and by a poll in case a wake was missed (or the
- * process restarted with rows left). Runs on a thread of its own until closed. Its crash points:
- * after the local commit before the publish, after the publish before the mark (which only causes a
- * duplicate: the rows are published again).
+ * Publishes one database's unpublished outbox rows in sequence order, in batches (the broker confirms
+ * every message of a batch before the relay goes on), and marks each batch with one statement.
+ * Woken by {@link #wake()} after a commit that wrote rows, and by a poll in case a wake was missed
+ * (or the process restarted with rows left). Runs on a thread of its own until closed. Its crash
+ * points: after the local commit before the publish, after the publish before the mark (which only
+ * causes a duplicate).
  */
 public final class OutboxRelay implements AutoCloseable {
     public static final int BATCH = 100;
@@ -80,12 +79,13 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Publishes up to one batch of rows in order, then deletes them; returns how many. */
+    /** Publishes up to one batch of unpublished rows in order and marks them; returns how many. */
     int publishBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT message_id, destination, body FROM outbox ORDER BY seq")) {
+                    "SELECT message_id, destination, body FROM outbox WHERE published = ? ORDER BY seq")) {
+                select.setBoolean(1, false);
                 select.setMaxRows(BATCH);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
@@ -106,8 +106,9 @@ public final class OutboxRelay implements AutoCloseable {
             transport.publishAll(batch);
             crashPoints.hit(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK);
             try (PreparedStatement mark = connection.prepareStatement(markStatement(rows.size()))) {
+                mark.setBoolean(1, true);
                 for (int i = 0; i < rows.size(); i++) {
-                    mark.setString(i + 1, rows.get(i).messageId());
+                    mark.setString(i + 2, rows.get(i).messageId());
                 }
                 mark.executeUpdate();
             }
@@ -117,12 +118,12 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Marks a published batch by deleting its rows with one statement, by message id: not by a range
-     * of sequence numbers, since a row with a number inside the range may commit after the select and
-     * is then not published yet.
+     * Marks a batch with one statement, by message id: not by a range of sequence numbers, since a
+     * row with a number inside the range may commit after the select and is then not published yet.
      */
     static String markStatement(int rows) {
-        return "DELETE FROM outbox WHERE message_id IN (" + String.join(", ", Collections.nCopies(rows, "?")) + ")";
+        return "UPDATE outbox SET published = ? WHERE message_id IN (" + String.join(", ", Collections.nCopies(rows, "?"))
+                + ")";
     }
 
     /** Stops after the batch in progress (never interrupting it: see {@link LoopThread}). */
