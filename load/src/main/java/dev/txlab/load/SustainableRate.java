@@ -1,5 +1,6 @@
 package dev.txlab.load;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,12 @@ import java.util.Locale;
  * go), and the outcome p99 stayed within {@link #P99_LIMIT_MILLIS}. The search starts at a first
  * try (the closed loop's best), goes up by half while the rate holds and down by half while it does
  * not, then halves the gap between the highest rate sustained and the lowest not, until they are
- * within {@link #PRECISION} of each other or the probes are spent.
+ * within {@link #PRECISION} of each other or the probes are spent. Last, the rate found must hold
+ * over a longer window ({@link Plan#hold()}): a short window starts on small files with a warm JIT and
+ * finds a rate that costs more a few seconds later (H2 compacting what it wrote, the collector
+ * catching up), so each hold that fails steps down to the lower of its rate and what it achieved,
+ * divided by {@link #PRECISION}, and the max is the first rate held; when none holds, the next step
+ * down, marked estimated.
  */
 public final class SustainableRate {
     public static final double KEEP_UP_SHARE = 0.97;
@@ -26,35 +32,55 @@ public final class SustainableRate {
     private SustainableRate() {
     }
 
-    /** One open-loop phase at a rate. */
+    /** One open-loop phase at a rate for a window. */
     @FunctionalInterface
     public interface Prober {
-        LoadResult at(double ratePerSecond) throws InterruptedException;
+        LoadResult at(double ratePerSecond, Duration window) throws InterruptedException;
     }
 
-    /** One rate tried, what it showed, and the verdict: "sustained", or which condition failed. */
-    public record Probe(double offered, double achieved, double completedShare, int inFlightGrowth, double p99Millis,
-                        boolean saturated, boolean sustained, String verdict) {
+    /**
+     * How a search probes: at most {@code probes} windows of {@code window} to bracket the rate, then at
+     * most {@code holds} windows of {@code hold} to confirm it (0 holds: the bracket's rate is the max).
+     */
+    public record Plan(Duration window, int probes, Duration hold, int holds) {
+        public Plan {
+            if (probes < 1 || holds < 0 || window.isNegative() || window.isZero()
+                    || (holds > 0 && (hold.isNegative() || hold.isZero()))) {
+                throw new IllegalArgumentException("a search needs at least one probe of a positive window and "
+                        + "holds of a positive window, was " + probes + " x " + window + " and " + holds + " x " + hold);
+            }
+        }
     }
 
-    /** The highest rate sustained (0 when none of the probes was) and every probe in the order tried. */
-    public record Found(double rate, List<Probe> probes) {
+    /**
+     * One rate tried, over how long a window, what it showed, and the verdict: "sustained", or which
+     * condition failed.
+     */
+    public record Probe(double offered, double windowSeconds, double achieved, double completedShare,
+                        int inFlightGrowth, double p99Millis, boolean saturated, boolean sustained, String verdict) {
+    }
+
+    /**
+     * The max sustainable rate (0 when none of the probes sustained a rate) and every probe in the order
+     * tried; {@code estimated} when no hold held: the rate is then the one a next hold would have tried
+     * (a step below what the last one achieved), not shown to hold.
+     */
+    public record Found(double rate, boolean estimated, List<Probe> probes) {
         public Found {
             probes = List.copyOf(probes);
         }
     }
 
-    public static Found search(Prober prober, double firstTry, int maxProbes) throws InterruptedException {
-        if (!(firstTry > 0) || maxProbes < 1) {
-            throw new IllegalArgumentException("a search starts above 0 orders/s with at least one probe, was "
-                    + firstTry + " orders/s and " + maxProbes + " probes");
+    public static Found search(Prober prober, double firstTry, Plan plan) throws InterruptedException {
+        if (!(firstTry > 0)) {
+            throw new IllegalArgumentException("a search starts above 0 orders/s, was " + firstTry + " orders/s");
         }
         List<Probe> probes = new ArrayList<>();
         double highestSustained = 0;
         double lowestNot = Double.POSITIVE_INFINITY;
         double rate = firstTry;
-        for (int i = 0; i < maxProbes; i++) {
-            Probe probe = judge(prober.at(rate));
+        for (int i = 0; i < plan.probes(); i++) {
+            Probe probe = judge(prober.at(rate, plan.window()), plan.window());
             probes.add(probe);
             if (probe.sustained()) {
                 highestSustained = Math.max(highestSustained, rate);
@@ -67,11 +93,33 @@ public final class SustainableRate {
             rate = Double.isInfinite(lowestNot) ? rate * 1.5
                     : highestSustained == 0 ? rate / 2 : Math.sqrt(highestSustained * lowestNot);
         }
-        return new Found(highestSustained, probes);
+        return held(prober, highestSustained, plan, probes);
+    }
+
+    /**
+     * The first rate that holds over the longer window: the bracket's, then after each hold that fails
+     * a step below the lower of its rate and what it achieved (a system that slowed over the hold
+     * says by how much); when none holds, the step below the last, estimated.
+     */
+    private static Found held(Prober prober, double found, Plan plan, List<Probe> probes)
+            throws InterruptedException {
+        if (found <= 0 || plan.holds() == 0) {
+            return new Found(found, false, probes);
+        }
+        double rate = found;
+        for (int i = 0; i < plan.holds(); i++) {
+            Probe probe = judge(prober.at(rate, plan.hold()), plan.hold());
+            probes.add(probe);
+            if (probe.sustained()) {
+                return new Found(rate, false, probes);
+            }
+            rate = Math.min(rate, probe.achieved()) / PRECISION;
+        }
+        return new Found(rate, true, probes);
     }
 
     /** Whether one open-loop phase sustained its rate, and if not, why. */
-    public static Probe judge(LoadResult result) {
+    public static Probe judge(LoadResult result, Duration window) {
         KeepingUp keepingUp = result.keepingUp().orElseThrow(
                 () -> new IllegalArgumentException("a closed loop has no schedule to keep up with"));
         double p99 = result.outcome().percentileMillis(99);
@@ -90,7 +138,7 @@ public final class SustainableRate {
         } else {
             verdict = "sustained";
         }
-        return new Probe(result.offeredPerSecond(), result.throughputPerSecond(), keepingUp.completedShare(),
+        return new Probe(result.offeredPerSecond(), window.toMillis() / 1000.0, result.throughputPerSecond(), keepingUp.completedShare(),
                 keepingUp.inFlightGrowth(), p99, result.saturated(), verdict.equals("sustained"), verdict);
     }
 }

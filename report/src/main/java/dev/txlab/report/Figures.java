@@ -62,8 +62,10 @@ public final class Figures {
     }
 
     /**
-     * The max sustainable rate with how it was found, e.g. "612 orders/s (5 s open-loop windows; 680 not
-     * sustained: ...)"; "none sustained" when no rate tried held, "not searched" when the search did not run.
+     * The max sustainable rate with how it was found, e.g. "612 orders/s (4 probes of 5 s, held for 15 s (2
+     * tries), 64 workers; 680 not sustained over 15 s: ...)"; "..., estimated: none of 3 holds ..." when
+     * no hold held; "none of N rates tried sustained" when none did, "not searched" when the search did
+     * not run.
      */
     public static String maxRate(ImplementationResult result) {
         ImplementationResult.MaxRate max = result.maxRate();
@@ -71,16 +73,32 @@ public final class Figures {
             return "not searched";
         }
         String quick = max.quick() ? "quick, not the max sustainable rate: " : "";
-        Optional<SustainableRate.Probe> nextUp = max.probes().stream().filter(probe -> !probe.sustained())
-                .filter(probe -> probe.offered() > max.rate()).min(Comparator.comparingDouble(SustainableRate.Probe::offered));
-        String bound = nextUp.map(probe -> String.format(Locale.ROOT, "; %.0f not sustained: %s", probe.offered(),
-                probe.verdict())).orElse("; the highest rate tried");
         if (max.rate() <= 0) {
             return String.format(Locale.ROOT, "%snone of %d rates tried sustained (%s)", quick, max.probes().size(),
                     max.probes().isEmpty() ? "" : max.probes().get(max.probes().size() - 1).verdict());
         }
-        return String.format(Locale.ROOT, "%s%.0f orders/s (%d probes of %.0f s, %d workers%s)", quick, max.rate(),
-                max.probes().size(), max.windowSeconds(), max.workers(), bound);
+        long held = max.probes().stream().filter(probe -> probe.windowSeconds() > max.windowSeconds()).count();
+        String searched = String.format(Locale.ROOT, "%d probes of %s", max.probes().size() - held,
+                seconds(max.windowSeconds()));
+        if (max.estimated()) {
+            SustainableRate.Probe last = max.probes().get(max.probes().size() - 1);
+            return String.format(Locale.ROOT, "%s%.0f orders/s, estimated: none of %d holds of %s held (%s; the "
+                            + "last, at %.0f, achieved %.0f: %s), %d workers", quick, max.rate(), held,
+                    seconds(max.holdSeconds()), searched, last.offered(), last.achieved(), last.verdict(),
+                    max.workers());
+        }
+        Optional<SustainableRate.Probe> nextUp = max.probes().stream().filter(probe -> !probe.sustained())
+                .filter(probe -> probe.offered() > max.rate()).min(Comparator.comparingDouble(SustainableRate.Probe::offered));
+        String bound = nextUp.map(probe -> String.format(Locale.ROOT, "; %.0f not sustained over %s: %s",
+                probe.offered(), seconds(probe.windowSeconds()), probe.verdict())).orElse("; the highest rate tried");
+        String holds = held == 0 ? "" : String.format(Locale.ROOT, ", held for %s (%d %s)", seconds(max.holdSeconds()),
+                held, held == 1 ? "try" : "tries");
+        return String.format(Locale.ROOT, "%s%.0f orders/s (%s%s, %d workers%s)", quick, max.rate(), searched, holds,
+                max.workers(), bound);
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.0f s", seconds);
     }
 
     public static String load(LoadPoint point) {

@@ -106,11 +106,13 @@ public record ImplementationResult(String implementation, String network, String
 
     /**
      * The max sustainable rate (orders/s; 0 when no rate tried was sustained) found by an open-loop
-     * search in windows of {@code windowSeconds} with {@code workers} workers, every probe in the
-     * order tried, and whether the sweep was a quick one (whose short windows do not make it the
+     * search in windows of {@code windowSeconds} with {@code workers} workers, then held for
+     * {@code holdSeconds} (0: not held; {@code estimated}: no hold held, the rate is a step below what
+     * the last achieved), every probe in the order tried, and whether the sweep was a quick one (whose short windows do not make it the
      * max sustainable rate).
      */
-    public record MaxRate(double rate, double windowSeconds, int workers, boolean quick,
+    public record MaxRate(double rate, double windowSeconds, double holdSeconds, boolean estimated, int workers,
+                          boolean quick,
                           List<SustainableRate.Probe> probes) {
         public MaxRate {
             probes = List.copyOf(probes);

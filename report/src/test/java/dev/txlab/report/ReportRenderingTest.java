@@ -1,5 +1,6 @@
 package dev.txlab.report;
 
+import dev.txlab.load.SustainableRate;
 import dev.txlab.scenarios.FaultMatrix;
 import dev.txlab.scenarios.FaultMatrixFiles;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,14 +121,32 @@ class ReportRenderingTest {
         String html = new HtmlReport(results, Optional.empty(), Optional.empty()).render();
         String markdown = new MarkdownReport(results, Optional.empty()).render();
 
-        String sagaMax = "100 orders/s (2 probes of 5 s, 64 workers; 150 not sustained: 80.0 % of the orders reached an outcome in "
-                + "time (&lt; 97 %))";
+        String sagaMax = "100 orders/s (2 probes of 5 s, held for 15 s (1 try), 64 workers; 150 not sustained over 5 s: "
+                + "80.0 % of the orders reached an outcome in time (&lt; 97 %))";
         assertThat(html).contains("max sustainable rate, orders/s").contains(sagaMax)
                 .contains("0.25 x")
                 .contains("p50 7.50 / p99 30.0 ms (n=300) at 25.0 orders/s offered")
                 .contains("at 70.0 orders/s offered");
         assertThat(markdown).contains("| outcome latency at the common load | outcome latency at 70 % of own max |")
                 .contains(sagaMax.replace("&lt;", "<"));
+    }
+
+    @Test
+    void aMaxNoHoldConfirmedSaysItIsAnEstimateAndWhatTheLastHoldShowed() {
+        ImplementationResult measured = SampleResults.passed("saga-choreo", 100, 30);
+        ImplementationResult.MaxRate max = measured.maxRate();
+        ImplementationResult.MaxRate estimated = new ImplementationResult.MaxRate(80, max.windowSeconds(),
+                max.holdSeconds(), true, max.workers(), false, List.of(max.probes().get(0), max.probes().get(1),
+                new SustainableRate.Probe(100, 15, 88, 0.99, 150, 400, false, false,
+                        "orders in flight grew by 150 in the second half (> 23)")));
+        ImplementationResult result = new ImplementationResult(measured.implementation(), measured.network(),
+                measured.guarantee(), true, measured.audit(), measured.violations(), null, measured.terminationBound(),
+                measured.throughput(), measured.load(), measured.cost(), measured.outcomes(), measured.timeline(),
+                measured.networkAchieved(), null, measured.ceiling(), estimated, measured.forcedWrites());
+
+        assertThat(Figures.maxRate(result)).isEqualTo("80 orders/s, estimated: none of 1 holds of 15 s held (2 probes "
+                + "of 5 s; the last, at 100, achieved 88: orders in flight grew by 150 in the second half (> 23)), "
+                + "64 workers");
     }
 
     @Test

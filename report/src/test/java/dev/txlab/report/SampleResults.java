@@ -43,10 +43,13 @@ final class SampleResults {
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
                         new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
                 new Ceiling(4 * throughput, Ceiling.CPU, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"),
-                new MaxRate(throughput, 5, 64, false, List.of(
-                        new SustainableRate.Probe(throughput, throughput, 0.99, 2, p99Millis, false, true, "sustained"),
-                        new SustainableRate.Probe(throughput * 1.5, throughput * 1.2, 0.8, 300, 2_000, false, false,
-                                "80.0 % of the orders reached an outcome in time (< 97 %)"))),
+                new MaxRate(throughput, 5, 15, false, 64, false, List.of(
+                        new SustainableRate.Probe(throughput, 5, throughput, 0.99, 2, p99Millis, false, true,
+                                "sustained"),
+                        new SustainableRate.Probe(throughput * 1.5, 5, throughput * 1.2, 0.8, 300, 2_000, false, false,
+                                "80.0 % of the orders reached an outcome in time (< 97 %)"),
+                        new SustainableRate.Probe(throughput, 15, throughput, 0.99, 3, p99Millis, false, true,
+                                "sustained"))),
                 new ForcedWritesPerOrder(Map.of("tm-" + id, 2.0, "H2 orders", 0.01), 800, 4, null));
     }
 

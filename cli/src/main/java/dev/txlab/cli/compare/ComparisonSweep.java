@@ -21,6 +21,7 @@ import dev.txlab.report.ImplementationResult.ThroughputPoint;
 import dev.txlab.report.ImplementationResult;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -135,18 +136,22 @@ public final class ComparisonSweep {
         return throughput.stream().max(Comparator.comparingDouble(ThroughputPoint::mean)).orElseThrow();
     }
 
-    /** The max sustainable rate, searched from the closed loop's best in open-loop windows. */
+    /** The max sustainable rate, searched from the closed loop's best in open-loop windows, then held. */
     private MaxRate search(Run run, ImplementationId id, SweepPlan plan, ThroughputPoint best, CostTally tally)
             throws InterruptedException {
-        SustainableRate.Found found = SustainableRate.search(rate -> {
-            progress.phase(id.id(), String.format(Locale.ROOT, "searching the max sustainable rate: %.0f orders/s",
-                    rate));
-            LoadResult result = new OpenLoad(run, best.threads(), plan.maxLag()).run(rate, plan.searchWindow());
+        SustainableRate.Found found = SustainableRate.search((rate, window) -> {
+            progress.phase(id.id(), String.format(Locale.ROOT, "%s the max sustainable rate: %.0f orders/s for %d s",
+                    window.equals(plan.search().window()) ? "searching" : "holding", rate, window.toSeconds()));
+            LoadResult result = new OpenLoad(run, best.threads(), plan.maxLag()).run(rate, window);
             tally.add(result);
             return result;
-        }, best.mean(), plan.searchProbes());
-        return new MaxRate(found.rate(), plan.searchWindow().toMillis() / 1000.0, best.threads(), plan.quick(),
-                found.probes());
+        }, best.mean(), plan.search());
+        return new MaxRate(found.rate(), seconds(plan.search().window()), seconds(plan.search().hold()),
+                found.estimated(), best.threads(), plan.quick(), found.probes());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     /**

@@ -13,28 +13,32 @@ import java.util.stream.Collectors;
  * What a comparison measures per implementation, in two passes. First pass, one run per
  * implementation: closed-loop throughput on a ladder of callers (a warm-up, then timed iterations
  * whose spread is reported), then an open-loop search for the max sustainable rate starting at the
- * ladder's best ({@link SustainableRate}), in windows of {@code searchWindow}, at most
- * {@code searchProbes} of them. Second pass, a fresh run each, once every maximum is known: open-loop
+ * ladder's best ({@link SustainableRate}): at most {@code search.probes()} windows of
+ * {@code search.window()}, then the rate found held for {@code search.hold()} (a step lower after a
+ * hold that fails, at most {@code search.holds()} of them). Second pass, a fresh run each, once every maximum is known: open-loop
  * latency for {@code openLoop} at the common load ({@link #COMMON_LOAD} of the slowest
  * implementation's max sustainable rate, the same offered rate for all) and at each of
  * {@code loadFractions} of the implementation's own max; at each network profile. Forced writes are
  * counted in one more {@code iteration} of the first pass, after the search.
  */
 public record SweepPlan(String name, Duration warmup, int iterations, Duration iteration, List<Integer> threads,
-                        Duration searchWindow, int searchProbes, Duration openLoop, List<Double> loadFractions,
+                        SustainableRate.Plan search, Duration openLoop, List<Double> loadFractions,
                         Duration maxLag, List<NetworkProfile> networks) {
     /** The common load: this share of the slowest implementation's max sustainable rate. */
     public static final double COMMON_LOAD = 0.5;
     private static final List<Integer> LADDER = List.of(1, 4, 16, 64);
 
     public static final SweepPlan QUICK = new SweepPlan("quick", Duration.ofMillis(500), 2, Duration.ofSeconds(1),
-            LADDER, Duration.ofSeconds(2), 4, Duration.ofSeconds(2), List.of(0.7), Duration.ofSeconds(1),
+            LADDER, new SustainableRate.Plan(Duration.ofSeconds(2), 4, Duration.ZERO, 0), Duration.ofSeconds(2),
+            List.of(0.7), Duration.ofSeconds(1),
             List.of(NetworkProfile.NONE));
     public static final SweepPlan DEFAULT = new SweepPlan("default", Duration.ofSeconds(2), 3, Duration.ofSeconds(2),
-            LADDER, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), List.of(0.7), Duration.ofSeconds(2),
+            LADDER, new SustainableRate.Plan(Duration.ofSeconds(5), 5, Duration.ofSeconds(10), 3),
+            Duration.ofSeconds(5), List.of(0.7), Duration.ofSeconds(2),
             List.of(NetworkProfile.NONE));
     public static final SweepPlan FULL = new SweepPlan("full", Duration.ofSeconds(3), 5, Duration.ofSeconds(4),
-            List.of(1, 2, 4, 8, 16, 64), Duration.ofSeconds(8), 6, Duration.ofSeconds(8),
+            List.of(1, 2, 4, 8, 16, 64), new SustainableRate.Plan(Duration.ofSeconds(8), 6, Duration.ofSeconds(60), 3),
+            Duration.ofSeconds(8),
             List.of(0.25, 0.5, 0.7, 0.9, 1.0, 1.2), Duration.ofSeconds(5),
             List.of(NetworkProfile.NONE, NetworkProfile.LAN, NetworkProfile.WAN));
 
@@ -67,7 +71,7 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
             allowed.add(callers);
         }
         return new SweepPlan(name, warmup, iterations, iteration, allowed.isEmpty() ? List.of(callers) : allowed,
-                searchWindow, searchProbes, openLoop, loadFractions, maxLag, networks);
+                search, openLoop, loadFractions, maxLag, networks);
     }
 
     /** This plan at the given network profiles instead of its own. */
@@ -76,13 +80,13 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
             throw new IllegalArgumentException("a comparison needs at least one network; give none, lan, wan or a "
                     + "one-way delay such as 2ms");
         }
-        return new SweepPlan(name, warmup, iterations, iteration, threads, searchWindow, searchProbes, openLoop,
-                loadFractions, maxLag, profiles);
+        return new SweepPlan(name, warmup, iterations, iteration, threads, search, openLoop, loadFractions, maxLag,
+                profiles);
     }
 
     /** Load phases of the first pass per implementation and network, for the progress bar. */
     public int phasesPerRun() {
-        return threads.size() * (1 + iterations) + searchProbes + 1;
+        return threads.size() * (1 + iterations) + search.probes() + search.holds() + 1;
     }
 
     /** The plan in one sentence, for the report's method section. */
@@ -90,7 +94,7 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         return String.format(Locale.ROOT, "%s sweep: closed loop at %s callers, each a %.1f s warm-up then %d timed "
                         + "iterations of %.1f s (spread = standard deviation over the iterations); then the max "
                         + "sustainable rate, searched in open-loop windows of %.0f s (at most %d, from the closed "
-                        + "loop's best; sustained = >= %.0f %% of the orders issued reach an outcome by the maximum "
+                        + "loop's best)%s (sustained = >= %.0f %% of the orders issued reach an outcome by the maximum "
                         + "lag after the window, orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s "
                         + "behind schedule, the maximum lag); then forced writes per order, counted by strace in one "
                         + "more closed-loop iteration at the best number of callers (not timed); then, "
@@ -101,11 +105,19 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
                         + "network %s%s",
                 name, threads.stream().map(String::valueOf).collect(Collectors.joining("/")),
                 warmup.toMillis() / 1000.0, iterations, iteration.toMillis() / 1000.0,
-                searchWindow.toMillis() / 1000.0, searchProbes, 100 * SustainableRate.KEEP_UP_SHARE,
+                search.window().toMillis() / 1000.0, search.probes(), holdExplained(),
+                100 * SustainableRate.KEEP_UP_SHARE,
                 SustainableRate.P99_LIMIT_MILLIS, maxLag.toMillis() / 1000.0, openLoop.toMillis() / 1000.0,
                 100 * COMMON_LOAD,
                 loadFractions.stream().map(f -> Math.round(f * 100) + " %").collect(Collectors.joining(", ")),
                 networks.stream().map(NetworkProfile::describe).collect(Collectors.joining(", ")),
                 quick() ? " (quick: not the max sustainable rate, its windows are too short)" : "");
+    }
+
+    private String holdExplained() {
+        return search.holds() == 0 ? ", the rate found not held for longer"
+                : String.format(Locale.ROOT, ", then held for %.0f s (%.0f %% lower after a hold that fails, at most %d "
+                        + "holds; the max is the first rate held)", search.hold().toMillis() / 1000.0,
+                100 * (1 - 1 / SustainableRate.PRECISION), search.holds());
     }
 }
