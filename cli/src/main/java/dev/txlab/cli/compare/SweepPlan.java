@@ -116,8 +116,9 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
 
     private String holdExplained() {
         return search.holds() == 0 ? ", the rate found not held for longer"
-                : String.format(Locale.ROOT, ", then held for %.0f s (%.0f %% lower after a hold that fails, at most %d "
-                        + "holds; the max is the first rate held)", search.hold().toMillis() / 1000.0,
-                100 * (1 - 1 / SustainableRate.PRECISION), search.holds());
+                : String.format(Locale.ROOT, ", then held for %.0f s (after a hold that fails, the next tries the "
+                        + "lower of its rate and what it achieved, over %.1f; at most %d holds; the max is the first "
+                        + "rate held, or, when none holds, the next step down, marked estimated)",
+                search.hold().toMillis() / 1000.0, SustainableRate.PRECISION, search.holds());
     }
 }
