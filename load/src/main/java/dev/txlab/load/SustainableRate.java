@@ -40,14 +40,16 @@ public final class SustainableRate {
 
     /**
      * How a search probes: at most {@code probes} windows of {@code window} to bracket the rate, then at
-     * most {@code holds} windows of {@code hold} to confirm it (0 holds: the bracket's rate is the max).
+     * most {@code holds} windows of {@code hold}, longer than {@code window}, to confirm it (0 holds: the
+     * bracket's rate is the max).
      */
     public record Plan(Duration window, int probes, Duration hold, int holds) {
         public Plan {
             if (probes < 1 || holds < 0 || window.isNegative() || window.isZero()
-                    || (holds > 0 && (hold.isNegative() || hold.isZero()))) {
-                throw new IllegalArgumentException("a search needs at least one probe of a positive window and "
-                        + "holds of a positive window, was " + probes + " x " + window + " and " + holds + " x " + hold);
+                    || (holds > 0 && hold.compareTo(window) <= 0)) {
+                throw new IllegalArgumentException("a search needs at least one probe of a positive window, and "
+                        + "holds longer than that window; was " + probes + " x " + window + " and " + holds + " x "
+                        + hold);
             }
         }
     }
@@ -138,7 +140,8 @@ public final class SustainableRate {
         } else {
             verdict = "sustained";
         }
-        return new Probe(result.offeredPerSecond(), window.toMillis() / 1000.0, result.throughputPerSecond(), keepingUp.completedShare(),
-                keepingUp.inFlightGrowth(), p99, result.saturated(), verdict.equals("sustained"), verdict);
+        return new Probe(result.offeredPerSecond(), window.toMillis() / 1000.0, result.throughputPerSecond(),
+                keepingUp.completedShare(), keepingUp.inFlightGrowth(), p99, result.saturated(),
+                verdict.equals("sustained"), verdict);
     }
 }

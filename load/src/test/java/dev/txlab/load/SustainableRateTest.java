@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The search and the verdicts, against a stand-in system that keeps up with anything up to its capacity. */
@@ -119,5 +120,11 @@ class SustainableRateTest {
         assertThat(found.estimated()).isFalse();
         assertThat(found.probes()).filteredOn(probe -> probe.windowSeconds() == 15).hasSize(1)
                 .allMatch(SustainableRate.Probe::sustained);
+    }
+
+    @Test
+    void aHoldNoLongerThanTheSearchWindowIsRefused() {
+        assertThatThrownBy(() -> new SustainableRate.Plan(WINDOW, 5, WINDOW, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds longer than that window");
     }
 }

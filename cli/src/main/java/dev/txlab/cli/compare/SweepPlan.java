@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * whose spread is reported), then an open-loop search for the max sustainable rate starting at the
  * ladder's best ({@link SustainableRate}): at most {@code search.probes()} windows of
  * {@code search.window()}, then the rate found held for {@code search.hold()} (a step lower after a
- * hold that fails, at most {@code search.holds()} of them). Second pass, a fresh run each, once every maximum is known: open-loop
- * latency for {@code openLoop} at the common load ({@link #COMMON_LOAD} of the slowest
+ * hold that fails, at most {@code search.holds()} of them). Second pass, a fresh run each, once every
+ * maximum is known: open-loop latency for {@code openLoop} at the common load ({@link #COMMON_LOAD} of the slowest
  * implementation's max sustainable rate, the same offered rate for all) and at each of
  * {@code loadFractions} of the implementation's own max; at each network profile. Forced writes are
  * counted in one more {@code iteration} of the first pass, after the search.
