@@ -2,6 +2,7 @@ package dev.txlab.cli;
 
 import dev.txlab.cli.compare.ForcedWriteWindow;
 import dev.txlab.harness.audit.AuditReport;
+import dev.txlab.harness.cost.ServerCountCheck;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.ImplementationId;
@@ -14,6 +15,7 @@ import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.ServerTransactionCount;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.load.LatencyStats;
@@ -38,6 +40,8 @@ final class RunCommand implements Callable<Integer> {
     private static final int SHOWN_VIOLATIONS = 50;
     /** The run's log, in its folder under the data directory: library output and stack traces. */
     static final String LOG_FILE = "run.log";
+    /** How long the server count waits for the run's connections to close (a TM's pool closes in the background). */
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
 
     @Option(names = "--impl", required = true, paramLabel = "ID",
             description = "local-baseline, xa-narayana, xa-atomikos, saga-choreo or saga-orch")
@@ -120,14 +124,17 @@ final class RunCommand implements Callable<Integer> {
                 out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
                         + "round trip, on the publishing thread per message sent; this kernel has no netem)");
             }
-            try (Run run = Run.prepare(RunOptions.builder(store, id)
+            Run run = Run.prepare(RunOptions.builder(store, id)
                     .workload(spec)
                     .callers(concurrency)
                     .faults(faults)
                     .tm(tm)
                     .transport(transport)
                     .network(networkProfile)
-                    .build())) {
+                    .build());
+            int exitCode;
+            int completed;
+            try (run) {
                 out.println("  databases: " + Databases.describe(run.stores()));
                 run.placement().transactionManagerDescription()
                         .ifPresent(tmLine -> out.println("  transaction manager: " + tmLine));
@@ -158,9 +165,30 @@ final class RunCommand implements Callable<Integer> {
                 }
                 boolean notPlaced = new FailedSubmitsReport(out, log.path()).print(run.submitFailures(),
                         spec.orders(), faults);
-                return !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED : TxlabCli.EXIT_OK;
+                completed = result.completed();
+                exitCode = !audit.ok() ? TxlabCli.EXIT_VIOLATIONS : notPlaced ? TxlabCli.EXIT_NOT_PLACED
+                        : TxlabCli.EXIT_OK;
             }
+            printServerCountCheck(out, store, run, completed);
+            return exitCode;
         }
+    }
+
+    /**
+     * On PostgreSQL, once the run has closed every connection: the transactions the decorator saw end
+     * against the server's own count, so that a path around the decorator shows.
+     */
+    private static void printServerCountCheck(PrintStream out, StoreConfig store, Run closed, int orders)
+            throws InterruptedException {
+        Optional<ServerTransactionCount> count = ServerTransactionCount.of(store);
+        if (count.isEmpty()) {
+            return;
+        }
+        Optional<ServerTransactionCount.Reading> reading = count.get().afterEveryConnectionClosed(CLOSE_PATIENCE);
+        out.println("counts checked against the server: " + reading
+                .map(server -> ServerCountCheck.of(server, closed.costs(), orders).describe())
+                .orElse("not checked: a connection to " + count.get().databases() + " was still open "
+                        + CLOSE_PATIENCE.toSeconds() + " s after the run closed"));
     }
 
     /** The open loop's length when {@code --rate} asks for one, its flags checked. */

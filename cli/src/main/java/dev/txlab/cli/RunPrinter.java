@@ -74,10 +74,11 @@ final class RunPrinter {
             return "cost per order: no orders";
         }
         return String.format(Locale.ROOT, "cost per order (mean over %d orders, counted at the JDBC decorator): "
-                        + "round trips %.2f, statements %.2f, commits %.2f, rollbacks %.2f, XA prepares %.2f, "
-                        + "XA commits %.2f",
+                        + "round trips %.2f, statements %.2f, commits %.2f, rollbacks %.2f, connection checks %.2f, "
+                        + "XA prepares %.2f, XA commits %.2f",
                 orders, perOrder(costs.roundTrips(), orders), perOrder(costs.count(RoundTrip.STATEMENT), orders),
                 perOrder(costs.count(RoundTrip.COMMIT), orders), perOrder(costs.count(RoundTrip.ROLLBACK), orders),
+                perOrder(costs.count(RoundTrip.CONNECTION_CHECK), orders),
                 perOrder(costs.count(RoundTrip.XA_PREPARE), orders), perOrder(costs.count(RoundTrip.XA_COMMIT), orders));
     }
 

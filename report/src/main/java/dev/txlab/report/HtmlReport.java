@@ -261,13 +261,15 @@ public final class HtmlReport {
 
     private void costSection(StringBuilder html) {
         html.append("<h2 id=\"cost\">4. Cost per order</h2>");
-        List<String> parts = List.of("statements", "local commits", "local rollbacks", "XA prepares", "XA commits",
+        List<String> parts = List.of("statements", "local commits", "local rollbacks", "connection checks",
+                "XA prepares", "XA commits",
                 "other XA calls", "messages published", "messages delivered");
         for (String network : results.networks()) {
             StackedBars bars = new StackedBars(parts, "per order (mean)");
             for (ImplementationResult result : passed(network)) {
                 Cost c = result.cost();
-                bars.add(result.implementation(), List.of(c.statements(), c.commits(), c.rollbacks(), c.xaPrepares(),
+                bars.add(result.implementation(), List.of(c.statements(), c.commits(), c.rollbacks(), c.connectionChecks(),
+                        c.xaPrepares(),
                         c.xaCommits(), c.xaOther(), c.messagesPublished(), c.messagesDelivered()));
             }
             figure(html, bars.isEmpty() ? null : bars.render("Cost per order, network " + network),

@@ -124,7 +124,7 @@ public record ImplementationResult(String implementation, String network, String
      * (forced writes are counted apart: {@link ForcedWritesPerOrder}).
      */
     public record Cost(long orders, double roundTrips, double statements, double commits, double rollbacks,
-                       double xaPrepares, double xaCommits, double xaOther, double messagesPublished,
+                       double connectionChecks, double xaPrepares, double xaCommits, double xaOther, double messagesPublished,
                        double messagesDelivered) {
     }
 

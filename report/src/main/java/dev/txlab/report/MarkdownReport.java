@@ -47,7 +47,7 @@ public final class MarkdownReport {
                         Figures.latency(l.ack())))).toList());
         md.append("## Cost per order (mean over every order of the run)\n\n");
         table(md, List.of("implementation", "network", "orders", "round trips", "statements", "commits",
-                        "rollbacks", "XA prepares", "XA commits", "other XA calls", "messages published",
+                        "rollbacks", "connection checks", "XA prepares", "XA commits", "other XA calls", "messages published",
                         "messages delivered"),
                 results.implementations().stream().filter(r -> r.cost() != null).map(r -> costRow(r)).toList());
         md.append(Figures.FORCED_WRITES_METHOD).append("\n\n");
@@ -99,7 +99,7 @@ public final class MarkdownReport {
         Cost c = r.cost();
         return List.of(r.implementation(), r.network(), String.valueOf(c.orders()), Figures.perOrder(c.roundTrips()),
                 Figures.perOrder(c.statements()), Figures.perOrder(c.commits()), Figures.perOrder(c.rollbacks()),
-                Figures.perOrder(c.xaPrepares()), Figures.perOrder(c.xaCommits()), Figures.perOrder(c.xaOther()),
+                Figures.perOrder(c.connectionChecks()), Figures.perOrder(c.xaPrepares()), Figures.perOrder(c.xaCommits()), Figures.perOrder(c.xaOther()),
                 Figures.perOrder(c.messagesPublished()), Figures.perOrder(c.messagesDelivered()));
     }
 

@@ -39,7 +39,7 @@ final class SampleResults {
                                 latency),
                         new LoadPoint("70 % of own max", throughput * 0.7, throughput * 0.7, 3, 64, false, 300, 0,
                                 latency, latency)),
-                new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
+                new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
                         new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
                 new Ceiling(4 * throughput, Ceiling.CPU, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"),

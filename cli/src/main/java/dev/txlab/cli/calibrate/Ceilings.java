@@ -75,13 +75,14 @@ public final class Ceilings {
                 || xa.isEmpty() && cost.xaPrepares() > 0 || delivery.isEmpty() && cost.messagesDelivered() > 0) {
             return Optional.empty();
         }
-        double micros = cost.statements() * statement.get() + cost.rollbacks() * roundTrip.get()
+        double micros = cost.statements() * statement.get()
+                + (cost.rollbacks() + cost.connectionChecks()) * roundTrip.get()
                 + cost.commits() * commit.orElse(0.0) + cost.xaPrepares() * xa.orElse(0.0)
                 + cost.messagesDelivered() * delivery.orElse(0.0);
         String basis = String.format(Locale.ROOT, "CPU: %d cores x 1e6 / %.1f µs per order = %.1f statements x %.1f µs "
-                        + "+ %.1f rollbacks x %.1f µs + %.1f commits x %.1f µs + %.1f XA branches x %.1f µs + %.1f "
+                        + "+ %.1f rollbacks and connection checks x %.1f µs + %.1f commits x %.1f µs + %.1f XA branches x %.1f µs + %.1f "
                         + "deliveries x %.1f µs (primitives on %s and %s)", cores, micros, cost.statements(),
-                statement.get(), cost.rollbacks(), roundTrip.get(), cost.commits(), commit.orElse(0.0),
+                statement.get(), cost.rollbacks() + cost.connectionChecks(), roundTrip.get(), cost.commits(), commit.orElse(0.0),
                 cost.xaPrepares(), xa.orElse(0.0), cost.messagesDelivered(), delivery.orElse(0.0), store, broker);
         return Optional.of(new Ceiling(cores * 1e6 / Math.max(micros, 1e-9), Ceiling.CPU, micros, basis));
     }

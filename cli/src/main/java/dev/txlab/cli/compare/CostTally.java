@@ -33,13 +33,13 @@ final class CostTally {
 
     Cost perOrder() {
         if (orders == 0) {
-            return new Cost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Cost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         long total = roundTrips.values().stream().mapToLong(Long::longValue).sum();
         long xaOther = count(RoundTrip.XA_START) + count(RoundTrip.XA_END) + count(RoundTrip.XA_ROLLBACK)
                 + count(RoundTrip.XA_RECOVER) + count(RoundTrip.XA_FORGET);
         return new Cost(orders, per(total), per(count(RoundTrip.STATEMENT)), per(count(RoundTrip.COMMIT)),
-                per(count(RoundTrip.ROLLBACK)), per(count(RoundTrip.XA_PREPARE)), per(count(RoundTrip.XA_COMMIT)),
+                per(count(RoundTrip.ROLLBACK)), per(count(RoundTrip.CONNECTION_CHECK)), per(count(RoundTrip.XA_PREPARE)), per(count(RoundTrip.XA_COMMIT)),
                 per(xaOther), per(messages.published()), per(messages.delivered()));
     }
 

@@ -27,24 +27,24 @@ class CeilingsTest {
 
     @Test
     void theCpuCeilingIsTheCoresOverWhatAnOrdersPrimitivesCost() {
-        // 10 statements at 50 (a keyed update), 2 rollbacks at 40 (a round trip), 3 commits at 80 (130 less a keyed
-        // update), 4 XA branches at 200, 5 deliveries at 60: 500 + 80 + 240 + 800 + 300 = 1,920 µs per order
-        // (2 cores allow 1,041.7 orders/s)
-        Cost cost = new Cost(100, 0, 10, 3, 2, 4, 4, 8, 5, 5);
+        // 10 statements at 50 (a keyed update), 2 rollbacks and 1 connection check at 40 (a round trip), 3 commits at
+        // 80 (130 less a keyed update), 4 XA branches at 200, 5 deliveries at 60: 500 + 120 + 240 + 800 + 300 = 1,960
+        // µs per order (2 cores allow 1,020.4 orders/s)
+        Cost cost = new Cost(100, 0, 10, 3, 2, 1, 4, 4, 8, 5, 5);
 
         Optional<Ceiling> ceiling = new Ceilings(PRIMITIVES, "postgres", "nats", 2).of(cost, null);
 
         assertThat(ceiling).hasValueSatisfying(c -> {
-            assertThat(c.cpuMicrosPerOrder()).isEqualTo(1_920.0, org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(c.ordersPerSecond()).isEqualTo(2e6 / 1_920, org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(c.basis()).contains("10.0 statements x 50.0 µs + 2.0 rollbacks x 40.0 µs").contains("4.0 XA branches x 200.0 µs");
+            assertThat(c.cpuMicrosPerOrder()).isEqualTo(1_960.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.ordersPerSecond()).isEqualTo(2e6 / 1_960, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.basis()).contains("10.0 statements x 50.0 µs + 3.0 rollbacks and connection checks x 40.0 µs").contains("4.0 XA branches x 200.0 µs");
             assertThat(c.share(c.ordersPerSecond() / 2)).isEqualTo(0.5);
         });
     }
 
     @Test
     void theForcedWriteCeilingBindsWhenItIsTheLowerAndNoForcedWritesMeanNoSuchLimit() {
-        Cost cost = new Cost(100, 0, 10, 3, 2, 4, 4, 8, 5, 5); // CPU ceiling 1,041.7 orders/s, as above
+        Cost cost = new Cost(100, 0, 10, 3, 2, 0, 4, 4, 8, 5, 5); // CPU ceiling 1,041.7 orders/s: above, no check
         Ceilings ceilings = new Ceilings(PRIMITIVES, "postgres", "nats", 2);
         // the forced-write primitive: 1,000 per second
 
@@ -70,7 +70,7 @@ class CeilingsTest {
 
     @Test
     void noCeilingWhenAPrimitiveTheOrderNeedsWasNotMeasuredOrTheStoresAreMixed() {
-        Cost withMessages = new Cost(100, 0, 10, 3, 0, 0, 0, 0, 5, 5);
+        Cost withMessages = new Cost(100, 0, 10, 3, 0, 0, 0, 0, 0, 5, 5);
         List<Measurement> noBroker = PRIMITIVES.subList(0, 4);
 
         assertThat(new Ceilings(noBroker, "postgres", "nats", 2).of(withMessages, null)).isEmpty();

@@ -44,20 +44,28 @@ public final class JdbcDecorator {
         return new JdbcDecorator(all);
     }
 
+    /** A decorated connection whose JDBC batches count as one round trip (see {@link StoreKind#sendsBatchAsOneRequest}). */
     public Connection decorate(ServiceName service, Connection connection) {
-        return DecoratingProxies.connection(this, service, connection);
+        return DecoratingProxies.connection(this, service, connection, true);
     }
 
-    public DataSource decorate(ServiceName service, DataSource dataSource) {
-        return DecoratingProxies.dataSource(this, service, dataSource);
+    /** A data source of a database of {@code kind}: a JDBC batch counts as the round trips its driver makes. */
+    public DataSource decorate(ServiceName service, DataSource dataSource, StoreKind kind) {
+        return DecoratingProxies.dataSource(this, service, dataSource, kind.sendsBatchAsOneRequest());
     }
 
+    /** An XA data source of a database of {@code kind}: a JDBC batch counts as the round trips its driver makes. */
+    public XADataSource decorate(ServiceName service, XADataSource dataSource, StoreKind kind) {
+        return DecoratingProxies.xaDataSource(this, service, dataSource, kind.sendsBatchAsOneRequest());
+    }
+
+    /** An XA data source decorated once more (its round trips were counted by the store's decorator). */
     public XADataSource decorate(ServiceName service, XADataSource dataSource) {
-        return DecoratingProxies.xaDataSource(this, service, dataSource);
+        return DecoratingProxies.xaDataSource(this, service, dataSource, true);
     }
 
     public XAConnection decorate(ServiceName service, XAConnection connection) {
-        return DecoratingProxies.xaConnection(this, service, connection);
+        return DecoratingProxies.xaConnection(this, service, connection, true);
     }
 
     public XAResource decorate(ServiceName service, XAResource resource) {
@@ -76,6 +84,22 @@ public final class JdbcDecorator {
             long elapsed = System.nanoTime() - start;
             for (JdbcInterceptor interceptor : interceptors) {
                 interceptor.afterRoundTrip(service, kind, elapsed);
+            }
+        }
+    }
+
+    /**
+     * Reports {@code count} more round trips of {@code kind} that one call made beside the one
+     * {@link #roundTrip} reported (the statements of a JDBC batch that its driver sends one by one),
+     * each as if it had taken no time of its own.
+     */
+    public void moreRoundTrips(ServiceName service, RoundTrip kind, int count) {
+        for (int i = 0; i < count; i++) {
+            for (JdbcInterceptor interceptor : interceptors) {
+                interceptor.beforeRoundTrip(service, kind);
+            }
+            for (JdbcInterceptor interceptor : interceptors) {
+                interceptor.afterRoundTrip(service, kind, 0);
             }
         }
     }

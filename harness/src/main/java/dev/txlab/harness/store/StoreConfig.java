@@ -118,7 +118,11 @@ public final class StoreConfig {
         return location(owner);
     }
 
-    /** The service's own database ({@code <prefix>_<service>}). */
+    /**
+     * The service's own database ({@code <prefix>_<service>}). Its URL sets what every connection
+     * gets once, when it opens: the lock timeout, and read committed (H2's default; MariaDB's is
+     * repeatable read), so that no pool need set the isolation again each time it lends a connection.
+     */
     public DatabaseLocation location(ServiceName service) {
         StoreKind kind = kinds.get(service);
         String name = prefix + "_" + service.id();
@@ -129,11 +133,12 @@ public final class StoreConfig {
                     "jdbc:h2:file:" + runDir().resolve(name) + H2_FILE_SETTINGS + LOCK_TIMEOUT_MS,
                     "sa", "");
             case POSTGRES -> new DatabaseLocation(kind, name,
-                    postgres.urlOf(name) + "?options=-c%20lock_timeout%3D" + LOCK_TIMEOUT_MS, postgres.user(),
+                    postgres.urlOf(name) + "?options=-c%20lock_timeout%3D" + LOCK_TIMEOUT_MS
+                            + "%20-c%20default_transaction_isolation%3Dread%5C%20committed", postgres.user(),
                     postgres.password());
             case MARIADB -> new DatabaseLocation(kind, name,
-                    mariadb.urlOf(name) + "?sessionVariables=innodb_lock_wait_timeout=" + LOCK_TIMEOUT_MS / 1000,
-                    mariadb.user(), mariadb.password());
+                    mariadb.urlOf(name) + "?sessionVariables=innodb_lock_wait_timeout=" + LOCK_TIMEOUT_MS / 1000
+                            + "&transactionIsolation=READ-COMMITTED", mariadb.user(), mariadb.password());
         };
     }
 

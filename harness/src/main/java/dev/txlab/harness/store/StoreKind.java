@@ -27,6 +27,17 @@ public enum StoreKind {
         return server;
     }
 
+    /**
+     * True where the driver sends a JDBC batch as one request, so that it counts as one round trip:
+     * pgjdbc (the batch's statements go out together and the server answers them at one Sync). H2
+     * runs each statement of a batch on its own (and a networked H2 sends each); MariaDB Connector/J
+     * sends each as a command of its own (pipelined: one request only in its bulk mode, which txlab
+     * does not turn on).
+     */
+    public boolean sendsBatchAsOneRequest() {
+        return this == POSTGRES;
+    }
+
     public static StoreKind parse(String text) {
         for (StoreKind kind : values()) {
             if (kind.id.equalsIgnoreCase(text.trim())) {

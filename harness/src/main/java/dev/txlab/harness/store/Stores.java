@@ -88,7 +88,7 @@ public final class Stores implements AutoCloseable {
                 Migrations.migrateShared(pool);
             }
             Migrations.migrate(pool, service);
-            dataSources.put(service, decorator.decorate(service, pool));
+            dataSources.put(service, decorator.decorate(service, pool, location.kind()));
         }
     }
 
@@ -134,7 +134,7 @@ public final class Stores implements AutoCloseable {
     public XADataSource xaDataSource(ServiceName service) {
         DatabaseLocation location = location(service);
         try {
-            return decorator.decorate(service, XaDataSources.of(location));
+            return decorator.decorate(service, XaDataSources.of(location), location.kind());
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot create an XA data source for " + location.describe(), e);
         }

@@ -26,7 +26,7 @@ class JdbcDecoratorTest {
     private final StoreConfig config = StoreConfig.builder().allServices(StoreKind.H2_MEM).prefix("decorator_test").build();
 
     @Test
-    void countsStatementsCommitsAndRollbacksOfPooledConnections() throws Exception {
+    void countsStatementsCommitsRollbacksAndConnectionChecksOfPooledConnections() throws Exception {
         CostCounters counters = new CostCounters();
         List<String> seen = new ArrayList<>();
         JdbcInterceptor labels = new JdbcInterceptor() {
@@ -53,13 +53,45 @@ class JdbcDecoratorTest {
                     statement.executeQuery("SELECT COUNT(*) FROM products").close();
                 }
                 c.rollback();
+                assertThat(c.isValid(1)).isTrue();
             }
             CostCounters.Costs costs = counters.snapshot().minus(before);
             assertThat(costs.count(RoundTrip.STATEMENT)).isEqualTo(3);
             assertThat(costs.count(RoundTrip.COMMIT)).isEqualTo(1);
             assertThat(costs.count(RoundTrip.ROLLBACK)).isEqualTo(1);
-            assertThat(costs.roundTrips()).isEqualTo(5);
+            assertThat(costs.count(RoundTrip.CONNECTION_CHECK)).isEqualTo(1);
+            assertThat(costs.roundTrips()).isEqualTo(6);
             assertThat(seen).allMatch(label -> label.startsWith("depot:"));
+        }
+    }
+
+    @Test
+    void aBatchCountsOneRoundTripPerStatementUnlessItsDriverSendsItAsOneRequest() throws Exception {
+        CostCounters counters = new CostCounters();
+        Stores.reset(config);
+        try (Stores stores = Stores.open(config, Topology.DATABASE_PER_SERVICE, JdbcDecorator.of(counters))) {
+            CostCounters.Costs before = counters.snapshot();
+            try (Connection h2 = stores.dataSource(ServiceName.DEPOT).getConnection()) {
+                insertThreeProducts(h2, "h2-");
+                CostCounters.Costs perStatement = counters.snapshot().minus(before);
+                assertThat(perStatement.count(RoundTrip.STATEMENT)).as("H2 runs each statement on its own").isEqualTo(3);
+
+                CostCounters asOne = new CostCounters();
+                insertThreeProducts(JdbcDecorator.of(asOne).decorate(ServiceName.DEPOT, h2), "one-");
+                assertThat(asOne.snapshot().count(RoundTrip.STATEMENT)).as("as pgjdbc sends it").isEqualTo(1);
+                h2.rollback();
+            }
+        }
+    }
+
+    private static void insertThreeProducts(Connection connection, String skuPrefix) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO products (sku, name, price_cents, stock) VALUES (?, 'n', 1, 1)")) {
+            for (int i = 0; i < 3; i++) {
+                insert.setString(1, skuPrefix + i);
+                insert.addBatch();
+            }
+            assertThat(insert.executeBatch()).hasSize(3);
         }
     }
 

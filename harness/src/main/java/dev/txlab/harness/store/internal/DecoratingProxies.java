@@ -28,6 +28,7 @@ import javax.transaction.xa.XAResource;
 public final class DecoratingProxies {
     private static final Set<String> STATEMENT_EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeBatch", "executeLargeUpdate", "executeLargeBatch");
+    private static final Set<String> BATCH_EXECUTIONS = Set.of("executeBatch", "executeLargeBatch");
     private static final Map<String, RoundTrip> XA_CALLS = Map.of("start", RoundTrip.XA_START,
             "end", RoundTrip.XA_END, "prepare", RoundTrip.XA_PREPARE, "commit", RoundTrip.XA_COMMIT,
             "rollback", RoundTrip.XA_ROLLBACK, "recover", RoundTrip.XA_RECOVER, "forget", RoundTrip.XA_FORGET);
@@ -35,35 +36,45 @@ public final class DecoratingProxies {
     private DecoratingProxies() {
     }
 
-    public static Connection connection(JdbcDecorator decorator, ServiceName service, Connection target) {
+    /**
+     * A decorated connection; {@code batchAsOne}: whether its driver sends a JDBC batch as one request
+     * (one round trip), else each statement of a batch is one.
+     */
+    public static Connection connection(JdbcDecorator decorator, ServiceName service, Connection target,
+                                        boolean batchAsOne) {
         return proxy(Connection.class, target, (method, args) -> switch (method.getName()) {
             case "commit" -> roundTrip(decorator, service, RoundTrip.COMMIT, target, method, args, target);
             case "rollback" -> roundTrip(decorator, service, RoundTrip.ROLLBACK, target, method, args, target);
+            case "isValid" -> roundTrip(decorator, service, RoundTrip.CONNECTION_CHECK, target, method, args, target);
             case "createStatement" -> statement(decorator, service, Statement.class,
-                    (Statement) invoke(target, method, args));
+                    (Statement) invoke(target, method, args), batchAsOne);
             case "prepareStatement" -> statement(decorator, service, PreparedStatement.class,
-                    (PreparedStatement) invoke(target, method, args));
+                    (PreparedStatement) invoke(target, method, args), batchAsOne);
             case "prepareCall" -> statement(decorator, service, CallableStatement.class,
-                    (CallableStatement) invoke(target, method, args));
+                    (CallableStatement) invoke(target, method, args), batchAsOne);
             default -> invoke(target, method, args);
         });
     }
 
-    public static DataSource dataSource(JdbcDecorator decorator, ServiceName service, DataSource target) {
+    public static DataSource dataSource(JdbcDecorator decorator, ServiceName service, DataSource target,
+                                        boolean batchAsOne) {
         return proxy(DataSource.class, target, (method, args) -> method.getName().equals("getConnection")
-                ? connection(decorator, service, (Connection) invoke(target, method, args))
+                ? connection(decorator, service, (Connection) invoke(target, method, args), batchAsOne)
                 : invoke(target, method, args));
     }
 
-    public static XADataSource xaDataSource(JdbcDecorator decorator, ServiceName service, XADataSource target) {
+    public static XADataSource xaDataSource(JdbcDecorator decorator, ServiceName service, XADataSource target,
+                                            boolean batchAsOne) {
         return proxy(XADataSource.class, target, (method, args) -> method.getName().equals("getXAConnection")
-                ? xaConnection(decorator, service, (XAConnection) invoke(target, method, args))
+                ? xaConnection(decorator, service, (XAConnection) invoke(target, method, args), batchAsOne)
                 : invoke(target, method, args));
     }
 
-    public static XAConnection xaConnection(JdbcDecorator decorator, ServiceName service, XAConnection target) {
+    public static XAConnection xaConnection(JdbcDecorator decorator, ServiceName service, XAConnection target,
+                                            boolean batchAsOne) {
         return proxy(XAConnection.class, target, (method, args) -> switch (method.getName()) {
-            case "getConnection" -> connection(decorator, service, (Connection) invoke(target, method, args));
+            case "getConnection" -> connection(decorator, service, (Connection) invoke(target, method, args),
+                    batchAsOne);
             case "getXAResource" -> xaResource(decorator, service, (XAResource) invoke(target, method, args),
                     target::close);
             default -> invoke(target, method, args);
@@ -89,11 +100,23 @@ public final class DecoratingProxies {
     }
 
     private static <S extends Statement> S statement(JdbcDecorator decorator, ServiceName service,
-                                                     Class<S> type, S target) {
-        return proxy(type, target, (method, args) -> STATEMENT_EXECUTIONS.contains(method.getName())
-                ? roundTrip(decorator, service, RoundTrip.STATEMENT, target, method, args,
-                        () -> target.getConnection().close())
-                : invoke(target, method, args));
+                                                     Class<S> type, S target, boolean batchAsOne) {
+        return proxy(type, target, (method, args) -> {
+            if (!STATEMENT_EXECUTIONS.contains(method.getName())) {
+                return invoke(target, method, args);
+            }
+            Object result = roundTrip(decorator, service, RoundTrip.STATEMENT, target, method, args,
+                    () -> target.getConnection().close());
+            if (!batchAsOne && BATCH_EXECUTIONS.contains(method.getName())) {
+                decorator.moreRoundTrips(service, RoundTrip.STATEMENT, statementsIn(result) - 1);
+            }
+            return result;
+        });
+    }
+
+    /** How many statements a batch ran: one update count each. */
+    private static int statementsIn(Object batchResult) {
+        return batchResult instanceof long[] counts ? counts.length : ((int[]) batchResult).length;
     }
 
     /**

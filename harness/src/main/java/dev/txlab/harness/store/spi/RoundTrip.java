@@ -5,6 +5,12 @@ public enum RoundTrip {
     STATEMENT,
     COMMIT,
     ROLLBACK,
+    /**
+     * {@code Connection.isValid}: a pool's check of a connection it lends. It reaches the database
+     * (PostgreSQL: an empty query, MariaDB: a ping, H2: a read of the isolation level, a network
+     * round trip when H2 is networked).
+     */
+    CONNECTION_CHECK,
     XA_START,
     XA_END,
     XA_PREPARE,
