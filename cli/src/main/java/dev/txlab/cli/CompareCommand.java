@@ -18,6 +18,7 @@ import dev.txlab.harness.placement.spi.ResourceNeeds;
 import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
+import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.messaging.placement.SagaRuntime;
 import dev.txlab.report.ImplementationResult;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -206,6 +208,10 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean uses(StoreConfig store, StoreKind kind) {
+        return Arrays.stream(ServiceName.values()).anyMatch(service -> store.kind(service) == kind);
+    }
+
     /** The one store kind of a comparison on one kind; null for a mix (its ceilings are not computed yet). */
     private static String singleStoreKind(StoreConfig store) {
         List<String> kinds = Arrays.stream(ServiceName.values()).map(s -> store.kind(s).id()).distinct().toList();
@@ -215,11 +221,15 @@ final class CompareCommand implements Callable<Integer> {
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
                           Instant started, double elapsed, EnvironmentProbe environment, List<Measurement> primitives) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
-        settings.put("MariaDB server", Secrets.maskUrl(placement.mariadbUrl) + " as " + placement.mariadbUser);
+        if (uses(store, StoreKind.POSTGRES)) {
+            settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
+        }
+        if (uses(store, StoreKind.MARIADB)) {
+            settings.put("MariaDB server", Secrets.maskUrl(placement.mariadbUrl) + " as " + placement.mariadbUser);
+        }
         settings.put("data directory", store.dataDir().toString());
         settings.put("database prefix", store.prefix());
-        settings.put("transaction managers", TmSettings.ofDefaults().toString());
+        settings.put("transaction managers", TmSettings.ofDefaults().describe());
         settings.put("saga consumers", SagaRuntime.CONSUMERS + " threads per subscription, "
                 + transport.batching().describe());
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
@@ -227,12 +237,14 @@ final class CompareCommand implements Callable<Integer> {
                 + "manager's callers + 2 and a recovery connection per database)");
         List<String> command = new ArrayList<>(List.of("txlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        return new Method(plan.name(), plan.explained(), started.toString(), elapsed, EnvironmentProbe.gitCommit(),
+        return new Method(plan.name(), plan.explained(), started.truncatedTo(ChronoUnit.SECONDS).toString(), elapsed,
+                EnvironmentProbe.gitCommit(),
                 String.join(" ", Secrets.maskArgs(command)), store.describeKinds(), store.durability().id(),
-                store.durabilityNotes(), transport.describe(), workload.toText() + " (orders = capacity; each phase "
-                + "takes the next orders in sequence)", workload.seed(), "simulated in Java (this kernel has no "
-                + "netem): parkNanos of twice the one-way delay per JDBC round trip, a held-back delivery of the "
-                + "one-way delay per message hop; profiles none, lan = 250 us, wan = 10 ms one way", settings,
+                store.durabilityNotes(), transport.describe(), workload.describe() + " (each phase takes the next "
+                + "orders in sequence)", workload.seed(), "simulated in Java (this kernel has no netem): parkNanos of "
+                + "twice the one-way delay per JDBC round trip on the calling thread, and of the one-way delay per "
+                + "message hop on the publishing thread before the send; profiles none, lan = 250 us, wan = 10 ms "
+                + "one way", settings,
                 environment.environment(), Ceilings.asReported(primitives));
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -24,6 +25,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "where the report goes (default: the folder of the last results file)")
     Path out;
 
+    @Option(names = "--force", description = "show two results side by side even when they were not measured "
+            + "alike (sweep, stores, transport, durability, workload or machine differ)")
+    boolean force;
+
     @Mixin
     VerboseOption verbosity;
 
@@ -33,6 +38,10 @@ final class ReportCommand implements Callable<Integer> {
                 + files.length);
         Results after = ResultsFiles.read(files[files.length - 1]);
         Optional<Results> before = files.length == 2 ? Optional.of(ResultsFiles.read(files[0])) : Optional.empty();
+        List<String> differences = before.map(after::differencesFrom).orElse(List.of());
+        Flags.require(differences.isEmpty() || force, "these two results were not measured alike, so their "
+                + "differences would not be the change's: " + String.join("; ", differences) + " (measure both the "
+                + "same way, or pass --force to show them side by side anyway)");
         Path directory = out != null ? out : files[files.length - 1].toAbsolutePath().getParent();
         Path html = ResultsFiles.render(directory, after, before, ResultsFiles.faultsBeside(files[files.length - 1]));
         new SummaryTable(System.out).print(after);

@@ -46,8 +46,11 @@ class CompareReportIT {
                     .isTrue();
             assertThat(result.throughput()).as(result.implementation() + ": the ladder of callers")
                     .extracting(ImplementationResult.ThroughputPoint::threads).containsExactly(1, 4, 16, 64);
-            assertThat(result.throughput()).allSatisfy(point -> assertThat(point.iterations()).hasSize(2)
+            assertThat(result.throughput()).allSatisfy(point -> assertThat(point.iterations()).hasSizeGreaterThan(1)
                     .allMatch(v -> v > 0));
+            assertThat(result.throughput()).as(result.implementation() + ": the best level timed on to 10 iterations")
+                    .filteredOn(point -> point.iterations().size() == 10).hasSize(1)
+                    .allSatisfy(point -> assertThat(result.maxThroughput()).contains(point));
             assertThat(result.maxRate()).as(result.implementation() + ": the search for the max sustainable rate")
                     .satisfies(max -> {
                         assertThat(max.quick()).isTrue();
@@ -112,6 +115,9 @@ class CompareReportIT {
                       points: [...chart.querySelectorAll('.series')].map(s => s.querySelectorAll('.point').length)
                     }));""");
 
+            String verdict = browser.execute("return document.querySelector('.verdict').textContent;").asText();
+            assertThat(verdict).as("the verdict names every implementation").contains("local-baseline",
+                    "xa-narayana", "xa-atomikos", "saga-choreo", "saga-orch").contains("saga-orch against xa-atomikos");
             assertThat(browser.consoleErrors()).isEmpty();
             assertThat(charts.size()).as("throughput, latency vs load, distribution, cost, outcomes, 5 timelines")
                     .isEqualTo(10);

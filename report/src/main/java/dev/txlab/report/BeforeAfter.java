@@ -17,6 +17,12 @@ final class BeforeAfter {
         this.after = after;
     }
 
+    private String measuredDifferently() {
+        List<String> differences = after.differencesFrom(before);
+        return differences.isEmpty() ? "" : Html.escape(" Measured differently (shown with --force), so a change may "
+                + "not be the code's: " + String.join("; ", differences) + ".");
+    }
+
     /** One row per implementation and network found in both files. */
     List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
@@ -34,6 +40,7 @@ final class BeforeAfter {
             rows.add(List.of(now.implementation(), now.network(),
                     then.get().maxThroughput().map(Figures::throughput).orElse("-"),
                     now.maxThroughput().map(Figures::throughput).orElse("-"), change(thenTput, nowTput),
+                    significance(then.get(), now),
                     thenP99.map(Figures::millis).orElse("-"), nowP99.map(Figures::millis).orElse("-"),
                     change(thenP99, nowP99),
                     (then.get().passed() ? "passed" : "FAILED") + " / " + (now.passed() ? "passed" : "FAILED")));
@@ -42,7 +49,7 @@ final class BeforeAfter {
     }
 
     static List<String> header() {
-        return List.of("implementation", "network", "max throughput before", "after", "change",
+        return List.of("implementation", "network", "max throughput before", "after", "change", "significant?",
                 "outcome p99 before, ms", "after, ms", "change", "audit before / after");
     }
 
@@ -50,7 +57,8 @@ final class BeforeAfter {
         StringBuilder html = new StringBuilder("<h2 id=\"before-after\">Before and after</h2><p class=\"note\">Before: "
                 + Html.escape(before.method().startedAt() + ", commit " + before.method().gitCommit()) + ". After: "
                 + Html.escape(after.method().startedAt() + ", commit " + after.method().gitCommit())
-                + ". A change inside the spread of either side is not a change.</p><table><tr>");
+                + ". A change is significant when the 95 % bootstrap interval of after / before (closed-loop "
+                + "throughput, within each run) excludes 1." + measuredDifferently() + "</p><table><tr>");
         header().forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
         html.append("</tr>");
         for (List<String> row : rows()) {
@@ -59,6 +67,17 @@ final class BeforeAfter {
             html.append("</tr>");
         }
         return html.append("</table>").toString();
+    }
+
+    /** Whether the closed-loop throughput changed beyond its spread: the 95 % interval of after / before excludes 1. */
+    private static String significance(ImplementationResult then, ImplementationResult now) {
+        if (then.maxThroughput().isEmpty() || now.maxThroughput().isEmpty()) {
+            return "-";
+        }
+        return Bootstrap.ratioOfMeans(now.maxThroughput().get().iterations(), then.maxThroughput().get().iterations())
+                .map(i -> String.format(Locale.ROOT, "%s (after / before %.2f-%.2f)", i.excludes(1) ? "yes" : "no",
+                        i.low(), i.high()))
+                .orElse("unknown (fewer than 2 iterations)");
     }
 
     private static String change(Optional<Double> then, Optional<Double> now) {

@@ -6,14 +6,24 @@ import dev.txlab.scenarios.MatrixText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The report's failure-behaviour and readers sections, and the answer table's cells, from {@code faults.json}. */
 final class FaultSection {
+    static final String NO_MATRIX = "not measured: no fault matrix";
+    static final String NO_PROBE = "not measured: no isolation probe";
+
     private final FaultMatrix matrix;
 
     FaultSection(FaultMatrix matrix) {
         this.matrix = matrix;
+    }
+
+    /** The verdict on one network's results, with this matrix's evidence when there is one. */
+    static Verdict verdict(List<ImplementationResult> rows, Optional<FaultSection> faults) {
+        return new Verdict(rows, id -> faults.map(f -> f.leftBehind(id)).orElse(NO_MATRIX),
+                id -> faults.map(f -> f.anomalies(id)).orElse(NO_PROBE));
     }
 
     /** One line for the answer table: how many scenarios passed and the longest time to consistency. */

@@ -23,12 +23,13 @@ public final class HtmlReport {
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.4}
             h1{margin-bottom:.2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
-            table{border-collapse:collapse;margin:.5em 0;font-size:13px} td,th{border:1px solid #ccc;padding:4px 6px;
-            vertical-align:top;text-align:left;overflow-wrap:anywhere} th{background:#f3f3f3} td.num{text-align:right}
+            table{border-collapse:collapse;margin:.5em 0;font-size:13px;display:block;max-width:100%;overflow-x:auto}
+            td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left;hyphens:none}
+            th{background:#f3f3f3} td.num{text-align:right}
             .failed{background:#fdd;border:2px solid #c00;padding:.6em;font-weight:bold}
             .passed{background:#dfd;border:1px solid #393;padding:.6em} .note{color:#555;font-size:13px}
             figure{margin:1em 0} figcaption{font-size:13px;color:#555} a{color:inherit}
-            tr.failed-row td{background:#fdd}
+            tr.failed-row td{background:#fdd} .verdict{font-size:14px} .verdict ul{margin:.3em 0}
             """;
 
     private final Results results;
@@ -95,6 +96,7 @@ public final class HtmlReport {
         List<ImplementationResult> rows = results.at(network);
         html.append("<h2 id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
                 .append(Html.escape(network)).append(")</h2>");
+        verdict(html, rows);
         html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max sustainable rate, orders/s</th>"
                 + "<th>ratio to local-baseline</th><th>ceiling (CPU or forced writes) and share reached</th>"
                 + "<th>closed-loop max throughput, orders/s</th>"
@@ -139,9 +141,9 @@ public final class HtmlReport {
                     + c.orders() + " orders)")));
             html.append(cell(forcedWrites, row, "#cost", Optional.of(Figures.forcedWrites(row))));
             html.append("<td><a href=\"#faults\">").append(Html.escape(faults.map(f -> f.leftBehind(row.implementation()))
-                    .orElse("not measured: no fault matrix"))).append("</a></td>");
+                    .orElse(FaultSection.NO_MATRIX))).append("</a></td>");
             html.append("<td><a href=\"#readers\">").append(Html.escape(faults.map(f -> f.anomalies(row.implementation()))
-                    .orElse("not measured: no isolation probe"))).append("</a></td>");
+                    .orElse(FaultSection.NO_PROBE))).append("</a></td>");
             html.append("<td>").append(Html.escape(Figures.audit(row))).append("</td></tr>");
         }
         html.append("</table>");
@@ -154,6 +156,15 @@ public final class HtmlReport {
                 + "run, from each order's intended start, at the common load (the same offered rate for all: half "
                 + "the slowest max sustainable rate; only these cells are shaded, being comparable) and at 70 % of "
                 + "each one's own max."));
+    }
+
+    private void verdict(StringBuilder html, List<ImplementationResult> rows) {
+        Verdict verdict = FaultSection.verdict(rows, faults);
+        html.append("<div class=\"verdict\"><b>Verdict</b> (generated from the table below)<ul>");
+        verdict.implementations().forEach(s -> html.append("<li>").append(Html.escape(s)).append("</li>"));
+        html.append("</ul><ul>");
+        verdict.trades().forEach(s -> html.append("<li>").append(Html.escape(s)).append("</li>"));
+        html.append("</ul>").append(p("note", Html.escape(Verdict.thresholds()))).append("</div>");
     }
 
     private static String cell(Shade shade, ImplementationResult row, String anchor, Optional<String> text) {
@@ -287,16 +298,18 @@ public final class HtmlReport {
         TreeSet<String> labels = new TreeSet<>();
         results.implementations().forEach(result -> labels.addAll(result.outcomes().keySet()));
         for (String network : results.networks()) {
-            StackedBars bars = new StackedBars(List.copyOf(labels), "orders");
+            StackedBars bars = new StackedBars(List.copyOf(labels), "% of the run's orders");
             for (ImplementationResult result : passed(network)) {
+                long orders = result.outcomes().values().stream().mapToLong(Long::longValue).sum();
                 List<Double> values = new ArrayList<>();
-                labels.forEach(label -> values.add((double) result.outcomes().getOrDefault(label, 0L)));
-                bars.add(result.implementation(), values);
+                labels.forEach(label -> values.add(orders == 0 ? 0 : 100.0 * result.outcomes().getOrDefault(label, 0L)
+                        / orders));
+                bars.add(result.implementation() + " (" + orders + " orders)", values);
             }
             figure(html, labels.isEmpty() || bars.isEmpty() ? null : bars.render("Outcome mix, network " + network),
-                    "Final outcomes of every order of the run (warm-ups included), network " + network
-                            + ". With ample stock and balances the proportions must match across implementations "
-                            + "(the same workload, fewer or more orders).");
+                    "Final outcomes of every order of the run (warm-ups included) in % of its orders, network "
+                            + network + ". With ample stock and balances the proportions must match across "
+                            + "implementations (the same workload, fewer or more orders).");
         }
     }
 

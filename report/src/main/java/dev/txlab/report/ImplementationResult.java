@@ -78,9 +78,13 @@ public record ImplementationResult(String implementation, String network, String
         return maxThroughput().map(ThroughputPoint::mean);
     }
 
-    /** The highest mean throughput over the numbers of callers measured, or empty when none was. */
+    /**
+     * The ladder's best level: the one timed longest (a sweep times the level that gave the most on to
+     * its {@code bestIterations}), of those the highest mean; empty when none was measured.
+     */
     public Optional<ThroughputPoint> maxThroughput() {
-        return throughput.stream().max(Comparator.comparingDouble(ThroughputPoint::mean));
+        return throughput.stream().max(Comparator.comparingInt((ThroughputPoint p) -> p.iterations().size())
+                .thenComparingDouble(ThroughputPoint::mean));
     }
 
     /**

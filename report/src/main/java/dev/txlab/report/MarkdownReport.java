@@ -2,6 +2,7 @@ package dev.txlab.report;
 
 import dev.txlab.report.ImplementationResult.Cost;
 import dev.txlab.report.ImplementationResult.LoadPoint;
+import dev.txlab.scenarios.FaultMatrix;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,16 @@ import java.util.Optional;
 public final class MarkdownReport {
     private final Results results;
     private final Optional<Results> before;
+    private final Optional<FaultSection> faults;
 
     public MarkdownReport(Results results, Optional<Results> before) {
+        this(results, before, Optional.empty());
+    }
+
+    public MarkdownReport(Results results, Optional<Results> before, Optional<FaultMatrix> faults) {
         this.results = results;
         this.before = before;
+        this.faults = faults.map(FaultSection::new);
     }
 
     public String render() {
@@ -29,6 +36,11 @@ public final class MarkdownReport {
                 : "**FAILED**: at least one run failed its audit or did not place its orders; its figures are not results.\n\n");
         for (String network : results.networks()) {
             md.append("## The answer (network ").append(network).append(")\n\n");
+            Verdict verdict = FaultSection.verdict(results.at(network), faults);
+            verdict.implementations().forEach(sentence -> md.append("- ").append(sentence).append('\n'));
+            md.append('\n');
+            verdict.trades().forEach(sentence -> md.append("- ").append(sentence).append('\n'));
+            md.append('\n').append(Verdict.thresholds()).append("\n\n");
             table(md, List.of("implementation", "guarantee", "max sustainable rate", "ratio to local-baseline",
                     "ceiling (CPU or forced writes)", "closed-loop max", "outcome latency at the common load",
                     "outcome latency at 70 % of own max", "ack latency at the common load", "messages per order",
@@ -57,6 +69,11 @@ public final class MarkdownReport {
                 .toList());
         before.ifPresent(earlier -> {
             md.append("## Before and after\n\n");
+            List<String> differences = results.differencesFrom(earlier);
+            if (!differences.isEmpty()) {
+                md.append("Measured differently (shown with --force), so a change may not be the code's: ")
+                        .append(String.join("; ", differences)).append(".\n\n");
+            }
             BeforeAfter comparison = new BeforeAfter(earlier, results);
             table(md, BeforeAfter.header(), comparison.rows());
         });

@@ -1,6 +1,8 @@
 package dev.txlab.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a comparison measured, as written to {@code results.json} and read back by
@@ -21,6 +23,34 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
     /** The network profiles measured, in the order they first appear. */
     public List<String> networks() {
         return implementations.stream().map(ImplementationResult::network).distinct().toList();
+    }
+
+    /**
+     * What makes {@code other} not comparable with these results, one line each ("sweep: quick, then
+     * default"): the sweep, the stores, the transport, the durability, the workload and the machine.
+     */
+    public List<String> differencesFrom(Results other) {
+        Method mine = method;
+        Method theirs = other.method;
+        List<String> differences = new ArrayList<>();
+        differ(differences, "sweep", theirs.sweep(), mine.sweep());
+        differ(differences, "store", theirs.store(), mine.store());
+        differ(differences, "transport", theirs.transport(), mine.transport());
+        differ(differences, "durability", theirs.durability(), mine.durability());
+        differ(differences, "workload", theirs.workload(), mine.workload());
+        differ(differences, "machine", machine(theirs.environment()), machine(mine.environment()));
+        return differences;
+    }
+
+    private static void differ(List<String> differences, String what, String then, String now) {
+        if (!Objects.equals(then, now)) {
+            differences.add(what + ": " + then + ", then " + now);
+        }
+    }
+
+    private static String machine(Method.Environment environment) {
+        return environment == null ? "unknown" : environment.cpu() + ", " + environment.cores() + " cores, "
+                + environment.memoryBytes() / (1024 * 1024) + " MiB";
     }
 
     /** True when every implementation's run counts as a result: it ran, placed its orders, passed its audit. */

@@ -65,7 +65,7 @@ public final class ResultsFiles {
         Files.createDirectories(directory);
         Path html = directory.resolve(HTML);
         Files.writeString(html, new HtmlReport(results, before, faults).render());
-        Files.writeString(directory.resolve("summary.md"), new MarkdownReport(results, before).render());
+        Files.writeString(directory.resolve("summary.md"), new MarkdownReport(results, before, faults).render());
         Files.writeString(directory.resolve("results.csv"), new CsvReport(results).render());
         return html;
     }

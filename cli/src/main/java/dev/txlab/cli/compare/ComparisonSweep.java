@@ -24,13 +24,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Measures one implementation at one network profile. First pass, in one fresh, audited run: for
- * each number of callers a closed-loop warm-up and timed iterations, then the search for the max
+ * each number of callers a closed-loop warm-up and timed iterations (the best level timed on to the
+ * plan's {@code bestIterations}), then the search for the max
  * sustainable rate from the closed loop's best, then forced writes per order counted in one more
  * closed-loop iteration ({@link ForcedWriteWindow}); then waits for quiescence and audits everything the
  * phases submitted. Second pass ({@link #atLoads}), in another fresh, audited run: open-loop phases
@@ -78,11 +81,15 @@ public final class ComparisonSweep {
                                          CostTally tally) throws InterruptedException, SQLException {
         try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
             environment.observe(run);
-            List<ThroughputPoint> throughput = new ArrayList<>();
+            Map<Integer, List<LoadResult>> timed = new LinkedHashMap<>();
             for (int threads : plan.threads()) {
-                throughput.add(closedLoop(run, id, plan, threads, tally));
+                timed.put(threads, closedLoop(run, id, plan, threads, tally));
             }
-            ThroughputPoint best = bestOf(throughput);
+            int bestThreads = bestOf(points(timed, plan)).threads();
+            timed.get(bestThreads).addAll(timedIterations(run, id, plan, bestThreads,
+                    plan.bestIterations() - plan.iterations(), tally));
+            List<ThroughputPoint> throughput = points(timed, plan);
+            ThroughputPoint best = throughput.stream().filter(p -> p.threads() == bestThreads).findFirst().orElseThrow();
             MaxRate maxRate = best.mean() > 0 ? search(run, id, plan, best, tally) : null;
             progress.phase(id.id(), "counting forced writes (strace attached), " + best.threads() + " callers");
             ForcedWritesPerOrder forcedWrites = ForcedWriteWindow.count(run, best.threads(), plan.iteration(), tally);
@@ -173,21 +180,36 @@ public final class ComparisonSweep {
                 + " distinct causes; stack traces in the log)").orElse(null);
     }
 
-    private ThroughputPoint closedLoop(Run run, ImplementationId id, SweepPlan plan, int threads, CostTally tally)
+    /** A warm-up at {@code threads} callers, then the plan's timed iterations. */
+    private List<LoadResult> closedLoop(Run run, ImplementationId id, SweepPlan plan, int threads, CostTally tally)
             throws InterruptedException {
         progress.phase(id.id(), "warm-up, " + threads + " callers");
         tally.add(ClosedLoad.run(run, threads, plan.warmup()));
-        List<Double> iterations = new ArrayList<>();
+        return timedIterations(run, id, plan, threads, plan.iterations(), tally);
+    }
+
+    private List<LoadResult> timedIterations(Run run, ImplementationId id, SweepPlan plan, int threads, int count,
+                                             CostTally tally) throws InterruptedException {
         List<LoadResult> measured = new ArrayList<>();
-        for (int i = 1; i <= plan.iterations(); i++) {
-            progress.phase(id.id(), "iteration " + i + "/" + plan.iterations() + ", " + threads + " callers");
+        for (int i = 1; i <= count; i++) {
+            progress.phase(id.id(), "iteration " + i + "/" + count + ", " + threads + " callers");
             LoadResult result = ClosedLoad.run(run, threads, plan.iteration());
             tally.add(result);
             measured.add(result);
-            iterations.add(result.throughputPerSecond());
         }
-        return new ThroughputPoint(threads, iterations, plan.iteration().toMillis() / 1000.0, Spread.mean(iterations),
-                Spread.stdDev(iterations), merged(measured, LoadResult::outcome), merged(measured, LoadResult::ack));
+        return measured;
+    }
+
+    /** Each level's timed iterations as a point: their throughputs, mean, spread and latencies. */
+    private static List<ThroughputPoint> points(Map<Integer, List<LoadResult>> timed, SweepPlan plan) {
+        List<ThroughputPoint> points = new ArrayList<>();
+        timed.forEach((threads, measured) -> {
+            List<Double> iterations = measured.stream().map(LoadResult::throughputPerSecond).toList();
+            points.add(new ThroughputPoint(threads, iterations, plan.iteration().toMillis() / 1000.0,
+                    Spread.mean(iterations), Spread.stdDev(iterations), merged(measured, LoadResult::outcome),
+                    merged(measured, LoadResult::ack)));
+        });
+        return points;
     }
 
     private LoadPoint openLoop(Run run, ImplementationId id, int workers, Target target, CostTally tally)

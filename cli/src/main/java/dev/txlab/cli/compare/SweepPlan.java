@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * What a comparison measures per implementation, in two passes. First pass, one run per
  * implementation: closed-loop throughput on a ladder of callers (a warm-up, then timed iterations
- * whose spread is reported), then an open-loop search for the max sustainable rate starting at the
+ * whose spread is reported; the level that gave the most then timed until it has
+ * {@code bestIterations}, the sample of the verdict's intervals), then an open-loop search for the max sustainable rate starting at the
  * ladder's best ({@link SustainableRate}): at most {@code search.probes()} windows of
  * {@code search.window()}, then the rate found held for {@code search.hold()} (a step lower after a
  * hold that fails, at most {@code search.holds()} of them). Second pass, a fresh run each, once every
@@ -21,22 +22,28 @@ import java.util.stream.Collectors;
  * {@code loadFractions} of the implementation's own max; at each network profile. Forced writes are
  * counted in one more {@code iteration} of the first pass, after the search.
  */
-public record SweepPlan(String name, Duration warmup, int iterations, Duration iteration, List<Integer> threads,
-                        SustainableRate.Plan search, Duration openLoop, List<Double> loadFractions,
+public record SweepPlan(String name, Duration warmup, int iterations, int bestIterations, Duration iteration,
+                        List<Integer> threads, SustainableRate.Plan search, Duration openLoop, List<Double> loadFractions,
                         Duration maxLag, List<NetworkProfile> networks) {
     /** The common load: this share of the slowest implementation's max sustainable rate. */
     public static final double COMMON_LOAD = 0.5;
     private static final List<Integer> LADDER = List.of(1, 4, 16, 64);
 
-    public static final SweepPlan QUICK = new SweepPlan("quick", Duration.ofMillis(500), 2, Duration.ofSeconds(1),
+    /** Timed iterations at the ladder's best level, at least: what a 95 % interval of its mean wants. */
+    public static final int BEST_ITERATIONS = 10;
+
+    public static final SweepPlan QUICK = new SweepPlan("quick", Duration.ofMillis(500), 2, BEST_ITERATIONS,
+            Duration.ofMillis(500),
             LADDER, new SustainableRate.Plan(Duration.ofSeconds(2), 4, Duration.ZERO, 0), Duration.ofSeconds(2),
             List.of(0.7), Duration.ofSeconds(1),
             List.of(NetworkProfile.NONE));
-    public static final SweepPlan DEFAULT = new SweepPlan("default", Duration.ofSeconds(2), 3, Duration.ofSeconds(2),
+    public static final SweepPlan DEFAULT = new SweepPlan("default", Duration.ofSeconds(2), 3, BEST_ITERATIONS,
+            Duration.ofSeconds(2),
             LADDER, new SustainableRate.Plan(Duration.ofSeconds(5), 5, Duration.ofSeconds(10), 3),
             Duration.ofSeconds(5), List.of(0.7), Duration.ofSeconds(2),
             List.of(NetworkProfile.NONE));
-    public static final SweepPlan FULL = new SweepPlan("full", Duration.ofSeconds(3), 5, Duration.ofSeconds(4),
+    public static final SweepPlan FULL = new SweepPlan("full", Duration.ofSeconds(3), 5, BEST_ITERATIONS,
+            Duration.ofSeconds(4),
             List.of(1, 2, 4, 8, 16, 64), new SustainableRate.Plan(Duration.ofSeconds(8), 6, Duration.ofSeconds(60), 3),
             Duration.ofSeconds(8),
             List.of(0.25, 0.5, 0.7, 0.9, 1.0, 1.2), Duration.ofSeconds(5),
@@ -48,6 +55,10 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         networks = List.copyOf(networks);
         if (iterations < 2) {
             throw new IllegalArgumentException("a sweep needs at least 2 iterations for a spread, was " + iterations);
+        }
+        if (bestIterations < iterations) {
+            throw new IllegalArgumentException("the best level's iterations (" + bestIterations + ") cannot be fewer "
+                    + "than every level's (" + iterations + ")");
         }
     }
 
@@ -70,8 +81,8 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
         if (threads.stream().anyMatch(count -> count >= callers)) {
             allowed.add(callers);
         }
-        return new SweepPlan(name, warmup, iterations, iteration, allowed.isEmpty() ? List.of(callers) : allowed,
-                search, openLoop, loadFractions, maxLag, networks);
+        return new SweepPlan(name, warmup, iterations, bestIterations, iteration,
+                allowed.isEmpty() ? List.of(callers) : allowed, search, openLoop, loadFractions, maxLag, networks);
     }
 
     /** This plan at the given network profiles instead of its own. */
@@ -80,19 +91,21 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
             throw new IllegalArgumentException("a comparison needs at least one network; give none, lan, wan or a "
                     + "one-way delay such as 2ms");
         }
-        return new SweepPlan(name, warmup, iterations, iteration, threads, search, openLoop, loadFractions, maxLag,
-                profiles);
+        return new SweepPlan(name, warmup, iterations, bestIterations, iteration, threads, search, openLoop,
+                loadFractions, maxLag, profiles);
     }
 
     /** Load phases of the first pass per implementation and network, for the progress bar. */
     public int phasesPerRun() {
-        return threads.size() * (1 + iterations) + search.probes() + search.holds() + 1;
+        return threads.size() * (1 + iterations) + (bestIterations - iterations) + search.probes() + search.holds()
+                + 1;
     }
 
     /** The plan in one sentence, for the report's method section. */
     public String explained() {
         return String.format(Locale.ROOT, "%s sweep: closed loop at %s callers, each a %.1f s warm-up then %d timed "
-                        + "iterations of %.1f s (spread = standard deviation over the iterations); then the max "
+                        + "iterations of %.1f s (spread = standard deviation over the iterations), the best level "
+                        + "timed on to %d iterations (the verdict's intervals); then the max "
                         + "sustainable rate, searched in open-loop windows of %.0f s (at most %d, from the closed "
                         + "loop's best)%s (sustained = >= %.0f %% of the orders issued reach an outcome by the maximum "
                         + "lag after the window, orders in flight not growing, outcome p99 <= %.0f ms, never %.0f s "
@@ -104,7 +117,7 @@ public record SweepPlan(String name, Duration warmup, int iterations, Duration i
                         + "best); "
                         + "network %s%s",
                 name, threads.stream().map(String::valueOf).collect(Collectors.joining("/")),
-                warmup.toMillis() / 1000.0, iterations, iteration.toMillis() / 1000.0,
+                warmup.toMillis() / 1000.0, iterations, iteration.toMillis() / 1000.0, bestIterations,
                 search.window().toMillis() / 1000.0, search.probes(), holdExplained(),
                 100 * SustainableRate.KEEP_UP_SHARE,
                 SustainableRate.P99_LIMIT_MILLIS, maxLag.toMillis() / 1000.0, openLoop.toMillis() / 1000.0,

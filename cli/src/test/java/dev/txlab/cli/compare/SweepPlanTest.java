@@ -23,7 +23,7 @@ class SweepPlanTest {
     @Test
     void aCapBelowEveryLevelMeasuresTheCapItself() {
         assertThat(SweepPlan.QUICK.cappedAt(1).threads()).isEqualTo(List.of(1));
-        assertThat(new SweepPlan("t", SweepPlan.QUICK.warmup(), 2, SweepPlan.QUICK.iteration(), List.of(4, 8),
+        assertThat(new SweepPlan("t", SweepPlan.QUICK.warmup(), 2, 2, SweepPlan.QUICK.iteration(), List.of(4, 8),
                 SweepPlan.QUICK.search(), SweepPlan.QUICK.openLoop(), List.of(0.7),
                 SweepPlan.QUICK.maxLag(), SweepPlan.QUICK.networks()).cappedAt(3).threads()).containsExactly(3);
     }
@@ -32,7 +32,7 @@ class SweepPlanTest {
     void onlyTheQuickSweepSaysItIsNotTheMaxSustainableRate() {
         assertThat(SweepPlan.QUICK.explained()).contains("quick: not the max sustainable rate");
         assertThat(SweepPlan.DEFAULT.explained()).doesNotContain("quick").contains("1/4/16/64 callers")
-                .contains("then held for 10 s");
+                .contains("then held for 10 s").contains("the best level timed on to 10 iterations");
     }
 
     @Test

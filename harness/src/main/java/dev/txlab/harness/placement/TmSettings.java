@@ -48,4 +48,10 @@ public record TmSettings(LogStore logStore, Duration presumedAbortAfter) {
     public static TmSettings ofDefaults() {
         return new TmSettings(LogStore.FILE, DEFAULT_PRESUMED_ABORT);
     }
+
+    /** In words, e.g. "log store: file; a branch in doubt presumed aborted after 10 s". */
+    public String describe() {
+        return "log store: " + logStore.id() + "; a branch in doubt presumed aborted after "
+                + presumedAbortAfter.toSeconds() + " s";
+    }
 }

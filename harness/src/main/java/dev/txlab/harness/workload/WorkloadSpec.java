@@ -1,6 +1,7 @@
 package dev.txlab.harness.workload;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,6 +57,17 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
     /** True when stock and balances are ample, so outcomes depend on each order alone. */
     public boolean conflictFree() {
         return initialStock == AMPLE && initialBalanceCents == AMPLE;
+    }
+
+    /** In words, for a report: what a reader needs to picture the orders. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%,d customers, %,d products (popularity skew %.1f, 0 = uniform), up to %d "
+                        + "items of up to %d units per order; orders made to be refused: unknown customer %.1f %%, "
+                        + "disabled customer %.1f %%, out of stock %.1f %%, insufficient funds %.1f %%; stock %s, "
+                        + "balances %s; seed %d", customers, products, skew, maxItemsPerOrder, maxQuantity,
+                100 * unknownCustomerRate, 100 * disabledCustomerRate, 100 * outOfStockRate,
+                100 * insufficientFundsRate, initialStock == AMPLE ? "ample" : initialStock + " units per product",
+                initialBalanceCents == AMPLE ? "ample" : initialBalanceCents + " cents per customer", seed);
     }
 
     /** {@code key=value} pairs, one per field, as stored in the run record. */

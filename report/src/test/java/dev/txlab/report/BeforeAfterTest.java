@@ -1,0 +1,45 @@
+package dev.txlab.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two results side by side: only when measured alike, and a change is called significant only beyond its spread. */
+class BeforeAfterTest {
+
+    @Test
+    void resultsMeasuredAlikeHaveNoDifferencesAndOtherwiseEachIsNamed() {
+        Results before = SampleResults.of(SampleResults.passed("saga-orch", 100, 10));
+        Results after = withSweep(SampleResults.of(SampleResults.passed("saga-orch", 200, 10)), "default");
+
+        assertThat(before.differencesFrom(before)).isEmpty();
+        assertThat(after.differencesFrom(before)).containsExactly("sweep: quick, then default");
+    }
+
+    @Test
+    void aChangeBeyondTheSpreadIsSignificantAndOneWithinItIsNot() {
+        Results before = SampleResults.of(SampleResults.passed("saga-orch", 100, 10),
+                SampleResults.passed("saga-choreo", 100, 10));
+        Results after = SampleResults.of(SampleResults.passed("saga-orch", 200, 10),
+                SampleResults.passed("saga-choreo", 101, 10));
+
+        List<List<String>> rows = new BeforeAfter(before, after).rows();
+
+        int significant = BeforeAfter.header().indexOf("significant?");
+        assertThat(rows.get(0).get(significant)).startsWith("yes (after / before 1.9");
+        assertThat(rows.get(1).get(significant)).startsWith("no (after / before 0.9");
+        assertThat(new HtmlReport(withSweep(after, "default"), Optional.of(before), Optional.empty()).render())
+                .contains("Measured differently (shown with --force)").contains("sweep: quick, then default");
+    }
+
+    private static Results withSweep(Results results, String sweep) {
+        Method m = results.method();
+        return new Results(results.schemaVersion(), new Method(sweep, m.sweepExplained(), m.startedAt(),
+                m.elapsedSeconds(), m.gitCommit(), m.command(), m.store(), m.durability(), m.durabilityNotes(),
+                m.transport(), m.workload(), m.seed(), m.networkModel(), m.settings(), m.environment(),
+                m.primitives()), results.implementations());
+    }
+}
