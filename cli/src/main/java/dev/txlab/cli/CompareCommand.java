@@ -7,6 +7,8 @@ import dev.txlab.cli.calibrate.Primitives;
 import dev.txlab.cli.compare.CommonLoad;
 import dev.txlab.cli.compare.ComparisonSweep;
 import dev.txlab.cli.compare.EnvironmentProbe;
+import dev.txlab.cli.compare.LatencyFiles;
+import dev.txlab.cli.compare.MachineLoadProbe;
 import dev.txlab.cli.compare.Secrets;
 import dev.txlab.cli.compare.SweepPlan;
 import dev.txlab.domain.service.ServiceName;
@@ -22,6 +24,7 @@ import dev.txlab.harness.store.StoreKind;
 import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.messaging.placement.SagaRuntime;
 import dev.txlab.report.ImplementationResult;
+import dev.txlab.report.MachineLoad;
 import dev.txlab.report.Method;
 import dev.txlab.report.Results;
 import dev.txlab.report.ResultsFiles;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,6 +60,8 @@ import java.util.concurrent.Callable;
 final class CompareCommand implements Callable<Integer> {
     /** Orders each run's workload holds: more than any phase of any sweep takes on this kind of machine. */
     static final int WORKLOAD_CAPACITY = 5_000_000;
+    /** The shortest window a primitive is timed in (the quick sweep's iterations are shorter). */
+    private static final Duration MIN_CALIBRATION_WINDOW = Duration.ofMillis(333);
 
     @ArgGroup(exclusive = true)
     SweepChoice sweep = new SweepChoice();
@@ -128,6 +134,8 @@ final class CompareCommand implements Callable<Integer> {
         out.println("  " + plan.explained());
 
         Instant started = Instant.now();
+        MachineLoadProbe machineLoad = MachineLoadProbe.start(store, transport);
+        machineLoad.quietSecond();
         EnvironmentProbe environment = new EnvironmentProbe();
         List<Measurement> primitives = calibrate(plan, store, transport, out);
         List<ImplementationResult> measured = new ArrayList<>();
@@ -138,7 +146,7 @@ final class CompareCommand implements Callable<Integer> {
             ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
                     RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
                             .network(network).build(),
-                    progress, environment);
+                    progress, environment, new LatencyFiles(reportDir));
             for (NetworkProfile network : plan.networks()) {
                 List<ImplementationResult> firstPass = new ArrayList<>();
                 for (ImplementationId id : ids) {
@@ -160,7 +168,7 @@ final class CompareCommand implements Callable<Integer> {
                 .map(result -> ceilings.of(result.cost(), result.forcedWrites()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
-                elapsed, environment, primitives), withCeilings);
+                elapsed, environment, primitives, machineLoad.load()), withCeilings);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
@@ -188,12 +196,14 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * The primitives, each alone, before the runs (on databases of their own): windows of a third of
-     * the sweep's iteration, as many as its iterations. A calibration that cannot run leaves the
-     * ceilings out and says why; it never stops the comparison.
+     * the sweep's iteration (a third of a second at least), as many as its iterations. A calibration
+     * that cannot run leaves the ceilings out and says why; it never stops the comparison.
      */
     private static List<Measurement> calibrate(SweepPlan plan, StoreConfig store, TransportSettings transport,
                                                PrintStream out) {
-        Calibration calibration = new Calibration(plan.iteration().dividedBy(3), plan.iterations());
+        Duration window = plan.iteration().dividedBy(3);
+        Calibration calibration = new Calibration(window.compareTo(MIN_CALIBRATION_WINDOW) < 0 ? MIN_CALIBRATION_WINDOW
+                : window, plan.iterations());
         try {
             calibration.measureIdle();
             List<Measurement> primitives = Primitives.measureOnOwnPrefix(calibration, store, transport);
@@ -219,7 +229,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
-                          Instant started, double elapsed, EnvironmentProbe environment, List<Measurement> primitives) {
+                          Instant started, double elapsed, EnvironmentProbe environment, List<Measurement> primitives,
+                          MachineLoad machineLoad) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (uses(store, StoreKind.POSTGRES)) {
             settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
@@ -245,6 +256,6 @@ final class CompareCommand implements Callable<Integer> {
                 + "twice the one-way delay per JDBC round trip on the calling thread, and of the one-way delay per "
                 + "message hop on the publishing thread before the send; profiles none, lan = 250 us, wan = 10 ms "
                 + "one way", settings,
-                environment.environment(), Ceilings.asReported(primitives));
+                environment.environment(), Ceilings.asReported(primitives), machineLoad);
     }
 }

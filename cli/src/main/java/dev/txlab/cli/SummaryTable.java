@@ -3,6 +3,7 @@ package dev.txlab.cli;
 import dev.txlab.report.Figures;
 import dev.txlab.report.ImplementationResult;
 import dev.txlab.report.Results;
+import dev.txlab.report.Trust;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ final class SummaryTable {
                 + "cores / the machine CPU an order's round trips, commits, XA branches and deliveries cost as "
                 + "primitives measured alone, and forced writes per second / forced writes per order (an upper bound;"
                 + " the report's method section shows both)");
+        Trust.warnings(results).forEach(warning -> out.println("read with care: " + warning));
         if (!results.allPassed()) {
             out.println("FAILED: at least one run failed its audit or did not place its orders; its figures are not results (see the report)");
         }

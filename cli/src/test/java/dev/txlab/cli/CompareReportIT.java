@@ -1,13 +1,18 @@
 package dev.txlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txlab.cli.compare.LatencyFiles;
 import dev.txlab.harness.cost.ForcedWriteTrace;
 import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.load.OverTime;
 import dev.txlab.load.SustainableRate;
 import dev.txlab.report.ImplementationResult;
 import dev.txlab.report.Results;
 import dev.txlab.report.ResultsFiles;
 import dev.txlab.testkit.Servers;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -77,12 +82,33 @@ class CompareReportIT {
                         "XA insert + prepare + commit on h2-file", "persistent publish + consume + ack on artemis",
                         "forced write on disk");
         assertForcedWritesCounted(results);
+        assertLatencyHistogramsWritten(results);
     }
 
     /**
      * Forced writes per order by component, counted by strace: Atomikos forces its log although the
      * durability profile is process (it has no setting not to), Narayana honours the profile.
      */
+    /** Each open-loop phase's .hgrm and .hlog lie beside results.json; the log reads back with its outcomes. */
+    private static void assertLatencyHistogramsWritten(Results results) throws Exception {
+        for (ImplementationResult result : results.implementations()) {
+            for (ImplementationResult.LoadPoint load : result.load()) {
+                String name = LatencyFiles.baseName(result.implementation(), result.network(), load.label());
+                Path folder = REPORT.resolve(LatencyFiles.FOLDER);
+                assertThat(folder.resolve(name + ".hgrm")).as(name).isNotEmptyFile();
+                HistogramLogReader reader = new HistogramLogReader(folder.resolve(name + ".hlog").toString());
+                long read = 0;
+                for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null;
+                     interval = reader.nextIntervalHistogram()) {
+                    read += ((Histogram) interval).getTotalCount();
+                }
+                assertThat(read).as(name + ": the interval log's outcomes").isEqualTo(load.outcome().count());
+                assertThat(load.perSecond().stream().mapToLong(OverTime.Second::completed).sum()).as(name)
+                        .isEqualTo(load.outcome().count());
+            }
+        }
+    }
+
     private static void assertForcedWritesCounted(Results results) {
         if (ForcedWriteTrace.unavailable().isPresent() && !Servers.required()) {
             assertThat(results.implementations()).allSatisfy(r -> assertThat(r.forcedWrites().notCounted())
@@ -119,8 +145,8 @@ class CompareReportIT {
             assertThat(verdict).as("the verdict names every implementation").contains("local-baseline",
                     "xa-narayana", "xa-atomikos", "saga-choreo", "saga-orch").contains("saga-orch against xa-atomikos");
             assertThat(browser.consoleErrors()).isEmpty();
-            assertThat(charts.size()).as("throughput, latency vs load, distribution, cost, outcomes, 5 timelines")
-                    .isEqualTo(10);
+            assertThat(charts.size()).as("throughput, latency vs load, distribution, outcomes and p99 per second, "
+                    + "cost, outcome mix, 5 timelines").isEqualTo(12);
             charts.forEach(chart -> {
                 assertThat(chart.path("points").size()).as(chart.path("title").asText() + " has series").isPositive();
                 chart.path("points").forEach(points -> assertThat(points.asInt())

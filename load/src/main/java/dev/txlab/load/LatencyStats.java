@@ -4,13 +4,14 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** A latency distribution recorded from many threads (HdrHistogram, nanoseconds, 3 significant digits). */
 public final class LatencyStats {
-    private static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
+    static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
 
     private static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 4;
 
@@ -64,6 +65,11 @@ public final class LatencyStats {
         return new LatencySummary(name, histogram.getTotalCount(), percentileMillis(50), percentileMillis(90),
                 percentileMillis(99), percentileMillis(99.9), histogram.getMaxValue() / 1e6,
                 histogram.getMean() / 1e6, histogram.getStdDeviation() / 1e6, curve);
+    }
+
+    /** HdrHistogram's percentile distribution (an {@code .hgrm} file), values in milliseconds. */
+    public void writePercentiles(PrintStream out) {
+        histogram.outputPercentileDistribution(out, 1e6);
     }
 
     /** One line: what it is, its unit, how many samples, percentiles, mean and spread. */

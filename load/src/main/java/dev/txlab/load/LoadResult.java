@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param offeredPerSecond the open loop's arrival rate; 0 for a closed loop
  * @param saturated        the open loop fell so far behind its schedule that it stopped early
  * @param keepingUp        how the open loop's system kept up with its schedule; empty for a closed loop
+ * @param overTime         the outcomes second by second
  */
 public record LoadResult(int threads, double offeredPerSecond, Duration elapsed, int completed, int failedSubmits,
                          int unfinished, boolean saturated, Map<String, Long> outcomes, LatencyStats ack,
                          LatencyStats outcome, CostCounters.Costs costs, MessageCounts messages,
-                         Optional<KeepingUp> keepingUp) {
+                         Optional<KeepingUp> keepingUp, OverTime overTime) {
 
     public LoadResult {
         outcomes = Map.copyOf(outcomes);

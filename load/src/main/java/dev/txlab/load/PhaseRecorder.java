@@ -22,6 +22,7 @@ final class PhaseRecorder {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
+    private final OverTime overTime = new OverTime();
 
     PhaseRecorder(Run run) {
         this.run = run;
@@ -36,6 +37,7 @@ final class PhaseRecorder {
 
     void completed(OrderResult result, long nanosSinceStart) {
         outcome.record(nanosSinceStart);
+        overTime.record(nanosSinceStart);
         outcomes.merge(result.outcome().label(), 1L, Long::sum);
         completed.incrementAndGet();
     }
@@ -54,7 +56,7 @@ final class PhaseRecorder {
         return new LoadResult(threads, offeredPerSecond, elapsed, completed.get(), failed.get(),
                 acknowledged.get() - completed.get(),
                 saturated, outcomes, ack, outcome, run.costs().minus(costsBefore),
-                messages(run).minus(messagesBefore), keepingUp);
+                messages(run).minus(messagesBefore), keepingUp, overTime);
     }
 
     private static MessageCounts messages(Run run) {

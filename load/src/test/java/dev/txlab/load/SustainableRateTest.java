@@ -38,7 +38,8 @@ class SustainableRateTest {
         outcome.record(Duration.ofMillis(keepsUp ? 20 : 2_500).toNanos());
         return new LoadResult(8, rate, Duration.ofSeconds(5), completed, 0, 0, false, Map.of(), new LatencyStats("ack"),
                 outcome, new CostCounters.Costs(Map.of()), MessageCounts.NONE,
-                Optional.of(new KeepingUp(issued, completed, keepsUp ? 5 : inFlightAtEnd / 2, inFlightAtEnd)));
+                Optional.of(new KeepingUp(issued, completed, keepsUp ? 5 : inFlightAtEnd / 2, inFlightAtEnd)),
+                new OverTime());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.txlab.report;
 
 import dev.txlab.load.LatencySummary;
+import dev.txlab.load.OverTime;
 import dev.txlab.report.ImplementationResult.Cost;
 import dev.txlab.report.ImplementationResult.LoadPoint;
 import dev.txlab.report.ImplementationResult.ThroughputPoint;
@@ -29,7 +30,7 @@ public final class HtmlReport {
             .failed{background:#fdd;border:2px solid #c00;padding:.6em;font-weight:bold}
             .passed{background:#dfd;border:1px solid #393;padding:.6em} .note{color:#555;font-size:13px}
             figure{margin:1em 0} figcaption{font-size:13px;color:#555} a{color:inherit}
-            tr.failed-row td{background:#fdd} .verdict{font-size:14px} .verdict ul{margin:.3em 0}
+            tr.failed-row td{background:#fdd} .warn{background:#ffe9b3;border:1px solid #c90;padding:.4em .6em} .verdict{font-size:14px} .verdict ul{margin:.3em 0}
             """;
 
     private final Results results;
@@ -53,11 +54,13 @@ public final class HtmlReport {
                 + ", transport " + Html.escape(method.transport()) + ", " + Html.escape(method.startedAt())
                 + ", commit " + Html.escape(method.gitCommit()) + "."));
         auditBanner(html);
+        trustBanner(html);
         for (String network : results.networks()) {
             answerTable(html, network);
         }
         throughputSection(html);
         latencySection(html);
+        overTimeSection(html);
         costSection(html);
         outcomeSection(html);
         networkSection(html);
@@ -81,6 +84,15 @@ public final class HtmlReport {
         failed.forEach(result -> text.append("<li>").append(Html.escape(result.implementation() + " (network "
                 + result.network() + "): " + Figures.audit(result))).append(violations(result)).append("</li>"));
         html.append("<div class=\"failed\">").append(text).append("</ul></div>");
+    }
+
+    private void trustBanner(StringBuilder html) {
+        List<String> warnings = Trust.warnings(results);
+        if (!warnings.isEmpty()) {
+            html.append("<div class=\"warn\">Read these figures with care:<ul>");
+            warnings.forEach(w -> html.append("<li>").append(Html.escape(w)).append("</li>"));
+            html.append("</ul></div>");
+        }
     }
 
     private static String violations(ImplementationResult result) {
@@ -270,6 +282,35 @@ public final class HtmlReport {
                 .toList();
     }
 
+    /** Each implementation's open loop at the common load, second by second: a stall shows. */
+    private void overTimeSection(StringBuilder html) {
+        html.append("<h2 id=\"over-time\">Over time, at the common load</h2>");
+        for (String network : results.networks()) {
+            LineChart throughput = new LineChart("seconds into the open loop at the common load",
+                    "orders reaching their outcome, per second");
+            LineChart p99 = new LineChart("seconds into the open loop at the common load",
+                    "outcome p99 of that second, ms (log scale)").logY();
+            for (ImplementationResult result : passed(network)) {
+                List<OverTime.Second> seconds = Figures.commonLoad(result).map(LoadPoint::perSecond).orElse(List.of());
+                if (seconds.isEmpty()) {
+                    continue;
+                }
+                throughput.add(result.implementation(), seconds.stream().map(s -> new LineChart.Point(s.second(),
+                        s.completed(), 0, s.completed() + " orders in second " + s.second())).toList());
+                p99.add(result.implementation(), seconds.stream().filter(s -> s.p99Millis() > 0)
+                        .map(s -> new LineChart.Point(s.second(), s.p99Millis(), 0, "p99 " + Figures.millis(s.p99Millis())
+                                + " ms in second " + s.second())).toList());
+            }
+            figure(html, throughput.isEmpty() ? null : throughput.render("Outcomes per second, network " + network),
+                    "Orders that reached their outcome in each second of the open loop at the common load (the same "
+                            + "offered rate for all), network " + network + ": a dip is a stall.");
+            figure(html, p99.isEmpty() ? null : p99.render("Outcome p99 per second, network " + network),
+                    "The 99th percentile of the outcome latencies of each second's orders, network " + network
+                            + "; the whole distributions per second are in the HdrHistogram interval logs "
+                            + "(histograms/*.hlog beside results.json; .hgrm: each phase's percentiles).");
+        }
+    }
+
     private void costSection(StringBuilder html) {
         html.append("<h2 id=\"cost\">4. Cost per order</h2>");
         List<String> parts = List.of("statements", "local commits", "local rollbacks", "connection checks",
@@ -390,6 +431,7 @@ public final class HtmlReport {
         row(html, "workload", method.workload());
         row(html, "seed", String.valueOf(method.seed()));
         row(html, "network model", method.networkModel());
+        row(html, "machine load", method.machineLoad() == null ? "not measured" : method.machineLoad().describe());
         method.settings().forEach((key, value) -> row(html, key, value));
         row(html, "CPU", env.cpu() + ", " + env.cores() + " cores");
         row(html, "memory", String.format(Locale.ROOT, "%.1f GiB", env.memoryBytes() / (1024.0 * 1024 * 1024)));

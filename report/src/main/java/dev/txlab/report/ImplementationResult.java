@@ -1,6 +1,7 @@
 package dev.txlab.report;
 
 import dev.txlab.load.LatencySummary;
+import dev.txlab.load.OverTime;
 import dev.txlab.load.SustainableRate;
 
 import java.util.ArrayList;
@@ -101,11 +102,15 @@ public record ImplementationResult(String implementation, String network, String
     /**
      * Open-loop latency at a fixed arrival rate (orders/s offered), measured from each order's
      * intended start; achieved = outcomes per second; saturated = the loop fell behind and stopped;
-     * {@code label} says which load it is ("common load", "70 % of own max").
+     * {@code label} says which load it is ("common load", "70 % of own max"); {@code perSecond}: the
+     * outcomes second by second (empty in results written before they were kept).
      */
     public record LoadPoint(String label, double offered, double achieved, double seconds, int workers,
                             boolean saturated, int completed, int unfinished, LatencySummary outcome,
-                            LatencySummary ack) {
+                            LatencySummary ack, List<OverTime.Second> perSecond) {
+        public LoadPoint {
+            perSecond = perSecond == null ? List.of() : List.copyOf(perSecond);
+        }
     }
 
     /**

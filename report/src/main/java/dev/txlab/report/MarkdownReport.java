@@ -34,6 +34,12 @@ public final class MarkdownReport {
                 .append(method.gitCommit()).append(".\n\n");
         md.append(results.allPassed() ? "Every run passed its audit.\n\n"
                 : "**FAILED**: at least one run failed its audit or did not place its orders; its figures are not results.\n\n");
+        List<String> warnings = Trust.warnings(results);
+        if (!warnings.isEmpty()) {
+            md.append("**Read these figures with care:**\n\n");
+            warnings.forEach(w -> md.append("- ").append(w).append('\n'));
+            md.append('\n');
+        }
         for (String network : results.networks()) {
             md.append("## The answer (network ").append(network).append(")\n\n");
             Verdict verdict = FaultSection.verdict(results.at(network), faults);

@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * How a comparison was run, enough to reproduce it: the sweep, the configuration (credentials
  * masked), the workload and its seed, the durability profile, the network model, the machine and
- * the code, and the machine's primitives measured alone before the runs.
+ * the code, the machine's primitives measured alone before the runs, and how busy the machine was
+ * apart from the comparison ({@code machineLoad}; null in results written before it was measured).
  */
 public record Method(String sweep, String sweepExplained, String startedAt, double elapsedSeconds, String gitCommit,
                      String command, String store, String durability, List<String> durabilityNotes, String transport,
                      String workload, long seed, String networkModel, Map<String, String> settings,
-                     Environment environment, List<PrimitiveCost> primitives) {
+                     Environment environment, List<PrimitiveCost> primitives, MachineLoad machineLoad) {
 
     public Method {
         durabilityNotes = List.copyOf(durabilityNotes);

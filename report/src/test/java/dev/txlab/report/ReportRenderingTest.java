@@ -32,7 +32,8 @@ class ReportRenderingTest {
             count++;
             assertThat(charts.group()).as("chart %d", count).contains("class=\"series\"").contains("class=\"point\"");
         }
-        assertThat(count).as("throughput, latency vs load, distribution, cost, outcomes, 2 timelines").isEqualTo(7);
+        assertThat(count).as("throughput, latency vs load, distribution, outcomes and p99 per second, cost, outcomes, "
+                + "2 timelines").isEqualTo(9);
         assertThat(html).contains("Every run passed its audit").contains("0.25 x")
                 .contains("400.0 ± 2.8 orders/s (4 callers, 2 iterations)")
                 .contains("Durability profile: <b>process</b>");

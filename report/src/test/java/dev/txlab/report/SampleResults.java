@@ -1,6 +1,7 @@
 package dev.txlab.report;
 
 import dev.txlab.load.LatencySummary;
+import dev.txlab.load.OverTime;
 import dev.txlab.load.SustainableRate;
 import dev.txlab.report.ImplementationResult.Cost;
 import dev.txlab.report.ImplementationResult.LoadPoint;
@@ -23,7 +24,8 @@ final class SampleResults {
                 "txlab compare --quick --postgres-password ****", "h2-file", "process", List.of("a note"),
                 "embedded Artemis", "seed=42", 42, "simulated in Java", Map.of("data directory", "txlab-data"),
                 environment, List.of(new PrimitiveCost("insert + commit", "h2-file", 13_900, 5_200, 103, 30, 3, null),
-                new PrimitiveCost("XA insert + prepare + commit", "postgres", 0, 0, 0, 0, 0, "XA error code -3")));
+                new PrimitiveCost("XA insert + prepare + commit", "postgres", 0, 0, 0, 0, 0, "XA error code -3")),
+                new MachineLoad(0.01, 0.0, 0.02, 0.0));
         return new Results(Results.SCHEMA_VERSION, method, List.of(implementations));
     }
 
@@ -36,9 +38,9 @@ final class SampleResults {
                 new ThroughputPoint(4, List.of(throughput - 2, throughput + 2), 1.5, throughput, 2.83, latency,
                         latency)),
                 List.of(new LoadPoint("common load", throughput / 4, throughput / 4, 3, 64, false, 300, 0, latency,
-                                latency),
+                                latency, perSecond(throughput / 4, p99Millis)),
                         new LoadPoint("70 % of own max", throughput * 0.7, throughput * 0.7, 3, 64, false, 300, 0,
-                                latency, latency)),
+                                latency, latency, perSecond(throughput * 0.7, p99Millis))),
                 new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
                         new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
@@ -51,6 +53,13 @@ final class SampleResults {
                         new SustainableRate.Probe(throughput, 15, throughput, 0.99, 3, p99Millis, false, true,
                                 "sustained"))),
                 new ForcedWritesPerOrder(Map.of("tm-" + id, 2.0, "H2 orders", 0.01), 800, 4, null));
+    }
+
+    /** Three seconds at the rate, the middle one a stall (a tenth of the outcomes at ten times the p99). */
+    static List<OverTime.Second> perSecond(double rate, double p99Millis) {
+        return List.of(new OverTime.Second(0, Math.round(rate), p99Millis),
+                new OverTime.Second(1, Math.round(rate / 10), p99Millis * 10),
+                new OverTime.Second(2, Math.round(rate), p99Millis));
     }
 
     static LatencySummary latency(double p99Millis) {

@@ -37,7 +37,8 @@ import java.util.function.Function;
  * sustainable rate from the closed loop's best, then forced writes per order counted in one more
  * closed-loop iteration ({@link ForcedWriteWindow}); then waits for quiescence and audits everything the
  * phases submitted. Second pass ({@link #atLoads}), in another fresh, audited run: open-loop phases
- * at given rates (the common load, fractions of its own max).
+ * at given rates (the common load, fractions of its own max), each one's latencies also written as
+ * HdrHistogram files ({@link LatencyFiles}).
  */
 public final class ComparisonSweep {
     private static final int SHOWN_VIOLATIONS = 20;
@@ -46,13 +47,15 @@ public final class ComparisonSweep {
     private final RunOptionsFactory options;
     private final SweepProgress progress;
     private final EnvironmentProbe environment;
+    private final LatencyFiles latencyFiles;
 
     public ComparisonSweep(SweepPlan plan, RunOptionsFactory options, SweepProgress progress,
-                           EnvironmentProbe environment) {
+                           EnvironmentProbe environment, LatencyFiles latencyFiles) {
         this.wanted = plan;
         this.options = options;
         this.progress = progress;
         this.environment = environment;
+        this.latencyFiles = latencyFiles;
     }
 
     /**
@@ -218,10 +221,11 @@ public final class ComparisonSweep {
                 target.rate(), target.label(), workers));
         LoadResult result = new OpenLoad(run, workers, wanted.maxLag()).run(target.rate(), wanted.openLoop());
         tally.add(result);
+        latencyFiles.write(id.id(), run.options().network().name(), target.label(), result);
         return new LoadPoint(target.label(), target.rate(), result.throughputPerSecond(),
                 result.elapsed().toMillis() / 1000.0,
                 workers, result.saturated(), result.completed(), result.unfinished(),
-                result.outcome().summary(), result.ack().summary());
+                result.outcome().summary(), result.ack().summary(), result.overTime().series());
     }
 
     private static String terminationBound(Run run) {

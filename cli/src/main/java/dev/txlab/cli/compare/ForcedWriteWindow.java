@@ -99,8 +99,12 @@ public final class ForcedWriteWindow {
 
     /** The command names of the servers on this machine that a run's stores and transport use. */
     static Set<String> serverCommands(RunOptions options) {
+        return serverCommands(options.store(), options.transport());
+    }
+
+    /** The command names of the servers on this machine that these stores and this transport use. */
+    static Set<String> serverCommands(StoreConfig store, TransportSettings transport) {
         Set<String> commands = new LinkedHashSet<>();
-        StoreConfig store = options.store();
         for (ServiceName service : ServiceName.values()) {
             StoreKind kind = store.kind(service);
             if (kind == StoreKind.POSTGRES && isLocal(store.endpoint(kind).baseUrl())) {
@@ -109,7 +113,6 @@ public final class ForcedWriteWindow {
                 commands.addAll(List.of("mariadbd", "mysqld"));
             }
         }
-        TransportSettings transport = options.transport();
         if (transport != null && transport.kind() == TransportSettings.Kind.NATS
                 && isLocal(transport.url().orElse(TransportSettings.DEFAULT_NATS_URL))) {
             commands.add("nats-server");
