@@ -141,7 +141,24 @@ class CompareReportIT {
                       points: [...chart.querySelectorAll('.series')].map(s => s.querySelectorAll('.point').length)
                     }));""");
 
+            JsonNode unlabelled = browser.execute("""
+                    return [...document.querySelectorAll('svg.chart')].filter(chart =>
+                      ![...chart.querySelectorAll('text')].some(t => /orders|ms|%|callers|per order|seconds/.test(t.textContent))
+                    ).map(chart => chart.querySelector('title').textContent);""");
+            JsonNode overflowing = browser.execute("""
+                    return [...document.querySelectorAll('td, th')].filter(cell => {
+                      const style = getComputedStyle(cell);
+                      return cell.scrollWidth > cell.clientWidth + 1 || style.overflowWrap === 'anywhere'
+                        || style.wordBreak === 'break-all';
+                    }).map(cell => cell.textContent.slice(0, 60));""");
+            assertThat(unlabelled).as("charts without an axis label in a unit").isEmpty();
+            assertThat(overflowing).as("table cells that overflow or may break a word").isEmpty();
             String verdict = browser.execute("return document.querySelector('.verdict').textContent;").asText();
+            double verdictBottom = browser.execute(
+                    "return document.querySelector('.verdict').getBoundingClientRect().bottom;").asDouble();
+            assertThat(browser.execute("return window.innerWidth;").asInt()).isEqualTo(1366);
+            assertThat(verdictBottom).as("the verdict fits the first screen of a 1366x768 window").isPositive()
+                    .isLessThanOrEqualTo(768);
             assertThat(verdict).as("the verdict names every implementation").contains("local-baseline",
                     "xa-narayana", "xa-atomikos", "saga-choreo", "saga-orch").contains("saga-orch against xa-atomikos");
             assertThat(browser.consoleErrors()).isEmpty();

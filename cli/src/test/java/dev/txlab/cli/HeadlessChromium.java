@@ -61,7 +61,7 @@ final class HeadlessChromium implements AutoCloseable {
         Map<String, Object> capabilities = Map.of("capabilities", Map.of("alwaysMatch", Map.of(
                 "browserName", "chrome",
                 "goog:loggingPrefs", Map.of("browser", "ALL"),
-                "goog:chromeOptions", Map.of("binary", CHROMIUM.toString(), "args", List.of("--headless",
+                "goog:chromeOptions", Map.of("binary", CHROMIUM.toString(), "args", List.of("--headless", "--window-size=1366,768",
                         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + profile)))));

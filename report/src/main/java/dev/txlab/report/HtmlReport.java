@@ -23,12 +23,13 @@ import java.util.stream.Collectors;
 public final class HtmlReport {
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.4}
-            h1{margin-bottom:.2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+            h1{margin:.2em 0;font-size:26px} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+            h2.answer{margin-top:.6em}
             table{border-collapse:collapse;margin:.5em 0;font-size:13px;display:block;max-width:100%;overflow-x:auto}
             td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left;hyphens:none}
             th{background:#f3f3f3} td.num{text-align:right}
             .failed{background:#fdd;border:2px solid #c00;padding:.6em;font-weight:bold}
-            .passed{background:#dfd;border:1px solid #393;padding:.6em} .note{color:#555;font-size:13px}
+            .passed{background:#dfd;border:1px solid #393;padding:.3em .6em} .note{color:#555;font-size:13px}
             figure{margin:1em 0} figcaption{font-size:13px;color:#555} a{color:inherit}
             tr.failed-row td{background:#fdd} .warn{background:#ffe9b3;border:1px solid #c90;padding:.4em .6em} .verdict{font-size:14px} .verdict ul{margin:.3em 0}
             """;
@@ -48,13 +49,12 @@ public final class HtmlReport {
                 + "<title>txlab comparison</title><style>" + CSS + "</style></head><body>");
         Method method = results.method();
         html.append("<h1>txlab: XA two-phase commit vs sagas, one order transaction</h1>");
-        html.append(p("note", "Durability profile: <b>" + Html.escape(method.durability()) + "</b> for every "
-                + "component. " + Html.escape(String.join(" ", method.durabilityNotes()))));
-        html.append(p("note", Html.escape(method.sweepExplained()) + ". Store " + Html.escape(method.store())
-                + ", transport " + Html.escape(method.transport()) + ", " + Html.escape(method.startedAt())
-                + ", commit " + Html.escape(method.gitCommit()) + "."));
+        html.append(p("note", Html.escape(method.sweep()) + " sweep; store " + Html.escape(method.store())
+                + ", transport " + Html.escape(method.transport()) + ", durability profile <b>"
+                + Html.escape(method.durability()) + "</b> for every component; " + Html.escape(method.startedAt())
+                + ", commit " + Html.escape(method.gitCommit()) + ". How it was measured: <a href=\"#method\">9. "
+                + "Method</a>."));
         auditBanner(html);
-        trustBanner(html);
         for (String network : results.networks()) {
             answerTable(html, network);
         }
@@ -106,9 +106,12 @@ public final class HtmlReport {
 
     private void answerTable(StringBuilder html, String network) {
         List<ImplementationResult> rows = results.at(network);
-        html.append("<h2 id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
+        html.append("<h2 class=\"answer\" id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
                 .append(Html.escape(network)).append(")</h2>");
         verdict(html, rows);
+        if (network.equals(results.networks().get(0))) {
+            trustBanner(html);
+        }
         html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max sustainable rate, orders/s</th>"
                 + "<th>ratio to local-baseline</th><th>ceiling (CPU or forced writes) and share reached</th>"
                 + "<th>closed-loop max throughput, orders/s</th>"
@@ -172,7 +175,8 @@ public final class HtmlReport {
 
     private void verdict(StringBuilder html, List<ImplementationResult> rows) {
         Verdict verdict = FaultSection.verdict(rows, faults);
-        html.append("<div class=\"verdict\"><b>Verdict</b> (generated from the table below)<ul>");
+        html.append("<div class=\"verdict\"><b>Verdict</b> (generated from the table below; the thresholds under "
+                + "it)<ul>");
         verdict.implementations().forEach(s -> html.append("<li>").append(Html.escape(s)).append("</li>"));
         html.append("</ul><ul>");
         verdict.trades().forEach(s -> html.append("<li>").append(Html.escape(s)).append("</li>"));

@@ -84,13 +84,16 @@ final class Verdict {
 
     private String costAndEvidence(ImplementationResult result) {
         String latency = Figures.commonLoad(result).map(load -> String.format(Locale.ROOT, "outcome p99 %s ms at "
-                + "the common load of %.0f orders/s", Figures.millis(load.outcome().p99()), load.offered()))
+                + "the common load (%.0f orders/s)", Figures.millis(load.outcome().p99()), load.offered()))
                 .orElse("no latency at the common load");
-        String cost = Optional.ofNullable(result.cost()).map(c -> String.format(Locale.ROOT, "%.2f messages and "
-                + "%.2f commits per order (local %.2f + XA %.2f)", c.messagesPublished(), commits(c), c.commits(),
-                c.xaCommits())).orElse("cost not counted");
-        return latency + "; " + cost + "; after a crash: " + leftBehind.apply(result.implementation())
-                + "; readers saw: " + anomalies.apply(result.implementation());
+        String cost = Optional.ofNullable(result.cost()).map(c -> String.format(Locale.ROOT, "%.2f messages, "
+                + "%.2f commits per order", c.messagesPublished(), commits(c))).orElse("cost not counted");
+        String crash = leftBehind.apply(result.implementation());
+        String readers = anomalies.apply(result.implementation());
+        String evidence = crash.equals(FaultSection.NO_MATRIX) && readers.equals(FaultSection.NO_PROBE)
+                ? "crash and readers not measured (no fault matrix, no isolation probe)"
+                : "after a crash: " + crash + "; readers saw: " + readers;
+        return latency + "; " + cost + "; " + evidence;
     }
 
     private String trade(ImplementationResult saga, ImplementationResult xa) {

@@ -36,7 +36,7 @@ class ReportRenderingTest {
                 + "2 timelines").isEqualTo(9);
         assertThat(html).contains("Every run passed its audit").contains("0.25 x")
                 .contains("400.0 ± 2.8 orders/s (4 callers, 2 iterations)")
-                .contains("Durability profile: <b>process</b>");
+                .contains("durability profile <b>process</b> for every component");
     }
 
     @Test

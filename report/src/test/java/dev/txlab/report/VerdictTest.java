@@ -52,10 +52,19 @@ class VerdictTest {
         assertThat(verdict.implementations().get(0)).startsWith("local-baseline, guarantee of local-baseline, is the "
                 + "floor: 2000.0 orders/s closed loop (4 callers)");
         assertThat(verdict.implementations().get(1)).startsWith("saga-choreo, guarantee of saga-choreo: 0.50x [")
-                .contains("the floor's throughput").contains("outcome p99 20.0 ms at the common load of 250 orders/s")
+                .contains("the floor's throughput").contains("outcome p99 20.0 ms at the common load (250 orders/s); 0.00 messages, 1.00 commits per order")
                 .contains("after a crash: 3 of 3 pass").contains("readers saw: dirty read 38");
         assertThat(Verdict.thresholds()).contains("95 % bootstrap interval").contains("excludes 1")
                 .contains("factor of 1.2");
+    }
+
+    @Test
+    void evidenceNotMeasuredIsSaidOnce() {
+        Verdict verdict = new Verdict(List.of(SampleResults.passed("local-baseline", 2_000, 5)),
+                id -> FaultSection.NO_MATRIX, id -> FaultSection.NO_PROBE);
+
+        assertThat(verdict.implementations().get(0))
+                .endsWith("crash and readers not measured (no fault matrix, no isolation probe).");
     }
 
     @Test
