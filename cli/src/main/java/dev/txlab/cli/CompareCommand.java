@@ -7,6 +7,7 @@ import dev.txlab.cli.calibrate.Primitives;
 import dev.txlab.cli.compare.CommonLoad;
 import dev.txlab.cli.compare.ComparisonSweep;
 import dev.txlab.cli.compare.EnvironmentProbe;
+import dev.txlab.cli.compare.GuaranteeEvidence;
 import dev.txlab.cli.compare.LatencyFiles;
 import dev.txlab.cli.compare.MachineLoadProbe;
 import dev.txlab.cli.compare.Secrets;
@@ -28,6 +29,8 @@ import dev.txlab.report.MachineLoad;
 import dev.txlab.report.Method;
 import dev.txlab.report.Results;
 import dev.txlab.report.ResultsFiles;
+import dev.txlab.report.RunToRun;
+import dev.txlab.scenarios.FaultMatrix;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +58,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Measures all implementations side by side (closed-loop throughput, open-loop latency, cost "
-                + "per order), audits every run, and writes target/txlab-report/index.html, summary.md, "
+                + "per order), audits every run, runs each one's isolation probe and one crash with its recovery, "
+                + "and writes target/txlab-report/index.html, summary.md, "
                 + "results.json and results.csv.")
 final class CompareCommand implements Callable<Integer> {
     /** Orders each run's workload holds: more than any phase of any sweep takes on this kind of machine. */
@@ -67,18 +71,23 @@ final class CompareCommand implements Callable<Integer> {
     SweepChoice sweep = new SweepChoice();
 
     static final class SweepChoice {
-        @Option(names = "--quick", description = "a first look, about 2.5 minutes: shorter phases, "
-                + "labelled not the max sustainable rate")
+        @Option(names = "--quick", description = "a first look, about 3 minutes: shorter phases, "
+                + "labelled not the max sustainable rate; the isolation probe but no crash")
         boolean quick;
 
         @Option(names = "--full", description = "the thorough sweep: 1/2/4/8/16/64 callers, 8 s search windows, "
-                + "latency at 25 % to 120 % of each one's max, network none, lan and wan (tens of minutes)")
+                + "latency at 25 % to 120 % of each one's max, network none, lan and wan, every first pass in 3 "
+                + "fresh runs for the run-to-run spread (hours)")
         boolean full;
 
         SweepPlan plan() {
             return quick ? SweepPlan.QUICK : full ? SweepPlan.FULL : SweepPlan.DEFAULT;
         }
     }
+
+    @Option(names = "--runs", paramLabel = "N", description = "fresh runs of each implementation's first pass, in "
+            + "alternating order, for the run-to-run spread (default: the sweep's: 3 with --full, else 1)")
+    Integer runs;
 
     @Option(names = "--impl", split = ",", paramLabel = "ID[,ID...]", defaultValue = "all",
             description = "the implementations to compare, or all (default: ${DEFAULT-VALUE})")
@@ -113,8 +122,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepPlan plan = networks == null ? sweep.plan()
-                : sweep.plan().withNetworks(networks.stream().map(NetworkProfile::parse).toList());
+        SweepPlan chosen = runs == null ? sweep.plan() : sweep.plan().withRuns(runs);
+        SweepPlan plan = networks == null ? chosen
+                : chosen.withNetworks(networks.stream().map(NetworkProfile::parse).toList());
         List<ImplementationId> ids = ImplementationList.parse(implementations);
         WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
         StoreConfig store = placement.toConfig();
@@ -139,21 +149,21 @@ final class CompareCommand implements Callable<Integer> {
         EnvironmentProbe environment = new EnvironmentProbe();
         List<Measurement> primitives = calibrate(plan, store, transport, out);
         List<ImplementationResult> measured = new ArrayList<>();
-        int runs = ids.size() * plan.networks().size();
+        List<RunToRun> runToRun = new ArrayList<>();
+        int pairs = ids.size() * plan.networks().size();
         int secondPassPhases = 1 + plan.loadFractions().size();
+        GuaranteeEvidence guarantees = new GuaranteeEvidence(store, transport, !sweep.quick);
+        MachineLoad load;
+        FaultMatrix evidence = null;
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
-                (long) runs * (plan.phasesPerRun() + secondPassPhases), noProgress))) {
+                (long) pairs * (plan.runs() * plan.phasesPerRun() + secondPassPhases) + guarantees.steps(ids),
+                noProgress))) {
             ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
                     RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
                             .network(network).build(),
                     progress, environment, new LatencyFiles(reportDir));
             for (NetworkProfile network : plan.networks()) {
-                List<ImplementationResult> firstPass = new ArrayList<>();
-                for (ImplementationId id : ids) {
-                    progress.passStarts(plan.phasesPerRun());
-                    firstPass.add(sweepRunner.measure(id, network));
-                    progress.passDone();
-                }
+                List<ImplementationResult> firstPass = firstPass(sweepRunner, plan, ids, network, progress, runToRun);
                 OptionalDouble common = CommonLoad.of(firstPass);
                 for (int i = 0; i < ids.size(); i++) {
                     progress.passStarts(secondPassPhases);
@@ -161,19 +171,49 @@ final class CompareCommand implements Callable<Integer> {
                     progress.passDone();
                 }
             }
+            load = machineLoad.load();
+            if (guarantees.whyNot().isEmpty()) {
+                progress.passStarts(guarantees.steps(ids));
+                evidence = guarantees.gather(ids, (scenario, id) -> progress.phase(id.id(), scenario));
+                progress.passDone();
+            }
         }
+        guarantees.whyNot().ifPresent(why -> out.println("  no guarantee evidence: " + why));
         Ceilings ceilings = new Ceilings(primitives, singleStoreKind(store), transport.kind().id(),
                 Runtime.getRuntime().availableProcessors());
         List<ImplementationResult> withCeilings = measured.stream()
                 .map(result -> ceilings.of(result.cost(), result.forcedWrites()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
-                elapsed, environment, primitives, machineLoad.load()), withCeilings);
+                elapsed, environment, primitives, load), withCeilings, evidence, runToRun);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
                 + "in " + log.path() + ")");
         return results.allPassed() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
+    }
+
+    /**
+     * Each implementation's first pass at one network, in the plan's fresh runs in alternating order;
+     * with more than one, each one's spread goes to {@code runToRun} and its median run is returned.
+     */
+    private static List<ImplementationResult> firstPass(ComparisonSweep sweepRunner, SweepPlan plan,
+                                                        List<ImplementationId> ids, NetworkProfile network,
+                                                        CompareProgress progress, List<RunToRun> runToRun)
+            throws InterruptedException {
+        Map<ImplementationId, List<ImplementationResult>> runs = new LinkedHashMap<>();
+        ids.forEach(id -> runs.put(id, new ArrayList<>()));
+        for (int run = 0; run < plan.runs(); run++) {
+            for (ImplementationId id : SweepPlan.runOrder(ids, run)) {
+                progress.passStarts(plan.phasesPerRun());
+                runs.get(id).add(sweepRunner.measure(id, network));
+                progress.passDone();
+            }
+        }
+        if (plan.runs() > 1) {
+            runs.values().forEach(each -> runToRun.add(RunToRun.of(each)));
+        }
+        return runs.values().stream().map(RunToRun::representative).toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.txlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txlab.cli.compare.GuaranteeEvidence;
 import dev.txlab.cli.compare.LatencyFiles;
 import dev.txlab.harness.cost.ForcedWriteTrace;
 import dev.txlab.harness.placement.ImplementationId;
@@ -83,6 +84,25 @@ class CompareReportIT {
                         "forced write on disk");
         assertForcedWritesCounted(results);
         assertLatencyHistogramsWritten(results);
+        assertReadersProbed(results);
+    }
+
+    /**
+     * --quick runs each implementation's isolation probe but no crash: the baseline's readers see
+     * nothing in flight, the sagas' readers see their orders PENDING.
+     */
+    private static void assertReadersProbed(Results results) {
+        assertThat(results.evidence()).isNotNull();
+        assertThat(results.evidence().suite()).isEqualTo(GuaranteeEvidence.PROBE_ONLY);
+        assertThat(results.evidence().scenarios()).isEmpty();
+        assertThat(results.evidence().anomalies()).as(results.evidence().anomalyExamples().toString())
+                .containsOnlyKeys(Arrays.stream(ImplementationId.values()).map(ImplementationId::id).toList());
+        assertThat(results.evidence().anomalies().get("local-baseline")).allSatisfy((anomaly, count) ->
+                assertThat(count).as(anomaly).isZero());
+        assertThat(results.evidence().anomalies().get("saga-choreo")).hasEntrySatisfying("intermediate state",
+                count -> assertThat(count).isPositive());
+        assertThat(results.evidence().anomalies().get("saga-orch")).hasEntrySatisfying("intermediate state",
+                count -> assertThat(count).isPositive());
     }
 
     /**
@@ -160,10 +180,12 @@ class CompareReportIT {
             assertThat(verdictBottom).as("the verdict fits the first screen of a 1366x768 window").isPositive()
                     .isLessThanOrEqualTo(768);
             assertThat(verdict).as("the verdict names every implementation").contains("local-baseline",
-                    "xa-narayana", "xa-atomikos", "saga-choreo", "saga-orch").contains("saga-orch against xa-atomikos");
+                    "xa-narayana", "xa-atomikos", "saga-choreo", "saga-orch").contains("saga-orch against xa-atomikos")
+                    .as("and the guarantee evidence of --quick: the probe, no crash")
+                    .contains("no crash run (--quick); readers saw").contains("intermediate states");
             assertThat(browser.consoleErrors()).isEmpty();
             assertThat(charts.size()).as("throughput, latency vs load, distribution, outcomes and p99 per second, "
-                    + "cost, outcome mix, 5 timelines").isEqualTo(12);
+                    + "round trips, commits and messages per order, outcome mix, 5 timelines").isEqualTo(14);
             charts.forEach(chart -> {
                 assertThat(chart.path("points").size()).as(chart.path("title").asText() + " has series").isPositive();
                 chart.path("points").forEach(points -> assertThat(points.asInt())

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * A 95 % bootstrap confidence interval for the ratio of two means: each side's timed iterations
- * resampled with replacement, independently, {@value #RESAMPLES} times, with a fixed seed (the same
- * results always give the same interval). It covers the spread within one run, not between runs.
+ * 95 % bootstrap confidence intervals for a mean and for the ratio of two means: the timed
+ * iterations (each side's, independently) resampled with replacement {@value #RESAMPLES} times, with
+ * a fixed seed (the same results always give the same interval). They cover the spread within one
+ * run, not between runs.
  */
 final class Bootstrap {
     static final int RESAMPLES = 2_000;
@@ -38,6 +39,21 @@ final class Bootstrap {
         Arrays.sort(ratios);
         return Optional.of(new Interval(ratios[(int) (0.025 * RESAMPLES)], ratios[(int) (0.975 * RESAMPLES) - 1],
                 Math.min(numerator.size(), denominator.size())));
+    }
+
+    /** The interval of the mean of {@code values}; empty with fewer than 2 values. */
+    static Optional<Interval> mean(List<Double> values) {
+        if (values.size() < 2) {
+            return Optional.empty();
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] means = new double[RESAMPLES];
+        for (int i = 0; i < RESAMPLES; i++) {
+            means[i] = resampledMean(values, random);
+        }
+        Arrays.sort(means);
+        return Optional.of(new Interval(means[(int) (0.025 * RESAMPLES)], means[(int) (0.975 * RESAMPLES) - 1],
+                values.size()));
     }
 
     private static double resampledMean(List<Double> values, SplittableRandom random) {

@@ -7,51 +7,57 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The report's failure-behaviour and readers sections, and the answer table's cells, from {@code faults.json}. */
+/**
+ * A fault matrix in the report: the comparison's own evidence (one crash and the isolation probe per
+ * implementation) or the full matrix {@code txlab faults} wrote beside the results ({@code faults.json}).
+ */
 final class FaultSection {
-    static final String NO_MATRIX = "not measured: no fault matrix";
-    static final String NO_PROBE = "not measured: no isolation probe";
-
     private final FaultMatrix matrix;
 
     FaultSection(FaultMatrix matrix) {
         this.matrix = matrix;
     }
 
-    /** The verdict on one network's results, with this matrix's evidence when there is one. */
-    static Verdict verdict(List<ImplementationResult> rows, Optional<FaultSection> faults) {
-        return new Verdict(rows, id -> faults.map(f -> f.leftBehind(id)).orElse(NO_MATRIX),
-                id -> faults.map(f -> f.anomalies(id)).orElse(NO_PROBE));
+    FaultMatrix matrix() {
+        return matrix;
     }
 
     /** One line for the answer table: how many scenarios passed and the longest time to consistency. */
     String leftBehind(String implementation) {
-        List<FaultMatrix.Cell> cells = matrix.scenarios().stream().map(row -> row.cells().get(implementation))
-                .filter(cell -> cell != null && !cell.result().equals(FaultMatrix.Cell.NOT_APPLICABLE)).toList();
+        List<FaultMatrix.Cell> cells = cellsOf(implementation).stream().map(Map.Entry::getValue).toList();
         if (cells.isEmpty()) {
             return "no applicable scenario";
         }
-        long passed = cells.stream().filter(cell -> cell.result().equals(FaultMatrix.Cell.PASS)).count();
+        long passed = cells.stream().filter(FaultMatrix.Cell::passed).count();
         double longest = cells.stream().filter(cell -> cell.recoverySeconds() != null)
                 .mapToDouble(FaultMatrix.Cell::recoverySeconds).max().orElse(0);
         return passed + " of " + cells.size() + " scenarios pass; consistent again within "
                 + String.format(Locale.ROOT, "%.1f s", longest) + " after a crash";
     }
 
-    String anomalies(String implementation) {
-        Map<String, Long> counts = matrix.anomalies().get(implementation);
-        if (counts == null) {
-            return "not probed";
-        }
-        if (counts.isEmpty()) {
-            return "none seen";
-        }
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    /** The implementation's one crash in this matrix (the comparison runs one each), if it ran one. */
+    Optional<String> oneCrash(String implementation) {
+        return cellsOf(implementation).stream().findFirst().map(e -> Evidence.oneCrash(e.getKey(), e.getValue()));
+    }
+
+    /** What the probe's readers saw, if this matrix probed the implementation. */
+    Optional<String> probed(String implementation) {
+        return Optional.ofNullable(matrix.anomalies().get(implementation)).map(Evidence::counts)
+                .or(() -> Optional.ofNullable(matrix.anomalyExamples().get(implementation)).map(why -> "not measured: "
+                        + why));
+    }
+
+    private List<Map.Entry<String, FaultMatrix.Cell>> cellsOf(String implementation) {
+        return matrix.scenarios().stream().filter(row -> row.cells().containsKey(implementation))
+                .map(row -> Map.entry(row.id(), row.cells().get(implementation)))
+                .filter(e -> !e.getValue().result().equals(FaultMatrix.Cell.NOT_APPLICABLE)).toList();
     }
 
     String html() {
+        if (matrix.scenarios().isEmpty()) {
+            return "<p class=\"note\">No crash scenario ran (" + Html.escape(matrix.suite()) + ").</p>";
+        }
         List<String> implementations = matrix.scenarios().stream().flatMap(row -> row.cells().keySet().stream())
                 .distinct().toList();
         StringBuilder table = new StringBuilder("<p class=\"note\">Store " + Html.escape(matrix.store()) + ", suite "
@@ -75,13 +81,13 @@ final class FaultSection {
     }
 
     String anomaliesHtml() {
-        if (matrix.anomalies().isEmpty()) {
-            return "<p class=\"note\">The isolation probe has not run: no anomaly counts in faults.json.</p>";
+        if (matrix.anomalyExamples().isEmpty()) {
+            return "<p class=\"note\">The isolation probe did not run here.</p>";
         }
         StringBuilder table = new StringBuilder("<table><tr><th>implementation</th><th>anomalies</th><th>example</th>"
                 + "</tr>");
-        matrix.anomalies().keySet().stream().sorted().forEach(id -> table.append("<tr><td>").append(Html.escape(id))
-                .append("</td><td>").append(Html.escape(anomalies(id))).append("</td><td>")
+        matrix.anomalyExamples().keySet().forEach(id -> table.append("<tr><td>").append(Html.escape(id))
+                .append("</td><td>").append(Html.escape(probed(id).orElse(""))).append("</td><td>")
                 .append(Html.escape(matrix.anomalyExamples().getOrDefault(id, ""))).append("</td></tr>"));
         return table.append("</table>").toString();
     }

@@ -28,6 +28,27 @@ public final class Figures {
                 point.stdDev(), point.threads(), point.iterations().size());
     }
 
+    /**
+     * Closed-loop throughput at the best level with its 95 % bootstrap interval within one run, and
+     * its ratio to local-baseline's with that ratio's interval, e.g. "612.3 orders/s [598.1-625.0]
+     * (64 callers, 10 iterations); 0.70x local-baseline [0.65-0.75, 10 iterations]".
+     */
+    public static String closedLoop(ImplementationResult result, List<ImplementationResult> peers) {
+        return result.maxThroughput().map(best -> String.format(Locale.ROOT, "%.1f orders/s", best.mean())
+                + Bootstrap.mean(best.iterations()).map(i -> String.format(Locale.ROOT, " [%.1f-%.1f]", i.low(),
+                i.high())).orElse(" [no interval]")
+                + String.format(Locale.ROOT, " (%d callers, %d iterations)", best.threads(), best.iterations().size())
+                + baseline(result, peers).filter(floor -> floor != result).flatMap(floor -> ThroughputRatio.of(result,
+                floor)).map(ratio -> "; " + ratio.describe() + " " + BASELINE).orElse(""))
+                .orElse("-");
+    }
+
+    /** local-baseline's passing result among {@code peers} at the same network as {@code result}. */
+    static Optional<ImplementationResult> baseline(ImplementationResult result, List<ImplementationResult> peers) {
+        return peers.stream().filter(peer -> peer.implementation().equals(BASELINE)
+                && peer.network().equals(result.network())).filter(ImplementationResult::passed).findFirst();
+    }
+
     public static String latency(LatencySummary latency) {
         if (latency == null || latency.count() == 0) {
             return "no samples";
@@ -97,8 +118,9 @@ public final class Figures {
                 max.workers(), bound);
     }
 
-    private static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "%.0f s", seconds);
+    /** Seconds in words, e.g. "5 s", "1.5 s". */
+    public static String seconds(double seconds) {
+        return String.format(Locale.ROOT, seconds == Math.rint(seconds) ? "%.0f s" : "%.1f s", seconds);
     }
 
     public static String load(LoadPoint point) {
@@ -148,11 +170,13 @@ public final class Figures {
      * same network, or empty when either is missing.
      */
     public static Optional<Double> ratioToBaseline(ImplementationResult result, List<ImplementationResult> peers) {
-        Optional<Double> baseline = peers.stream()
-                .filter(peer -> peer.implementation().equals(BASELINE) && peer.network().equals(result.network()))
-                .filter(ImplementationResult::passed)
-                .flatMap(peer -> peer.headlineRate().stream()).findFirst();
-        return baseline.filter(b -> b > 0).flatMap(b -> result.headlineRate().map(own -> own / b));
+        return baseline(result, peers).flatMap(ImplementationResult::headlineRate).filter(b -> b > 0)
+                .flatMap(b -> result.headlineRate().map(own -> own / b));
+    }
+
+    /** Commits per order: local commits and XA branch commits. */
+    public static double commits(ImplementationResult.Cost cost) {
+        return cost.commits() + cost.xaCommits();
     }
 
     public static String millis(double value) {

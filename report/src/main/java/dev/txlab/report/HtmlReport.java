@@ -1,5 +1,6 @@
 package dev.txlab.report;
 
+import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.load.LatencySummary;
 import dev.txlab.load.OverTime;
 import dev.txlab.report.ImplementationResult.Cost;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class HtmlReport {
     private static final String CSS = """
-            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.4}
+            body{font-family:system-ui,sans-serif;margin:1em auto;max-width:1280px;padding:0 1em;color:#222;
+              line-height:1.4}
             h1{margin:.2em 0;font-size:26px} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
             h2.answer{margin-top:.6em}
             table{border-collapse:collapse;margin:.5em 0;font-size:13px;display:block;max-width:100%;overflow-x:auto}
@@ -36,12 +38,12 @@ public final class HtmlReport {
 
     private final Results results;
     private final Optional<Results> before;
-    private final Optional<FaultSection> faults;
+    private final Evidence evidence;
 
     public HtmlReport(Results results, Optional<Results> before, Optional<FaultMatrix> faults) {
         this.results = results;
         this.before = before;
-        this.faults = faults.map(FaultSection::new);
+        this.evidence = new Evidence(results, faults);
     }
 
     public String render() {
@@ -72,6 +74,11 @@ public final class HtmlReport {
     }
 
     private void auditBanner(StringBuilder html) {
+        if (results.evidence() != null && results.evidence().failures() > 0) {
+            html.append("<div class=\"failed\">FAILED: ").append(results.evidence().failures()).append(" crash "
+                    + "of the guarantee evidence did not recover to a passing audit: see <a href=\"#faults\">6. "
+                    + "Failure behaviour</a>.</div>");
+        }
         List<ImplementationResult> failed = results.implementations().stream()
                 .filter(result -> !result.passed()).toList();
         if (failed.isEmpty()) {
@@ -112,25 +119,26 @@ public final class HtmlReport {
         if (network.equals(results.networks().get(0))) {
             trustBanner(html);
         }
-        html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max sustainable rate, orders/s</th>"
-                + "<th>ratio to local-baseline</th><th>ceiling (CPU or forced writes) and share reached</th>"
-                + "<th>closed-loop max throughput, orders/s</th>"
-                + "<th>outcome latency at the common load, ms</th><th>outcome latency at 70 % of own max, ms</th>"
-                + "<th>ack latency at the common load, ms</th><th>messages per order</th><th>JDBC round trips per order</th>"
-                + "<th>forced writes per order</th><th>what a crash leaves behind</th><th>anomalies readers saw</th><th>audit</th></tr>");
+        html.append("<table><tr><th>implementation</th><th>guarantee</th><th>max sustainable rate, orders/s; the "
+                + "ceiling (CPU or forced writes) and the share of it reached</th><th>closed-loop throughput at the "
+                + "best number of callers, orders/s [95 % interval within one run]; ratio to local-baseline "
+                + "[interval]</th><th>outcome latency at the common load, ms</th><th>outcome latency at 70 % of own "
+                + "max, ms</th><th>messages per order</th><th>JDBC round trips per order</th><th>commits per order"
+                + "</th><th>forced writes per order</th><th>what a crash leaves behind (one crash; the full matrix: "
+                + "<code>txlab faults</code>)</th><th>anomalies readers saw (isolation probe)</th><th>audit</th></tr>");
         List<ImplementationResult> passed = rows.stream().filter(ImplementationResult::passed).toList();
         Shade rate = Shade.higherIsBetter(passed, ImplementationResult::headlineRate);
-        Shade throughput = Shade.higherIsBetter(passed, r -> r.maxThroughput().map(ThroughputPoint::mean));
+        Shade throughput = Shade.throughput(passed);
         Shade outcomeP99 = Shade.lowerIsBetter(passed, r -> Figures.commonLoad(r).map(l -> l.outcome().p99()));
-        Shade ackP99 = Shade.lowerIsBetter(passed, r -> Figures.commonLoad(r).map(l -> l.ack().p99()));
-        Shade messages = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::messagesPublished));
-        Shade roundTrips = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.cost()).map(Cost::roundTrips));
-        Shade forcedWrites = Shade.lowerIsBetter(passed, r -> Optional.ofNullable(r.forcedWrites())
+        Shade messages = Shade.fewerPerOrder(passed, r -> Optional.ofNullable(r.cost()).map(Cost::messagesPublished));
+        Shade roundTrips = Shade.fewerPerOrder(passed, r -> Optional.ofNullable(r.cost()).map(Cost::roundTrips));
+        Shade commits = Shade.fewerPerOrder(passed, r -> Optional.ofNullable(r.cost()).map(Figures::commits));
+        Shade forcedWrites = Shade.fewerPerOrder(passed, r -> Optional.ofNullable(r.forcedWrites())
                 .filter(ForcedWritesPerOrder::counted).map(ForcedWritesPerOrder::total));
         for (ImplementationResult row : rows) {
             if (!row.passed()) {
                 html.append("<tr class=\"failed-row\"><td>").append(Html.escape(row.implementation()))
-                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"13\">")
+                        .append("</td><td>").append(Html.escape(row.guarantee())).append("</td><td colspan=\"11\">")
                         .append(Html.escape(Figures.audit(row))).append("</td></tr>");
                 continue;
             }
@@ -138,43 +146,43 @@ public final class HtmlReport {
                     .append(row.callersCapped() == null ? "" : "<br><small>" + Html.escape(row.callersCapped())
                             + "</small>").append("</td><td>")
                     .append(Html.escape(row.guarantee())).append("</td>");
-            html.append(cell(rate, row, "#method", Optional.of(Figures.maxRate(row))));
-            html.append("<td class=\"num\">").append(Figures.ratioToBaseline(row, rows)
-                    .map(ratio -> String.format(Locale.ROOT, "%.2f x", ratio)).orElse("-")).append("</td>");
-            html.append("<td class=\"num\"><a href=\"#method\">").append(Html.escape(Figures.ceiling(row)))
-                    .append("</a></td>");
-            html.append(cell(throughput, row, "#throughput", row.maxThroughput().map(Figures::throughput)));
+            html.append(cell(rate, row, "#method", Optional.of(Figures.maxRate(row) + "; ceiling "
+                    + Figures.ceiling(row) + results.runToRun(row).map(r -> "; " + r.describe()).orElse(""))));
+            html.append(cell(throughput, row, "#throughput", Optional.of(Figures.closedLoop(row, rows))));
             html.append(cell(outcomeP99, row, "#latency", Figures.commonLoad(row).map(Figures::latencyAt)));
             html.append("<td class=\"num\"><a href=\"#latency\">").append(Html.escape(Figures.ownLoad(row)
                     .map(Figures::latencyAt).orElse("-"))).append("</a></td>");
-            html.append(cell(ackP99, row, "#latency", Figures.commonLoad(row).map(l -> Figures.latency(l.ack()))));
             Optional<Cost> cost = Optional.ofNullable(row.cost());
             html.append(cell(messages, row, "#cost", cost.map(c -> Figures.perOrder(c.messagesPublished())
                     + " published, " + Figures.perOrder(c.messagesDelivered()) + " delivered (" + c.orders()
                     + " orders)")));
             html.append(cell(roundTrips, row, "#cost", cost.map(c -> Figures.perOrder(c.roundTrips()) + " ("
                     + c.orders() + " orders)")));
+            html.append(cell(commits, row, "#cost", cost.map(c -> Figures.perOrder(Figures.commits(c)) + " ("
+                    + Figures.perOrder(c.commits()) + " local, " + Figures.perOrder(c.xaCommits()) + " XA branches)")));
             html.append(cell(forcedWrites, row, "#cost", Optional.of(Figures.forcedWrites(row))));
-            html.append("<td><a href=\"#faults\">").append(Html.escape(faults.map(f -> f.leftBehind(row.implementation()))
-                    .orElse(FaultSection.NO_MATRIX))).append("</a></td>");
-            html.append("<td><a href=\"#readers\">").append(Html.escape(faults.map(f -> f.anomalies(row.implementation()))
-                    .orElse(FaultSection.NO_PROBE))).append("</a></td>");
+            html.append("<td><a href=\"#faults\">").append(Html.escape(evidence.crashCell(row.implementation())))
+                    .append("</a></td>");
+            html.append("<td><a href=\"#readers\">").append(Html.escape(evidence.readers(row.implementation())))
+                    .append("</a></td>");
             html.append("<td>").append(Html.escape(Figures.audit(row))).append("</td></tr>");
         }
         html.append("</table>");
-        html.append(p("note", "Cells are shaded from green (best in the column) to red. Max sustainable rate: the "
-                + "highest open-loop rate sustained in the search (>= 97 % of the orders issued reach an outcome by "
-                + "the loop's maximum lag after the window, orders in flight not growing, outcome p99 <= 1 s), with "
-                + "the next rate up and why it "
-                + "was not; the ratio and the ceiling's share use it. Closed-loop max: mean ± standard deviation over "
-                + "the timed iterations at the number of callers that gave the most. Latency: open loop in a fresh "
-                + "run, from each order's intended start, at the common load (the same offered rate for all: half "
-                + "the slowest max sustainable rate; only these cells are shaded, being comparable) and at 70 % of "
-                + "each one's own max."));
+        html.append(p("note", "Shading, green (best in the column) to red, only where values are comparable: the max "
+                + "sustainable rate (one search for all), throughput (a row whose difference from the best is not "
+                + "significant takes the best's colour), latency at the common load (the same offered rate for all: "
+                + "half the slowest max sustainable rate) and the counts per order; latency at 70 % of each one's "
+                + "own max is at different rates, so not shaded. Max sustainable rate: the highest open-loop rate "
+                + "sustained in the search (>= 97 % of the orders issued reach an outcome by the loop's maximum lag "
+                + "after the window, orders in flight not growing, outcome p99 <= 1 s), with the next rate up and "
+                + "why it was not. Closed-loop throughput: the mean over the timed iterations at the number of "
+                + "callers that gave the most, with a 95 % bootstrap interval of that mean and of its ratio to "
+                + "local-baseline; within one run: it does not cover run-to-run variation. Latency: open loop in a "
+                + "fresh run, from each order's intended start."));
     }
 
     private void verdict(StringBuilder html, List<ImplementationResult> rows) {
-        Verdict verdict = FaultSection.verdict(rows, faults);
+        Verdict verdict = evidence.verdict(rows);
         html.append("<div class=\"verdict\"><b>Verdict</b> (generated from the table below; the thresholds under "
                 + "it)<ul>");
         verdict.implementations().forEach(s -> html.append("<li>").append(Html.escape(s)).append("</li>"));
@@ -225,11 +233,14 @@ public final class HtmlReport {
             List<ImplementationResult> plotted = passed(network);
             for (int i = 0; i < plotted.size(); i++) {
                 ImplementationResult result = plotted.get(i);
-                vsLoad.add(result.implementation() + " p50", loadCurve(result, LatencySummary::p50), false, i);
-                vsLoad.add(result.implementation() + " p99", loadCurve(result, LatencySummary::p99), true, i);
+                vsLoad.add(result.implementation() + " p50", loadCurve(result, LatencySummary::p50), false, i,
+                        LineChart.Marker.RING);
+                vsLoad.add(result.implementation() + " p99", loadCurve(result, LatencySummary::p99), true, i,
+                        LineChart.Marker.TRIANGLE);
             }
             figure(html, vsLoad.isEmpty() ? null : vsLoad.render("Latency vs offered load, network " + network),
-                    "Outcome latency (intended start to final outcome) vs offered load, p50 solid, p99 dashed, "
+                    "Outcome latency (intended start to final outcome) vs offered load, log scale: p50 solid with "
+                            + "rings, p99 dashed with triangles, one colour per implementation, "
                             + "network " + network + ".");
             LineChart distribution = new LineChart("percentile", "outcome latency, ms (log scale)").logY()
                     .xTicks(List.of(new LineChart.Tick(percentileX(0), "0%"), new LineChart.Tick(percentileX(90), "90%"),
@@ -317,22 +328,35 @@ public final class HtmlReport {
 
     private void costSection(StringBuilder html) {
         html.append("<h2 id=\"cost\">4. Cost per order</h2>");
-        List<String> parts = List.of("statements", "local commits", "local rollbacks", "connection checks",
-                "XA prepares", "XA commits",
-                "other XA calls", "messages published", "messages delivered");
         for (String network : results.networks()) {
-            StackedBars bars = new StackedBars(parts, "per order (mean)");
-            for (ImplementationResult result : passed(network)) {
+            List<ImplementationResult> plotted = passed(network);
+            StackedBars roundTrips = new StackedBars(List.of("statements", "local commits", "local rollbacks",
+                    "connection checks", "XA prepares", "XA commits", "other XA calls"), "JDBC round trips per order");
+            StackedBars commits = new StackedBars(List.of("local commits", "XA branch commits"), "commits per order");
+            StackedBars messages = StackedBars.sideBySide(List.of("published", "delivered"), "messages per order");
+            for (ImplementationResult result : plotted) {
                 Cost c = result.cost();
-                bars.add(result.implementation(), List.of(c.statements(), c.commits(), c.rollbacks(), c.connectionChecks(),
-                        c.xaPrepares(),
-                        c.xaCommits(), c.xaOther(), c.messagesPublished(), c.messagesDelivered()));
+                roundTrips.add(result.implementation(), List.of(c.statements(), c.commits(), c.rollbacks(),
+                        c.connectionChecks(), c.xaPrepares(), c.xaCommits(), c.xaOther()));
+                commits.add(result.implementation(), List.of(c.commits(), c.xaCommits()));
+                messages.add(result.implementation(), List.of(c.messagesPublished(), c.messagesDelivered()));
             }
-            figure(html, bars.isEmpty() ? null : bars.render("Cost per order, network " + network),
-                    "Mean per order over every order of the run, warm-ups included, network " + network
-                            + ": JDBC round trips by kind (counted at the decorator every connection passes through) "
-                            + "and messages (counted at the transport's decorator).");
-            html.append(p("note", Html.escape(Figures.FORCED_WRITES_METHOD + " Per order: " + passed(network).stream()
+            String counted = " Mean per order over every order of the first pass, warm-ups included, network " + network
+                    + ".";
+            figure(html, roundTrips.isEmpty() ? null : roundTrips.render("JDBC round trips per order, network "
+                    + network), "JDBC round trips per order by kind, counted at the decorator every connection "
+                    + "passes through; a bar's length is the table's round trips." + counted);
+            figure(html, commits.isEmpty() ? null : commits.render("Commits per order, network " + network),
+                    "Commits per order: local transactions committed, and XA branches committed in phase 2 (each a "
+                            + "commit in its database)." + counted);
+            if (plotted.stream().anyMatch(r -> r.cost().messagesPublished() > 0)) {
+                figure(html, messages.render("Messages per order, network " + network), "Messages per order, "
+                        + "counted at the transport's decorator: published, and delivered to a consumer (redeliveries "
+                        + "included); side by side, as they do not add up." + counted);
+            } else {
+                html.append(p("note", "No implementation sent a message, network " + Html.escape(network) + "."));
+            }
+            html.append(p("note", Html.escape(Figures.FORCED_WRITES_METHOD + " Per order: " + plotted.stream()
                     .map(r -> r.implementation() + " " + Figures.forcedWrites(r)).collect(Collectors.joining("; "))
                     + ".")));
         }
@@ -400,24 +424,44 @@ public final class HtmlReport {
 
     private void faultSections(StringBuilder html) {
         html.append("<h2 id=\"faults\">6. Failure behaviour</h2>");
-        html.append(faults.map(FaultSection::html).orElse(p("note", "No fault matrix: no <code>faults.json</code> "
-                + "beside the results (written by <code>txlab faults</code>).")));
+        evidence.own().ifPresentOrElse(own -> html.append(p("note", "This comparison's crash: one per implementation, "
+                        + "at the protocol point whose recovery took longest in the full matrix; a child JVM halts "
+                        + "there, a fresh one recovers, the audit checks invariants I0-I5.")).append(own.html()),
+                () -> html.append(p("note", "This comparison ran no crash.")));
+        html.append(evidence.full().map(full -> "<h3>The full matrix (faults.json)</h3>" + full.html())
+                .orElse(p("note", "No full matrix: no <code>faults.json</code> beside the results (written by "
+                        + "<code>txlab faults</code>).")));
         html.append("<h2 id=\"readers\">7. What readers saw</h2>");
-        html.append(faults.map(FaultSection::anomaliesHtml).orElse(p("note", "No isolation probe results: no "
-                + "<code>faults.json</code> beside the results.")));
+        html.append(p("note", "The isolation probe: concurrent readers poll in-flight orders' rows during a run of "
+                + "400 orders on 20 hot products, and each read is judged against the order's final outcome."));
+        evidence.own().ifPresent(own -> html.append(own.anomaliesHtml()));
+        evidence.full().ifPresent(full -> html.append("<h3>In the full matrix (faults.json)</h3>")
+                .append(full.anomaliesHtml()));
+        if (evidence.own().isEmpty() && evidence.full().isEmpty()) {
+            html.append(p("note", "No isolation probe results."));
+        }
     }
 
     private void timelineSection(StringBuilder html) {
         html.append("<h2 id=\"timeline\">8. One order's life</h2>");
-        for (ImplementationResult result : results.implementations()) {
-            if (result.timeline() == null || result.timeline().steps().isEmpty() || !result.passed()) {
-                continue;
+        for (String network : results.networks()) {
+            List<ImplementationResult> drawn = passed(network).stream().filter(r -> r.timeline() != null
+                    && !r.timeline().steps().isEmpty()).toList();
+            double scale = Swimlanes.sharedEndMillis(drawn.stream().map(ImplementationResult::timeline).toList());
+            if (!drawn.isEmpty()) {
+                html.append(p("note", String.format(Locale.ROOT, "Network %s: one order per implementation (of the "
+                        + "first %d traced in the phase its caption names, the one that visited the most services), "
+                        + "all on one scale of %s ms.", Html.escape(network), StepTrace.DEFAULT_SAMPLE_ORDERS,
+                        Figures.millis(scale))));
             }
-            figure(html, Swimlanes.render(result.timeline(), result.implementation() + ", order "
-                            + result.timeline().orderId()),
-                    result.implementation() + " (network " + result.network() + "): order "
-                            + result.timeline().orderId() + ", one lane per service, each bar a step from the step "
-                            + "trace (hover for its name and times).");
+            for (ImplementationResult result : drawn) {
+                figure(html, Swimlanes.render(result.timeline(), result.implementation() + ", order "
+                                + result.timeline().orderId(), scale),
+                        result.implementation() + " (network " + network + "): order " + result.timeline().orderId()
+                                + ", sampled in " + Optional.ofNullable(result.timeline().sampledIn()).orElse("a phase "
+                                + "not recorded") + "; one lane per service, each bar a step from the step trace, "
+                                + "named under it (hover for its times).");
+            }
         }
     }
 

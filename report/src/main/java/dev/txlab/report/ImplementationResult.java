@@ -56,16 +56,18 @@ public record ImplementationResult(String implementation, String network, String
 
     /**
      * This result with the second pass's open-loop points (the common load, fractions of its own max),
-     * measured in a run of its own: its audit joins this one's, and a failure there fails the result.
+     * measured in a run of its own: its audit joins this one's, and a failure there fails the result;
+     * the timeline becomes the one {@code sampled} there (kept when null).
      */
-    public ImplementationResult withSecondPass(List<LoadPoint> points, boolean passAudited, String passAudit,
-                                               List<String> passViolations, String passError) {
+    public ImplementationResult withSecondPass(List<LoadPoint> points, Timeline sampled, boolean passAudited,
+                                               String passAudit, List<String> passViolations, String passError) {
         List<String> allViolations = new ArrayList<>(violations);
         allViolations.addAll(passViolations);
         String combinedError = error != null ? error : passError == null ? null : "second pass: " + passError;
         return new ImplementationResult(implementation, network, guarantee, auditPassed && passAudited,
                 audit + "; second pass: " + passAudit, allViolations, combinedError, terminationBound, throughput,
-                points, cost, outcomes, timeline, networkAchieved, callersCapped, ceiling, maxRate, forcedWrites);
+                points, cost, outcomes, sampled == null ? timeline : sampled, networkAchieved, callersCapped, ceiling,
+                maxRate, forcedWrites);
     }
 
     /**
@@ -137,8 +139,11 @@ public record ImplementationResult(String implementation, String network, String
                        double messagesDelivered) {
     }
 
-    /** One sample order's steps, each service on its own lane, times in microseconds from the first step's start. */
-    public record Timeline(String orderId, List<Step> steps) {
+    /**
+     * One sample order's steps, each service on its own lane, times in microseconds from the first
+     * step's start; {@code sampledIn}: the phase it was sampled in (null in results written before it was said).
+     */
+    public record Timeline(String orderId, List<Step> steps, String sampledIn) {
         public Timeline {
             steps = List.copyOf(steps);
         }

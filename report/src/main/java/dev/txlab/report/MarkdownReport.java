@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class MarkdownReport {
     private final Results results;
     private final Optional<Results> before;
-    private final Optional<FaultSection> faults;
+    private final Evidence evidence;
 
     public MarkdownReport(Results results, Optional<Results> before) {
         this(results, before, Optional.empty());
@@ -21,7 +21,7 @@ public final class MarkdownReport {
     public MarkdownReport(Results results, Optional<Results> before, Optional<FaultMatrix> faults) {
         this.results = results;
         this.before = before;
-        this.faults = faults.map(FaultSection::new);
+        this.evidence = new Evidence(results, faults);
     }
 
     public String render() {
@@ -42,15 +42,18 @@ public final class MarkdownReport {
         }
         for (String network : results.networks()) {
             md.append("## The answer (network ").append(network).append(")\n\n");
-            Verdict verdict = FaultSection.verdict(results.at(network), faults);
+            Verdict verdict = evidence.verdict(results.at(network));
             verdict.implementations().forEach(sentence -> md.append("- ").append(sentence).append('\n'));
             md.append('\n');
             verdict.trades().forEach(sentence -> md.append("- ").append(sentence).append('\n'));
             md.append('\n').append(Verdict.thresholds()).append("\n\n");
-            table(md, List.of("implementation", "guarantee", "max sustainable rate", "ratio to local-baseline",
-                    "ceiling (CPU or forced writes)", "closed-loop max", "outcome latency at the common load",
-                    "outcome latency at 70 % of own max", "ack latency at the common load", "messages per order",
-                    "round trips per order", "forced writes per order", "audit"), results.at(network).stream().map(r -> answerRow(r, results.at(network))).toList());
+            table(md, List.of("implementation", "guarantee", "max sustainable rate; ceiling (CPU or forced writes); "
+                            + "run to run",
+                    "closed-loop throughput [95 % interval within one run]; ratio to local-baseline",
+                    "outcome latency at the common load", "outcome latency at 70 % of own max", "messages per order",
+                    "round trips per order", "commits per order", "forced writes per order",
+                    "what a crash leaves behind (one crash; the full matrix: txlab faults)", "anomalies readers saw",
+                    "audit"), results.at(network).stream().map(r -> answerRow(r, results.at(network))).toList());
         }
         md.append("## Throughput vs concurrency\n\n");
         table(md, List.of("implementation", "network", "callers", "orders/s, mean ± sd", "iterations", "outcome latency"),
@@ -102,20 +105,21 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static List<String> answerRow(ImplementationResult r, List<ImplementationResult> peers) {
+    private List<String> answerRow(ImplementationResult r, List<ImplementationResult> peers) {
         if (!r.passed()) {
             return List.of(r.implementation(), r.guarantee(), "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
                     Figures.audit(r));
         }
         Optional<LoadPoint> common = Figures.commonLoad(r);
         Optional<Cost> cost = Optional.ofNullable(r.cost());
-        return List.of(Figures.implementation(r), r.guarantee(), Figures.maxRate(r),
-                Figures.ratioToBaseline(r, peers).map(x -> String.format(Locale.ROOT, "%.2f x", x)).orElse("-"),
-                Figures.ceiling(r), r.maxThroughput().map(Figures::throughput).orElse("-"),
-                common.map(Figures::latencyAt).orElse("-"), Figures.ownLoad(r).map(Figures::latencyAt).orElse("-"),
-                common.map(l -> Figures.latency(l.ack())).orElse("-"),
+        return List.of(Figures.implementation(r), r.guarantee(), Figures.maxRate(r) + "; ceiling " + Figures.ceiling(r)
+                        + results.runToRun(r).map(each -> "; " + each.describe()).orElse(""),
+                Figures.closedLoop(r, peers), common.map(Figures::latencyAt).orElse("-"),
+                Figures.ownLoad(r).map(Figures::latencyAt).orElse("-"),
                 cost.map(c -> Figures.perOrder(c.messagesPublished()) + " published").orElse("-"),
-                cost.map(c -> Figures.perOrder(c.roundTrips())).orElse("-"), Figures.forcedWrites(r), Figures.audit(r));
+                cost.map(c -> Figures.perOrder(c.roundTrips())).orElse("-"),
+                cost.map(c -> Figures.perOrder(Figures.commits(c))).orElse("-"), Figures.forcedWrites(r),
+                evidence.crashCell(r.implementation()), evidence.readers(r.implementation()), Figures.audit(r));
     }
 
     private static List<String> costRow(ImplementationResult r) {

@@ -1,18 +1,32 @@
 package dev.txlab.report;
 
+import dev.txlab.scenarios.FaultMatrix;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a comparison measured, as written to {@code results.json} and read back by
- * {@code txlab report}: how it was run, on what, and one entry per implementation and network.
+ * {@code txlab report}: how it was run, on what, one entry per implementation and network, the
+ * guarantee evidence it gathered ({@code evidence}: each implementation's isolation probe and one
+ * crash; null when it gathered none), and, when each implementation's first pass ran in several fresh
+ * runs, their spread ({@code runToRun}; empty after one run: the entry is then that run).
  */
-public record Results(int schemaVersion, Method method, List<ImplementationResult> implementations) {
+public record Results(int schemaVersion, Method method, List<ImplementationResult> implementations,
+                      FaultMatrix evidence, List<RunToRun> runToRun) {
     public static final int SCHEMA_VERSION = 1;
 
     public Results {
         implementations = implementations == null ? List.of() : List.copyOf(implementations);
+        runToRun = runToRun == null ? List.of() : List.copyOf(runToRun);
+    }
+
+    /** The run-to-run spread of one implementation at one network, when its first pass was repeated. */
+    public Optional<RunToRun> runToRun(ImplementationResult result) {
+        return runToRun.stream().filter(r -> r.implementation().equals(result.implementation())
+                && r.network().equals(result.network())).findFirst();
     }
 
     /** The entries measured at one network profile, in the order they were run. */
@@ -53,8 +67,12 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
                 + environment.memoryBytes() / (1024 * 1024) + " MiB";
     }
 
-    /** True when every implementation's run counts as a result: it ran, placed its orders, passed its audit. */
+    /**
+     * True when every implementation's run counts as a result (it ran, placed its orders, passed its
+     * audit) and every crash of the guarantee evidence recovered to a passing audit.
+     */
     public boolean allPassed() {
-        return implementations.stream().allMatch(ImplementationResult::passed);
+        return implementations.stream().allMatch(ImplementationResult::passed)
+                && (evidence == null || evidence.failures() == 0);
     }
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** An SVG horizontal stacked bar chart: one bar per category, one coloured segment per part (class {@code point}). */
+/**
+ * An SVG horizontal bar chart: one bar per category, one coloured segment per part (class
+ * {@code point}), the parts stacked (they add up to a whole) or side by side (they do not).
+ */
 final class StackedBars {
     private static final int WIDTH = 760;
-    private static final int LEFT = 120;
+    private static final int LEFT = 190;
     private static final int RIGHT = 40;
     private static final int LEGEND_ROW = 16;
     private static final int BAR = 26;
@@ -18,11 +21,23 @@ final class StackedBars {
 
     private final List<String> parts;
     private final String unit;
+    private final boolean stacked;
     private final List<Bar> bars = new ArrayList<>();
 
+    /** Parts that add up to the bar's whole, stacked; {@code unit} labels the axis. */
     StackedBars(List<String> parts, String unit) {
+        this(parts, unit, true);
+    }
+
+    private StackedBars(List<String> parts, String unit, boolean stacked) {
         this.parts = List.copyOf(parts);
         this.unit = unit;
+        this.stacked = stacked;
+    }
+
+    /** Parts that do not add up (e.g. messages published and delivered), side by side in each category. */
+    static StackedBars sideBySide(List<String> parts, String unit) {
+        return new StackedBars(parts, unit, false);
     }
 
     StackedBars add(String category, List<Double> values) {
@@ -41,34 +56,35 @@ final class StackedBars {
     String render(String title) {
         StringBuilder legend = new StringBuilder();
         int top = legend(legend) + 20;
-        int height = top + bars.size() * (BAR + GAP) + 30;
-        double largest = bars.stream().mapToDouble(b -> b.values().stream().mapToDouble(Double::doubleValue).sum())
-                .max().orElse(1);
+        int height = top + bars.size() * (BAR + GAP) + 44;
+        double largest = bars.stream().mapToDouble(b -> stacked ? b.values().stream().mapToDouble(Double::doubleValue)
+                .sum() : b.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)).max().orElse(1);
         Axis x = Axis.linear(0, largest, LEFT, WIDTH - RIGHT);
         StringBuilder svg = new StringBuilder(Html.svgOpen(WIDTH, height, title))
                 .append("<g font-size=\"11\" fill=\"#333\">");
         for (double tick : x.ticks()) {
             double px = x.pixel(tick);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px, top - 5, px, height - 25, px,
-                    height - 10, Axis.label(tick)));
+                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px, top - 5, px, height - 39, px,
+                    height - 24, Axis.label(tick)));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text></g>",
-                LEFT - 6, height - 10, Html.escape(unit)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text></g>",
+                (LEFT + WIDTH - RIGHT) / 2, height - 6, Html.escape(unit)));
         svg.append(legend);
         for (int i = 0; i < parts.size(); i++) {
             svg.append("<g class=\"series\" data-series=\"").append(Html.escape(parts.get(i))).append("\">");
             for (int b = 0; b < bars.size(); b++) {
                 Bar bar = bars.get(b);
-                double start = bar.values().subList(0, i).stream().mapToDouble(Double::doubleValue).sum();
+                double start = stacked ? bar.values().subList(0, i).stream().mapToDouble(Double::doubleValue).sum() : 0;
                 double value = bar.values().get(i);
                 if (value <= 0) {
                     continue;
                 }
-                int barTop = top + b * (BAR + GAP);
+                int thickness = stacked ? BAR : BAR / parts.size();
+                int barTop = top + b * (BAR + GAP) + (stacked ? 0 : i * thickness);
                 svg.append(String.format(Locale.ROOT, "<rect class=\"point\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
                         + "height=\"%d\" fill=\"%s\"><title>%s</title></rect>", x.pixel(start), barTop,
-                        x.pixel(start + value) - x.pixel(start), BAR, Palette.colour(i),
+                        x.pixel(start + value) - x.pixel(start), thickness, Palette.colour(i),
                         Html.escape(String.format(Locale.ROOT, "%s, %s: %.2f %s", bar.category(), parts.get(i), value,
                                 unit))));
             }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * What makes a comparison's figures suspect, to be shown above them: a machine busy with other work
  * during the runs ({@link MachineLoad}), and timed iterations that vary by more than
  * {@value #ITERATION_SPREAD_LIMIT} of their mean (coefficient of variation) at an implementation's
- * best level, which widens its intervals.
+ * best level, which widens its intervals, or fresh runs whose figures vary by more than
+ * {@link RunToRun#SPREAD_LIMIT}.
  */
 public final class Trust {
     public static final double ITERATION_SPREAD_LIMIT = 0.10;
@@ -30,6 +31,13 @@ public final class Trust {
                                     + "iterations at %d callers vary by %.0f %% of their mean (above %.0f %%)",
                             result.implementation(), result.network(), best.iterations().size(), best.threads(),
                             100 * variation(best), 100 * ITERATION_SPREAD_LIMIT)));
+        }
+        for (RunToRun runs : results.runToRun()) {
+            if (runs.variation() > RunToRun.SPREAD_LIMIT) {
+                warnings.add(String.format(Locale.ROOT, "%s (network %s): its %s: they vary by more than %.0f %% of "
+                        + "their mean", runs.implementation(), runs.network(), runs.describe(),
+                        100 * RunToRun.SPREAD_LIMIT));
+            }
         }
         return warnings;
     }

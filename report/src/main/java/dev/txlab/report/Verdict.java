@@ -1,9 +1,7 @@
 package dev.txlab.report;
 
 import dev.txlab.harness.placement.ImplementationId;
-import dev.txlab.report.ImplementationResult.Cost;
 import dev.txlab.report.ImplementationResult.LoadPoint;
-import dev.txlab.report.ImplementationResult.ThroughputPoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +61,7 @@ final class Verdict {
     /** The thresholds the wording uses. */
     static String thresholds() {
         return String.format(Locale.ROOT, "How the verdict words it: throughput is closed-loop, at each one's best "
-                + "number of callers; a ratio's interval is a 95 %% bootstrap interval (%,d resamples of the timed "
+                + "number of callers; a ratio's [interval] is a 95 %% bootstrap interval (%,d resamples of the timed "
                 + "iterations of each side) within one run: it does not cover the variation between runs. A "
                 + "difference in throughput is significant when the interval of the pair's ratio excludes 1, and "
                 + "otherwise called no significant difference. Outcome p99 at the common load is higher or lower "
@@ -71,34 +69,34 @@ final class Verdict {
     }
 
     private String asFloor(ImplementationResult floor) {
-        return floor.implementation() + ", " + floor.guarantee() + ", is the floor: " + floor.maxThroughput()
+        return floor.implementation() + " (" + floor.guarantee() + ") is the floor: " + floor.maxThroughput()
                 .map(best -> String.format(Locale.ROOT, "%.1f orders/s closed loop (%d callers)", best.mean(),
                         best.threads())).orElse("no closed-loop throughput");
     }
 
     private String againstFloor(ImplementationResult result, ImplementationResult floor) {
-        return result.implementation() + ", " + result.guarantee() + ": "
-                + ratio(result, floor).map(r -> r.describe() + " the floor's throughput")
+        return result.implementation() + " (" + result.guarantee() + "): "
+                + ThroughputRatio.of(result, floor).map(r -> r.brief() + " the floor's throughput")
                 .orElse("no throughput against the floor");
     }
 
     private String costAndEvidence(ImplementationResult result) {
-        String latency = Figures.commonLoad(result).map(load -> String.format(Locale.ROOT, "outcome p99 %s ms at "
-                + "the common load (%.0f orders/s)", Figures.millis(load.outcome().p99()), load.offered()))
+        String latency = Figures.commonLoad(result).map(load -> String.format(Locale.ROOT, "p99 %s ms at the common "
+                + "load (%.0f orders/s)", Figures.millis(load.outcome().p99()), load.offered()))
                 .orElse("no latency at the common load");
         String cost = Optional.ofNullable(result.cost()).map(c -> String.format(Locale.ROOT, "%.2f messages, "
-                + "%.2f commits per order", c.messagesPublished(), commits(c))).orElse("cost not counted");
+                + "%.2f commits per order", c.messagesPublished(), Figures.commits(c))).orElse("cost not counted");
         String crash = leftBehind.apply(result.implementation());
         String readers = anomalies.apply(result.implementation());
-        String evidence = crash.equals(FaultSection.NO_MATRIX) && readers.equals(FaultSection.NO_PROBE)
-                ? "crash and readers not measured (no fault matrix, no isolation probe)"
-                : "after a crash: " + crash + "; readers saw: " + readers;
+        String evidence = crash.equals(Evidence.NO_CRASH) && readers.equals(Evidence.NO_PROBE)
+                ? "crash and readers not measured (no crash run, no isolation probe)"
+                : crash + "; readers saw " + readers;
         return latency + "; " + cost + "; " + evidence;
     }
 
     private String trade(ImplementationResult saga, ImplementationResult xa) {
-        Optional<Ratio> throughput = ratio(saga, xa);
-        String judged = throughput.map(r -> r.describe() + " " + xa.implementation() + "'s throughput, "
+        Optional<ThroughputRatio> throughput = ThroughputRatio.of(saga, xa);
+        String judged = throughput.map(r -> r.brief() + " its throughput, "
                 + r.judgement()).orElse("throughput not comparable");
         String sagaReaders = anomalies.apply(saga.implementation());
         String xaReaders = anomalies.apply(xa.implementation());
@@ -116,38 +114,9 @@ final class Verdict {
         }
         double factor = sagaLoad.get().outcome().p99() / xaLoad.get().outcome().p99();
         String word = factor > LATENCY_FACTOR ? "higher" : factor < 1 / LATENCY_FACTOR ? "lower" : "comparable";
-        return String.format(Locale.ROOT, "outcome p99 at the common load %s ms against %s ms (%.2fx: %s)",
+        return String.format(Locale.ROOT, "p99 at the common load %s ms against %s ms (%.2fx: %s)",
                 Figures.millis(sagaLoad.get().outcome().p99()), Figures.millis(xaLoad.get().outcome().p99()), factor,
                 word);
-    }
-
-    private Optional<Ratio> ratio(ImplementationResult result, ImplementationResult against) {
-        Optional<ThroughputPoint> own = result.maxThroughput();
-        Optional<ThroughputPoint> other = against.maxThroughput();
-        if (own.isEmpty() || other.isEmpty() || other.get().mean() <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new Ratio(own.get().mean() / other.get().mean(),
-                Bootstrap.ratioOfMeans(own.get().iterations(), other.get().iterations())));
-    }
-
-    /** A ratio of closed-loop throughputs and its interval, if each side had at least 2 iterations. */
-    private record Ratio(double value, Optional<Bootstrap.Interval> interval) {
-        String describe() {
-            return String.format(Locale.ROOT, "%.2fx", value) + interval.map(i -> String.format(Locale.ROOT,
-                    " [%.2f-%.2f, %d iterations]", i.low(), i.high(), i.iterations())).orElse(" [no interval: "
-                    + "fewer than 2 iterations]");
-        }
-
-        String judgement() {
-            return interval.map(i -> !i.excludes(1) ? "no significant difference"
-                    : i.low() > 1 ? "significantly higher" : "significantly lower")
-                    .orElse("significance unknown");
-        }
-    }
-
-    private static double commits(Cost cost) {
-        return cost.commits() + cost.xaCommits();
     }
 
     private List<ImplementationResult> of(ImplementationId.Coordination coordination) {

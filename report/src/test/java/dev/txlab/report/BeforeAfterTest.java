@@ -40,6 +40,7 @@ class BeforeAfterTest {
         return new Results(results.schemaVersion(), new Method(sweep, m.sweepExplained(), m.startedAt(),
                 m.elapsedSeconds(), m.gitCommit(), m.command(), m.store(), m.durability(), m.durabilityNotes(),
                 m.transport(), m.workload(), m.seed(), m.networkModel(), m.settings(), m.environment(),
-                m.primitives(), m.machineLoad()), results.implementations());
+                m.primitives(), m.machineLoad()), results.implementations(), results.evidence(),
+                results.runToRun());
     }
 }

@@ -26,7 +26,7 @@ final class SampleResults {
                 environment, List.of(new PrimitiveCost("insert + commit", "h2-file", 13_900, 5_200, 103, 30, 3, null),
                 new PrimitiveCost("XA insert + prepare + commit", "postgres", 0, 0, 0, 0, 0, "XA error code -3")),
                 new MachineLoad(0.01, 0.0, 0.02, 0.0));
-        return new Results(Results.SCHEMA_VERSION, method, List.of(implementations));
+        return new Results(Results.SCHEMA_VERSION, method, List.of(implementations), null, List.of());
     }
 
     static ImplementationResult passed(String id, double throughput, double p99Millis) {
@@ -43,7 +43,8 @@ final class SampleResults {
                                 latency, latency, perSecond(throughput * 0.7, p99Millis))),
                 new Cost(1000, 16, 14, 1, 0, 0, 0, 0, 0, 0, 0), Map.of("APPROVED", 900L, "REJECTED(OUT_OF_STOCK)", 100L),
                 new Timeline("o00000001", List.of(new Timeline.Step("orders", "create", 0, 400),
-                        new Timeline.Step("depot", "reserve", 500, 900))), "none", null,
+                        new Timeline.Step("depot", "reserve", 500, 900)), "the open loop at the common load"), "none",
+                null,
                 new Ceiling(4 * throughput, Ceiling.CPU, 500_000 / throughput, "2 cores x 1e6 / per-order CPU"),
                 new MaxRate(throughput, 5, 15, false, 64, false, List.of(
                         new SustainableRate.Probe(throughput, 5, throughput, 0.99, 2, p99Millis, false, true,

@@ -23,8 +23,8 @@ class VerdictTest {
                 SampleResults.passed("xa-narayana", 1_000, 10)).trades());
 
         assertThat(sagaFaster).startsWith("saga-choreo against xa-narayana: 2.00x [")
-                .contains("xa-narayana's throughput, significantly higher")
-                .contains("outcome p99 at the common load 20.0 ms against 10.0 ms (2.00x: higher)")
+                .contains("its throughput, significantly higher")
+                .contains("p99 at the common load 20.0 ms against 10.0 ms (2.00x: higher)")
                 .contains("readers saw dirty read 38 against non-atomic commit 12");
         assertThat(sagaSlower).startsWith("saga-choreo against xa-narayana: 0.50x [")
                 .contains("significantly lower");
@@ -49,11 +49,12 @@ class VerdictTest {
                 SampleResults.passed("saga-choreo", 1_000, 20), SampleResults.passed("xa-narayana", 500, 10));
 
         assertThat(verdict.implementations()).hasSize(3);
-        assertThat(verdict.implementations().get(0)).startsWith("local-baseline, guarantee of local-baseline, is the "
+        assertThat(verdict.implementations().get(0)).startsWith("local-baseline (guarantee of local-baseline) is the "
                 + "floor: 2000.0 orders/s closed loop (4 callers)");
-        assertThat(verdict.implementations().get(1)).startsWith("saga-choreo, guarantee of saga-choreo: 0.50x [")
-                .contains("the floor's throughput").contains("outcome p99 20.0 ms at the common load (250 orders/s); 0.00 messages, 1.00 commits per order")
-                .contains("after a crash: 3 of 3 pass").contains("readers saw: dirty read 38");
+        assertThat(verdict.implementations().get(1)).startsWith("saga-choreo (guarantee of saga-choreo): 0.50x [")
+                .contains("the floor's throughput")
+                .contains("p99 20.0 ms at the common load (250 orders/s); 0.00 messages, 1.00 commits per order")
+                .contains("; 3 of 3 pass").contains("readers saw dirty read 38");
         assertThat(Verdict.thresholds()).contains("95 % bootstrap interval").contains("excludes 1")
                 .contains("factor of 1.2");
     }
@@ -61,10 +62,10 @@ class VerdictTest {
     @Test
     void evidenceNotMeasuredIsSaidOnce() {
         Verdict verdict = new Verdict(List.of(SampleResults.passed("local-baseline", 2_000, 5)),
-                id -> FaultSection.NO_MATRIX, id -> FaultSection.NO_PROBE);
+                id -> Evidence.NO_CRASH, id -> Evidence.NO_PROBE);
 
         assertThat(verdict.implementations().get(0))
-                .endsWith("crash and readers not measured (no fault matrix, no isolation probe).");
+                .endsWith("crash and readers not measured (no crash run, no isolation probe).");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +58,26 @@ public final class Catalog {
     private static final int LATE_ORDERS = SAGA_CALLERS;
     private static final Duration LATE_RESERVATION = Duration.ofSeconds(15);
 
+    /**
+     * The crash {@code txlab compare} runs for each implementation: of the crash scenarios (a halt at a
+     * named protocol point), the one whose recovery took longest to reach a passing audit in the full
+     * matrix ({@code txlab faults --suite full} on h2-file and Artemis; the figures are in the README,
+     * "Guarantee evidence in every comparison").
+     */
+    private static final Map<ImplementationId, String> SLOWEST_RECOVERY = Map.of(
+            ImplementationId.LOCAL_BASELINE, "local-halt-after-commit",
+            ImplementationId.XA_NARAYANA, "busy-xa-halt-after-decision",
+            ImplementationId.XA_ATOMIKOS, "busy-xa-halt-mid-phase2",
+            ImplementationId.SAGA_CHOREO, "saga-halt-before-mark",
+            ImplementationId.SAGA_ORCH, "saga-halt-before-publish");
+
     private Catalog() {
+    }
+
+    /** The crash {@code txlab compare} runs for the implementation: the slowest to recover in the full matrix. */
+    public static Scenario slowestRecovery(ImplementationId implementation) {
+        String id = SLOWEST_RECOVERY.get(implementation);
+        return byId(id).orElseThrow(() -> new IllegalStateException("no scenario '" + id + "' in the catalog"));
     }
 
     /** The suite by name: quick or full. */

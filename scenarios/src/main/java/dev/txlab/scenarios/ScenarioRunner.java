@@ -47,9 +47,30 @@ public final class ScenarioRunner {
 
     /** The suite's matrix, then the isolation probe of each implementation (anomaly counts and examples). */
     public FaultMatrix runWithProbe(String suite, List<Scenario> scenarios, List<ImplementationId> implementations) {
-        FaultMatrix matrix = run(suite, scenarios, implementations);
-        Map<String, Map<String, Long>> anomalies = new LinkedHashMap<>();
-        Map<String, String> examples = new LinkedHashMap<>();
+        return withProbe(run(suite, scenarios, implementations), implementations);
+    }
+
+    /**
+     * One scenario per implementation, as chosen: a row per scenario chosen, with a cell for each
+     * implementation it was chosen for (the others have none).
+     */
+    public FaultMatrix runEach(String suite, Map<ImplementationId, Scenario> chosen) {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        Map<String, Map<String, FaultMatrix.Cell>> cells = new LinkedHashMap<>();
+        chosen.forEach((implementation, scenario) -> {
+            scenarios.putIfAbsent(scenario.id(), scenario);
+            cells.computeIfAbsent(scenario.id(), id -> new LinkedHashMap<>())
+                    .put(implementation.id(), cell(scenario, implementation));
+        });
+        List<FaultMatrix.Row> rows = scenarios.values().stream().map(scenario -> row(scenario,
+                cells.get(scenario.id()))).toList();
+        return new FaultMatrix(where(), suite, rows, Map.of(), Map.of());
+    }
+
+    /** The matrix with the isolation probe of each implementation added (anomaly counts and examples). */
+    public FaultMatrix withProbe(FaultMatrix matrix, List<ImplementationId> implementations) {
+        Map<String, Map<String, Long>> anomalies = new LinkedHashMap<>(matrix.anomalies());
+        Map<String, String> examples = new LinkedHashMap<>(matrix.anomalyExamples());
         for (ImplementationId implementation : implementations) {
             progress.cell(ProbeRun.ID, implementation);
             ProbeMain.Result probe = probe(implementation);
@@ -60,7 +81,7 @@ public final class ScenarioRunner {
             anomalies.put(implementation.id(), probe.counts());
             examples.put(implementation.id(), probe.examples());
         }
-        return new FaultMatrix(matrix.store(), suite, matrix.scenarios(), anomalies, examples);
+        return new FaultMatrix(matrix.store(), matrix.suite(), matrix.scenarios(), anomalies, examples);
     }
 
     private ProbeMain.Result probe(ImplementationId implementation) {
@@ -81,11 +102,19 @@ public final class ScenarioRunner {
             for (ImplementationId implementation : implementations) {
                 cells.put(implementation.id(), cell(scenario, implementation));
             }
-            rows.add(new FaultMatrix.Row(scenario.id(), scenario.description() + " (must hold: "
-                    + scenario.mustHold() + ")", cells));
+            rows.add(row(scenario, cells));
         }
-        return new FaultMatrix(context.store().id() + ", sagas on " + context.transport().id(), suite, rows, Map.of(),
-                Map.of());
+        return new FaultMatrix(where(), suite, rows, Map.of(), Map.of());
+    }
+
+    /** Where the scenarios run, as the matrix names it: the store and the sagas' broker. */
+    public String where() {
+        return context.store().id() + ", sagas on " + context.transport().id();
+    }
+
+    private static FaultMatrix.Row row(Scenario scenario, Map<String, FaultMatrix.Cell> cells) {
+        return new FaultMatrix.Row(scenario.id(), scenario.description() + " (must hold: " + scenario.mustHold() + ")",
+                cells);
     }
 
     private FaultMatrix.Cell cell(Scenario scenario, ImplementationId implementation) {

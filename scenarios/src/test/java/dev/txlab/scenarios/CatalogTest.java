@@ -43,6 +43,15 @@ class CatalogTest {
     }
 
     @Test
+    void theComparisonsCrashForEachImplementationIsAHaltThatAppliesToIt() {
+        for (ImplementationId implementation : ImplementationId.values()) {
+            assertThat(Catalog.slowestRecovery(implementation)).as(implementation.id())
+                    .isInstanceOf(CrashScenario.class)
+                    .satisfies(scenario -> assertThat(scenario.appliesTo()).contains(implementation));
+        }
+    }
+
+    @Test
     void theFullSuiteIsTheQuickSuiteAndMore() {
         assertThat(Catalog.full()).extracting(Scenario::id)
                 .startsWith(Catalog.quick().stream().map(Scenario::id).toArray(String[]::new));

@@ -17,6 +17,7 @@ import dev.txlab.report.ForcedWritesPerOrder;
 import dev.txlab.report.Guarantees;
 import dev.txlab.report.ImplementationResult.LoadPoint;
 import dev.txlab.report.ImplementationResult.MaxRate;
+import dev.txlab.report.ImplementationResult.Timeline;
 import dev.txlab.report.ImplementationResult.ThroughputPoint;
 import dev.txlab.report.ImplementationResult;
 
@@ -104,7 +105,8 @@ public final class ComparisonSweep {
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notAResult(run),
                     terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
-                    SampleTimeline.of(run.trace()), NetworkAchieved.describe(run), capped, null, maxRate, forcedWrites);
+                    SampleTimeline.of(run.trace(), "the closed loop's warm-up"), NetworkAchieved.describe(run), capped,
+                    null, maxRate, forcedWrites);
         }
     }
 
@@ -122,17 +124,24 @@ public final class ComparisonSweep {
                 : first.throughput().isEmpty() ? 1 : bestOf(first.throughput()).threads();
         try (Run run = Run.prepare(options.options(id, network, workers))) {
             List<LoadPoint> points = new ArrayList<>();
+            Timeline sampled = null;
+            run.trace().sampleAnew();
             for (Target target : targets) {
                 points.add(openLoop(run, id, workers, target, new CostTally()));
+                if (points.size() == 1) {
+                    sampled = SampleTimeline.of(run.trace(), String.format(Locale.ROOT, "the open loop at %s (%.1f "
+                            + "orders/s offered)", target.label().equals(CommonLoad.LABEL) ? "the common load"
+                            : target.label(), target.rate()));
+                }
             }
             run.awaitQuiescence();
             AuditReport audit = run.audit();
-            return first.withSecondPass(points, audit.ok(), audit.describe(0).lines().findFirst().orElse(""),
+            return first.withSecondPass(points, sampled, audit.ok(), audit.describe(0).lines().findFirst().orElse(""),
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notAResult(run));
         } catch (SQLException | RuntimeException e) {
             progress.phase(id.id(), "second pass failed");
-            return first.withSecondPass(List.of(), false, "not audited: the second pass failed", List.of(),
+            return first.withSecondPass(List.of(), null, false, "not audited: the second pass failed", List.of(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -25,7 +25,20 @@ class SweepPlanTest {
         assertThat(SweepPlan.QUICK.cappedAt(1).threads()).isEqualTo(List.of(1));
         assertThat(new SweepPlan("t", SweepPlan.QUICK.warmup(), 2, 2, SweepPlan.QUICK.iteration(), List.of(4, 8),
                 SweepPlan.QUICK.search(), SweepPlan.QUICK.openLoop(), List.of(0.7),
-                SweepPlan.QUICK.maxLag(), SweepPlan.QUICK.networks()).cappedAt(3).threads()).containsExactly(3);
+                SweepPlan.QUICK.maxLag(), SweepPlan.QUICK.networks(), 1).cappedAt(3).threads()).containsExactly(3);
+    }
+
+    @Test
+    void theFullSweepRepeatsEveryImplementationInThreeFreshRunsInAlternatingOrder() {
+        assertThat(SweepPlan.FULL.runs()).isEqualTo(3);
+        assertThat(SweepPlan.DEFAULT.runs()).isEqualTo(1);
+        assertThat(SweepPlan.FULL.explained()).contains("in 3 fresh runs per implementation, in alternating order");
+        List<String> ids = List.of("a", "b", "c");
+        assertThat(List.of(SweepPlan.runOrder(ids, 0), SweepPlan.runOrder(ids, 1), SweepPlan.runOrder(ids, 2)))
+                .containsExactly(List.of("a", "b", "c"), List.of("c", "b", "a"), List.of("a", "b", "c"));
+        assertThat(SweepPlan.QUICK.withRuns(2).runs()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SweepPlan.QUICK.withRuns(0))
+                .hasMessageContaining("--runs must be at least 1, was 0");
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records the steps of a bounded sample of orders (the first {@code sampleOrders} seen), from which
- * the report draws one order's timeline. Thread-safe; steps of orders outside the sample are dropped.
+ * Records the steps of a bounded sample of orders (the first {@code sampleOrders} seen, or seen since
+ * {@link #sampleAnew}), from which the report draws one order's timeline. Thread-safe; steps of
+ * orders outside the sample are dropped.
  */
 public final class StepTrace {
     public static final int DEFAULT_SAMPLE_ORDERS = 16;
@@ -35,6 +36,16 @@ public final class StepTrace {
         }
         synchronized (events) {
             events.add(event);
+        }
+    }
+
+    /** Forgets the sample so far: the next {@code sampleOrders} orders seen are the sample (of a timed phase). */
+    public void sampleAnew() {
+        synchronized (sampled) {
+            synchronized (events) {
+                sampled.clear();
+                events.clear();
+            }
         }
     }
 
