@@ -44,6 +44,7 @@ class CliErrorsIT {
             "run --impl xa-narayana --tm-store tape          | unknown TM store 'tape'; expected one of file, journal",
             "compare --quick --full                          | are mutually exclusive",
             "compare --impl nope                             | unknown implementation 'nope'; expected one of local-baseline",
+            "compare --quick --runs 0                        | --runs must be at least 1, was 0",
             "report /nonexistent/results.json                | no results file at /nonexistent/results.json",
             "faults --suite fast                             | unknown suite 'fast'; expected quick or full",
             "faults --store h2                               | --store h2 keeps nothing across a crash; use h2-file, postgres or mariadb",
