@@ -184,8 +184,9 @@ final class CompareCommand implements Callable<Integer> {
         List<ImplementationResult> withCeilings = measured.stream()
                 .map(result -> ceilings.of(result.cost(), result.forcedWrites()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
-        Results results = new Results(Results.SCHEMA_VERSION, method(plan, store, transport, workload, started,
-                elapsed, environment, primitives, load), withCeilings, evidence, runToRun);
+        Method method = method(plan, store, transport, workload, started, elapsed, environment, primitives, load,
+                guarantees.describe(ids));
+        Results results = new Results(Results.SCHEMA_VERSION, method, withCeilings, evidence, runToRun);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
@@ -270,7 +271,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
                           Instant started, double elapsed, EnvironmentProbe environment, List<Measurement> primitives,
-                          MachineLoad machineLoad) {
+                          MachineLoad machineLoad, String guaranteeEvidence) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (uses(store, StoreKind.POSTGRES)) {
             settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
@@ -283,6 +284,7 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("transaction managers", TmSettings.ofDefaults().describe());
         settings.put("saga consumers", SagaRuntime.CONSUMERS + " threads per subscription, "
                 + transport.batching().describe());
+        settings.put("guarantee evidence", guaranteeEvidence);
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
                 + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "
                 + "manager's callers + 2 and a recovery connection per database)");

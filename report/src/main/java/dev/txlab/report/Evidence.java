@@ -52,7 +52,8 @@ public final class Evidence {
         if (one.isPresent()) {
             return one.get() + "; " + matrix;
         }
-        String why = quick() ? "not measured (" + own.orElseThrow().matrix().suite() + ")" : "not measured: " + NO_CRASH;
+        String why = quick() ? "not measured (" + own.orElseThrow().matrix().suite() + ")"
+                : "not measured: " + NO_CRASH;
         return full.map(f -> f.leftBehind(implementation)).orElse(why + "; " + FULL_MATRIX);
     }
 
@@ -79,7 +80,8 @@ public final class Evidence {
      */
     static String counts(Map<String, Long> counts) {
         String seen = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> String.format(Locale.ROOT, "%,d %s%s", e.getValue(), e.getKey(), e.getValue() == 1 ? "" : "s"))
+                .map(e -> String.format(Locale.ROOT, "%,d %s%s", e.getValue(), e.getKey(),
+                        e.getValue() == 1 ? "" : "s"))
                 .collect(Collectors.joining(", "));
         return seen.isEmpty() ? "no anomaly" : seen;
     }

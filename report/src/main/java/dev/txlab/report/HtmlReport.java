@@ -33,7 +33,8 @@ public final class HtmlReport {
             .failed{background:#fdd;border:2px solid #c00;padding:.6em;font-weight:bold}
             .passed{background:#dfd;border:1px solid #393;padding:.3em .6em} .note{color:#555;font-size:13px}
             figure{margin:1em 0} figcaption{font-size:13px;color:#555} a{color:inherit}
-            tr.failed-row td{background:#fdd} .warn{background:#ffe9b3;border:1px solid #c90;padding:.4em .6em} .verdict{font-size:14px} .verdict ul{margin:.3em 0}
+            tr.failed-row td{background:#fdd} .warn{background:#ffe9b3;border:1px solid #c90;padding:.4em .6em}
+            .verdict{font-size:14px} .verdict ul{margin:.3em 0}
             """;
 
     private final Results results;
@@ -113,8 +114,8 @@ public final class HtmlReport {
 
     private void answerTable(StringBuilder html, String network) {
         List<ImplementationResult> rows = results.at(network);
-        html.append("<h2 class=\"answer\" id=\"answers-").append(Html.escape(network)).append("\">1. The answer (network ")
-                .append(Html.escape(network)).append(")</h2>");
+        html.append("<h2 class=\"answer\" id=\"answers-").append(Html.escape(network))
+                .append("\">1. The answer (network ").append(Html.escape(network)).append(")</h2>");
         verdict(html, rows);
         if (network.equals(results.networks().get(0))) {
             trustBanner(html);

@@ -41,19 +41,27 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
 
     /**
      * What makes {@code other} not comparable with these results, one line each ("sweep: quick, then
-     * default"): the sweep, the stores, the transport, the durability, the workload and the machine.
+     * default"): the sweep and its fresh runs, the stores, the transport, the durability, the
+     * workload and the machine.
      */
     public List<String> differencesFrom(Results other) {
         Method mine = method;
         Method theirs = other.method;
         List<String> differences = new ArrayList<>();
         differ(differences, "sweep", theirs.sweep(), mine.sweep());
+        differ(differences, "fresh runs per implementation", String.valueOf(other.freshRuns()),
+                String.valueOf(freshRuns()));
         differ(differences, "store", theirs.store(), mine.store());
         differ(differences, "transport", theirs.transport(), mine.transport());
         differ(differences, "durability", theirs.durability(), mine.durability());
         differ(differences, "workload", theirs.workload(), mine.workload());
         differ(differences, "machine", machine(theirs.environment()), machine(mine.environment()));
         return differences;
+    }
+
+    /** How many fresh runs each implementation's first pass had (1 unless repeated). */
+    public int freshRuns() {
+        return runToRun.stream().mapToInt(RunToRun::runs).max().orElse(1);
     }
 
     private static void differ(List<String> differences, String what, String then, String now) {

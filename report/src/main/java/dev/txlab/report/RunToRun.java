@@ -26,9 +26,12 @@ public record RunToRun(String implementation, String network, List<Double> maxRa
     /** The runs' figures, in the order they ran. */
     public static RunToRun of(List<ImplementationResult> runs) {
         ImplementationResult first = runs.get(0);
-        return new RunToRun(first.implementation(), first.network(), runs.stream().map(r -> r.maxRate() == null ? 0
-                : Math.max(0, r.maxRate().rate())).toList(), runs.stream().map(r -> r.maxThroughput()
-                .map(ThroughputPoint::mean).orElse(0.0)).toList(), (int) runs.stream().filter(r -> !r.passed()).count());
+        List<Double> maxRates = runs.stream().map(r -> r.maxRate() == null ? 0 : Math.max(0, r.maxRate().rate()))
+                .toList();
+        List<Double> throughputs = runs.stream().map(r -> r.maxThroughput().map(ThroughputPoint::mean).orElse(0.0))
+                .toList();
+        return new RunToRun(first.implementation(), first.network(), maxRates, throughputs,
+                (int) runs.stream().filter(r -> !r.passed()).count());
     }
 
     /**

@@ -47,7 +47,8 @@ final class Shade {
     }
 
     /** Counts per order, fewer is better; counts within {@value #COUNT_RESOLUTION} of each other are alike. */
-    static Shade fewerPerOrder(List<ImplementationResult> rows, Function<ImplementationResult, Optional<Double>> value) {
+    static Shade fewerPerOrder(List<ImplementationResult> rows,
+                               Function<ImplementationResult, Optional<Double>> value) {
         return new Shade(rows, value, false, COUNT_RESOLUTION);
     }
 

@@ -17,6 +17,10 @@ class BeforeAfterTest {
 
         assertThat(before.differencesFrom(before)).isEmpty();
         assertThat(after.differencesFrom(before)).containsExactly("sweep: quick, then default");
+        ImplementationResult orch = before.implementations().get(0);
+        Results repeated = new Results(before.schemaVersion(), before.method(), before.implementations(), null,
+                List.of(RunToRun.of(List.of(orch, orch, orch))));
+        assertThat(repeated.differencesFrom(before)).containsExactly("fresh runs per implementation: 1, then 3");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.txlab.scenarios.FaultMatrix;
 import dev.txlab.scenarios.Scenario;
 import dev.txlab.scenarios.ScenarioContext;
 import dev.txlab.scenarios.ScenarioRunner;
+import dev.txlab.scenarios.probe.ProbeRun;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The guarantee evidence a comparison gathers after its measurements: each implementation's
@@ -46,6 +48,16 @@ public final class GuaranteeEvidence {
     /** How many child JVMs {@link #gather} runs for these implementations (for a progress count). */
     public int steps(List<ImplementationId> implementations) {
         return whyNot().isPresent() ? 0 : implementations.size() * (crashes() ? 2 : 1);
+    }
+
+    /** What {@link #gather} runs for these implementations, or why nothing, for the report's method. */
+    public String describe(List<ImplementationId> implementations) {
+        return whyNot().map(why -> "none: " + why).orElseGet(() -> "each implementation's isolation probe ("
+                + ProbeRun.describe() + ")" + (crashes() ? " and one crash: " + implementations.stream()
+                .map(id -> id.id() + " " + Catalog.slowestRecovery(id).id()).collect(Collectors.joining(", "))
+                : ", no crash" + (crash ? " (the in-memory store keeps nothing across one)" : " (--quick)"))
+                + "; each in a JVM of its own on " + catalogContext().store().id() + " under the catalog's "
+                + "prefixes, sagas on " + transport.kind().id() + " at its default URL");
     }
 
     /** Why this comparison gathers no evidence, if it does not. */

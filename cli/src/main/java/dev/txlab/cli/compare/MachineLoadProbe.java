@@ -1,5 +1,6 @@
 package dev.txlab.cli.compare;
 
+import dev.txlab.cli.calibrate.MachineCpu;
 import dev.txlab.harness.cost.LocalProcesses;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.StoreConfig;
@@ -20,9 +21,6 @@ import java.util.Set;
  */
 public final class MachineLoadProbe {
     private static final Path PROC = Path.of("/proc");
-    private static final int STAT_IDLE = 3;
-    private static final int STAT_IOWAIT = 4;
-    private static final int STAT_STEAL = 7;
     /** Fields of /proc/PID/stat after the command's ")": utime, stime, cutime, cstime. */
     private static final int[] PROCESS_TICKS = {11, 12, 13, 14};
 
@@ -80,24 +78,16 @@ public final class MachineLoadProbe {
     }
 
     private Optional<Ticks> read() {
+        Optional<MachineCpu.Ticks> machine = MachineCpu.ticks();
+        if (machine.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            String[] cpu = Files.readAllLines(PROC.resolve("stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            long busy = 0;
-            // fields 1..8: user nice system idle iowait irq softirq steal; guest time is already in user
-            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-                long ticks = Long.parseLong(cpu[i]);
-                total += ticks;
-                if (i - 1 != STAT_IDLE && i - 1 != STAT_IOWAIT) {
-                    busy += ticks;
-                }
-            }
-            long steal = cpu.length > STAT_STEAL + 1 ? Long.parseLong(cpu[STAT_STEAL + 1]) : 0;
             long ours = processTicks(PROC.resolve("self"));
             for (long pid : LocalProcesses.named(servers)) {
                 ours += processTicks(PROC.resolve(String.valueOf(pid)));
             }
-            return Optional.of(new Ticks(total, busy, steal, ours));
+            return Optional.of(new Ticks(machine.get().total(), machine.get().busy(), machine.get().steal(), ours));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -11,10 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CalibrationTest {
     @Test
-    void busyTicksAreAllButIdleAndIowait() {
+    void busyTicksAreAllButIdleAndIowaitAndStealIsTheEighth() {
         // user nice system idle iowait irq softirq steal guest guest_nice
-        assertThat(MachineCpu.busyTicks("cpu  100 2 30 5000 40 5 6 7 50 0")).isEqualTo(100 + 2 + 30 + 5 + 6 + 7);
-        assertThatThrownBy(() -> MachineCpu.busyTicks("cpu0 1 2 3 4")).hasMessageContaining("not the total cpu line");
+        assertThat(MachineCpu.Ticks.parse("cpu  100 2 30 5000 40 5 6 7 50 0")).isEqualTo(new MachineCpu.Ticks(
+                100 + 2 + 30 + 5000 + 40 + 5 + 6 + 7, 100 + 2 + 30 + 5 + 6 + 7, 7));
+        assertThatThrownBy(() -> MachineCpu.Ticks.parse("cpu0 1 2 3 4")).hasMessageContaining("not the total cpu line");
     }
 
     @Test

@@ -39,13 +39,13 @@ public record ServerCountCheck(ServerTransactionCount.Reading server, long decor
     }
 
     public String describe() {
+        String difference = serverOnly() == 0 ? "the same" : String.format(Locale.ROOT, "%,d %s on the server",
+                Math.abs(serverOnly()), serverOnly() > 0 ? "more" : "fewer");
         return String.format(Locale.ROOT, "%,d transactions ended by the decorator's count (commits, rollbacks, "
-                        + "connection checks, XA prepares + commits/rollbacks, XA recovers), %,d by PostgreSQL's own (pg_stat_database: %,d "
-                        + "commits + %,d rollbacks, less the start-up transaction of each of its %,d sessions): "
-                        + "%s over the run's whole life, set-up included (%+.3f per order of %,d)",
+                        + "connection checks, XA prepares + commits/rollbacks, XA recovers), %,d by PostgreSQL's own "
+                        + "(pg_stat_database: %,d commits + %,d rollbacks, less the start-up transaction of each of "
+                        + "its %,d sessions): %s over the run's whole life, set-up included (%+.3f per order of %,d)",
                 decorated, server.clientTransactions(), server.commits(), server.rollbacks(), server.sessions(),
-                serverOnly() == 0 ? "the same" : String.format(Locale.ROOT, "%,d %s on the server", Math.abs(serverOnly()),
-                        serverOnly() > 0 ? "more" : "fewer"),
-                orders == 0 ? 0.0 : (double) serverOnly() / orders, orders);
+                difference, orders == 0 ? 0.0 : (double) serverOnly() / orders, orders);
     }
 }

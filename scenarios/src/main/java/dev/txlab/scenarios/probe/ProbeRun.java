@@ -25,6 +25,12 @@ public final class ProbeRun {
     private ProbeRun() {
     }
 
+    /** The probe's run in words, for a report's method. */
+    public static String describe() {
+        return HOT_PRODUCTS.orders() + " orders on " + HOT_PRODUCTS.products() + " hot products (Zipf "
+                + HOT_PRODUCTS.skew() + "), " + CALLERS + " callers, " + READERS + " readers";
+    }
+
     public static ProbeReport run(ScenarioContext context, ImplementationId implementation) throws Exception {
         try (Run run = Run.prepare(RunOptions.builder(context.storeFor(ID, implementation), implementation)
                 .workload(HOT_PRODUCTS)
