@@ -64,8 +64,9 @@ final class RecoverCommand implements Callable<Integer> {
             out.println("txlab recover: " + e.getMessage());
             return TxlabCli.EXIT_OK;
         }
-        out.printf(Locale.ROOT, "txlab recover: %s run %s, %s in %.1f s%n", recovered.record().implementation(),
-                recovered.record().runId(), recovered.setupRedone() ? "setup redone (it had not completed)"
+        out.printf(Locale.ROOT, "txlab recover: %s run %s (orders model %s), %s in %.1f s%n",
+                recovered.record().implementation(), recovered.record().runId(),
+                recovered.record().ordersModel().id(), recovered.setupRedone() ? "setup redone (it had not completed)"
                         : "recovery ran", recovered.took().toMillis() / 1000.0);
         out.println(recovered.complete() ? "left: nothing (no PENDING order, nothing in doubt)"
                 : "left: " + recovered.left().size() + " (I3 and I5 below)");

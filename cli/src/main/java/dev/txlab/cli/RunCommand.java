@@ -5,6 +5,7 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.ServerCountCheck;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.placement.SubmitFailedException;
@@ -69,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String network;
 
+    @Option(names = "--orders-model", paramLabel = "state|event-sourced", defaultValue = "state",
+            description = "how the orders service keeps an order: a row updated in place, or its stream of events "
+                    + "(created, approved or rejected) replayed for its state (default: ${DEFAULT-VALUE})")
+    String ordersModel;
+
     @Option(names = "--count-forced-writes", description = "count forced writes (fsync and kin) per order by "
             + "component, with strace attached to this JVM and the local servers (closed loop only: strace slows "
             + "the run, so its throughput is then not a result)")
@@ -107,14 +113,15 @@ final class RunCommand implements Callable<Integer> {
         TmSettings tm = tmOptions.toSettings(id);
         TransportSettings transport = transportOptions.toSettings();
         NetworkProfile networkProfile = NetworkProfile.parse(network);
+        OrdersModel model = OrdersModel.parse(ordersModel);
         try (PrefixLock lock = PrefixLock.acquire(store, "run");
              LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
             DiskEstimate.warn(store, id, spec.orders(), log.terminalErr());
             PrintStream out = log.terminal();
-            out.printf("txlab run: %s on %s (durability %s), %s, seed %d, skew %s, refusal rate %s each, "
-                            + "conflict-free: %s%n",
-                    id, store.describeKinds(), store.durability().id(), openLoop.map(length -> String.format(
+            out.printf("txlab run: %s (orders model %s) on %s (durability %s), %s, seed %d, skew %s, refusal rate %s "
+                            + "each, conflict-free: %s%n",
+                    id, model.id(), store.describeKinds(), store.durability().id(), openLoop.map(length -> String.format(
                             Locale.ROOT, "open loop at %.1f orders/s for %d s with %d workers", rate,
                             length.toSeconds(), concurrency)).orElse(spec.orders() + " orders, concurrency "
                             + concurrency), spec.seed(), spec.skew(), workload.mix.refusalRate,
@@ -131,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
                     .tm(tm)
                     .transport(transport)
                     .network(networkProfile)
+                    .ordersModel(model)
                     .build());
             int exitCode;
             int completed;

@@ -34,6 +34,7 @@ class CliErrorsIT {
             "run --impl local-baseline --store h2 --durability power | durability 'power'",
             "run --impl local-baseline --postgres-url http://x | invalid --postgres-url 'http://x'",
             "run --impl local-baseline --crash nowhere       | unknown crash point 'nowhere'",
+            "run --impl local-baseline --orders-model ledger | unknown orders model 'ledger'; expected one of state, event-sourced",
             "run --impl saga-choreo --transport kafka        | unknown transport 'kafka'; expected one of artemis, nats",
             "run --impl local-baseline --network fast        | unknown network 'fast'; expected none, lan (250us one way), wan (10ms one way) or a one-way delay such as 500us or 2ms",
             "run --impl saga-choreo --transport-url nats://h:1 | the artemis transport is embedded and takes no URL",

@@ -5,7 +5,7 @@ import dev.txlab.harness.run.Ledgers;
 import dev.txlab.harness.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,22 +23,24 @@ class CliKillRecoverIT {
     private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
 
     @ParameterizedTest
-    @ValueSource(strings = {"xa-narayana", "xa-atomikos", "local-baseline", "saga-choreo", "saga-orch"})
-    void aRunKilledMidwayIsFinishedByRecover(String implementation) throws Exception {
-        String prefix = "t_cli_kill_" + implementation.replace("-", "_").substring(0, 6);
+    @CsvSource({"xa-narayana, state", "xa-atomikos, state", "local-baseline, state", "saga-choreo, state",
+            "saga-orch, state", "saga-choreo, event-sourced", "saga-orch, event-sourced"})
+    void aRunKilledMidwayIsFinishedByRecover(String implementation, String ordersModel) throws Exception {
+        String prefix = "t_cli_kill_" + implementation.replace("-", "_").substring(0, 6) + "_" + ordersModel.charAt(0);
         String[] placement = {"--data-dir", CliJar.dataDir(), "--db-prefix", prefix};
         Path ledger = Ledgers.path(StoreConfig.builder().dataDir(Path.of(CliJar.dataDir())).prefix(prefix).build());
         Files.deleteIfExists(ledger);
 
         Process run = CliJar.start(concat(new String[] {"run", "--impl", implementation, "--orders", "200000",
-                "--concurrency", "4", "--no-progress"}, placement));
+                "--concurrency", "4", "--orders-model", ordersModel, "--no-progress"}, placement));
         await().atMost(Duration.ofMinutes(2)).until(() -> Ledger.read(ledger).ids().size() >= ACKNOWLEDGED_BEFORE_KILL);
         run.destroyForcibly().waitFor();
         assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
 
         CliJar.Outcome recover = CliJar.run(concat(new String[] {"recover", "--impl", implementation}, placement));
         assertThat(recover.exitCode()).as(recover.stdout() + recover.stderr()).isZero();
-        assertThat(recover.stdout()).contains("left: nothing");
+        assertThat(recover.stdout()).contains("left: nothing").as("the model from the run record")
+                .contains("(orders model " + ordersModel + ")");
 
         CliJar.Outcome audit = CliJar.run(concat(new String[] {"audit"}, placement));
         assertThat(audit.exitCode()).as(audit.stdout()).isZero();

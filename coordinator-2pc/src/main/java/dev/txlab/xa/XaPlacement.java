@@ -2,9 +2,7 @@ package dev.txlab.xa;
 
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
-import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderFlow;
-import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ConcurrencyRetry;
 import dev.txlab.harness.placement.ImplementationId;
@@ -42,12 +40,11 @@ final class XaPlacement extends SynchronousPlacement {
     private final OrderFlow flow;
 
     XaPlacement(ImplementationId id, XaEngine engine, XaProtocolPoints points, PlacementContext context) {
-        super(id, context.stores().dataSource(ServiceName.ORDERS), context.clock());
+        super(id, context);
         this.engine = engine;
         this.points = points;
         this.context = context;
-        this.flow = new OrderFlow(OrderServices.create(context.clock(), Ids.TIME_ORDERED), context.trace(),
-                context.clock());
+        this.flow = new OrderFlow(context.services(), context.trace(), context.clock());
     }
 
     /** Recovers what an earlier run of this TM left in doubt before taking orders. */

@@ -1,7 +1,9 @@
 package dev.txlab.testkit;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
@@ -16,7 +18,10 @@ import dev.txlab.harness.workload.Workload;
 import dev.txlab.harness.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The behaviour every implementation must show, run by each implementation's own test class on
- * each store it supports: the same outcomes as the local baseline on a conflict-free workload,
- * every refusal path rejecting cleanly, and invariants I0-I4 under concurrency with hot products.
+ * each store it supports: the same outcomes as the local baseline on a conflict-free workload, under
+ * either orders model (order by order), every refusal path rejecting cleanly, and invariants I0-I4
+ * under concurrency with hot products.
  */
 public abstract class OrderPlacementContract {
 
@@ -48,8 +54,9 @@ public abstract class OrderPlacementContract {
         return "t_" + name.substring(0, Math.min(name.length(), 24));
     }
 
-    /** The outcome of every order of a run, and its audit. */
-    protected record Observed(Map<String, Outcome> outcomes, RunResult result, AuditReport audit) {
+    /** The outcome of every order of a run, its audit, and the rows and events its orders service wrote. */
+    protected record Observed(Map<String, Outcome> outcomes, RunResult result, AuditReport audit, long orderRows,
+                              long orderEvents) {
     }
 
     @Test
@@ -70,6 +77,27 @@ public abstract class OrderPlacementContract {
         assertThat(new TreeMap<>(observed.outcomes())).isEqualTo(expected);
         assertThat(new TreeMap<>(baseline.outcomes())).isEqualTo(new TreeMap<>(observed.outcomes()));
         assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
+        assertThat(observed.orderEvents()).as("the state model appends no event").isZero();
+    }
+
+    @Test
+    void keepsTheSameOutcomesOrderByOrderWhenTheOrdersAreEventSourced() throws Exception {
+        WorkloadSpec spec = WorkloadSpec.builder().seed(7).orders(300).refusalRate(0.05).build();
+
+        Observed eventSourced = run(store(prefix()).build(), implementation(), spec, 4, OrdersModel.EVENT_SOURCED);
+
+        Workload workload = Workload.of(spec);
+        Map<String, Outcome> expected = new TreeMap<>();
+        for (int i = 0; i < workload.size(); i++) {
+            expected.put(Workload.orderId(i), workload.kind(i).conflictFreeOutcome());
+        }
+        assertThat(eventSourced.audit().ok()).as(eventSourced.audit().describe(20)).isTrue();
+        assertThat(new TreeMap<>(eventSourced.outcomes())).as("the state model's outcomes, order by order")
+                .isEqualTo(expected);
+        assertThat(eventSourced.audit().orders()).isEqualTo(spec.orders());
+        assertThat(eventSourced.orderRows()).as("no order kept as a row").isZero();
+        assertThat(eventSourced.orderEvents()).as("a created event and a decision per order")
+                .isEqualTo(2L * spec.orders());
     }
 
     @Test
@@ -103,14 +131,21 @@ public abstract class OrderPlacementContract {
         assertThat(observed.audit().count("APPROVED")).isPositive();
     }
 
-    /** Runs a fresh workload to its end and audits it. */
+    /** Runs a fresh workload to its end, the orders kept as rows, and audits it. */
     protected Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec, int concurrency)
             throws SQLException, InterruptedException {
+        return run(store, implementation, spec, concurrency, OrdersModel.STATE);
+    }
+
+    /** Runs a fresh workload to its end, the orders kept as the model says, and audits it. */
+    protected Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec, int concurrency,
+                           OrdersModel model) throws SQLException, InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
         try (Run run = Run.prepare(RunOptions.builder(store, implementation)
                 .workload(spec)
                 .callers(concurrency)
                 .transport(transport())
+                .ordersModel(model)
                 .build())) {
             RunResult result = run.execute(new OrderListener() {
                 @Override
@@ -118,7 +153,19 @@ public abstract class OrderPlacementContract {
                     outcomes.put(order.orderId(), order.outcome());
                 }
             });
-            return new Observed(outcomes, result, run.audit());
+            AuditReport audit = run.audit();
+            return new Observed(outcomes, result, audit, count(run, "orders"), count(run, "order_events"));
+        }
+    }
+
+    private static long count(Run run, String table) throws SQLException {
+        try (Connection connection = run.stores().dataSource(ServiceName.ORDERS).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            long count = rows.getLong(1);
+            connection.rollback();
+            return count;
         }
     }
 }

@@ -1,109 +1,46 @@
 package dev.txlab.domain.service;
 
-import dev.txlab.domain.model.OrderLine;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
-/** The orders service: creates orders PENDING and finally approves or rejects them. */
-public final class OrdersService {
-    private final Clock clock;
-
-    public OrdersService(Clock clock) {
-        this.clock = clock;
+/**
+ * The orders service: creates orders PENDING and finally approves or rejects them, keeping each
+ * order as its {@link OrdersModel} says (a row updated in place, or a stream of events).
+ */
+public interface OrdersService {
+    /** The orders service of a model. */
+    static OrdersService of(OrdersModel model, Clock clock) {
+        return switch (model) {
+            case STATE -> new StateOrders(clock);
+            case EVENT_SOURCED -> new EventSourcedOrders(clock);
+        };
     }
 
     /** Creates the order PENDING with its items; a second call for the same id has no effect. */
-    public void createPending(Connection connection, OrderRequest order) throws SQLException {
-        if (status(connection, order.orderId()).isPresent()) {
-            return;
-        }
-        insertOrder(connection, order, OrderStatus.PENDING, null);
-    }
+    void createPending(Connection connection, OrderRequest order) throws SQLException;
 
     /** Approves a PENDING order; returns false (and changes nothing) when it is not PENDING. */
-    public boolean approve(Connection connection, String orderId) throws SQLException {
-        return Sql.update(connection,
-                "UPDATE orders SET status = ?, decided_at_ms = ? WHERE order_id = ? AND status = ?",
-                OrderStatus.APPROVED.name(), clock.millis(), orderId, OrderStatus.PENDING.name()) == 1;
-    }
+    boolean approve(Connection connection, String orderId) throws SQLException;
 
     /** Rejects a PENDING order with its reason; returns false (and changes nothing) when it is not PENDING. */
-    public boolean reject(Connection connection, String orderId, RejectionReason reason) throws SQLException {
-        return Sql.update(connection,
-                "UPDATE orders SET status = ?, reason = ?, decided_at_ms = ? WHERE order_id = ? AND status = ?",
-                OrderStatus.REJECTED.name(), reason.name(), clock.millis(), orderId,
-                OrderStatus.PENDING.name()) == 1;
-    }
+    boolean reject(Connection connection, String orderId, RejectionReason reason) throws SQLException;
 
     /**
      * Records an order as REJECTED whether or not it exists yet: used after a coordinator rolled the
      * whole order back, so the audit sees the same outcome as for every other implementation.
      */
-    public void recordRejected(Connection connection, OrderRequest order, RejectionReason reason)
-            throws SQLException {
-        if (status(connection, order.orderId()).isPresent()) {
-            reject(connection, order.orderId(), reason);
-        } else {
-            insertOrder(connection, order, OrderStatus.REJECTED, reason);
-        }
-    }
+    void recordRejected(Connection connection, OrderRequest order, RejectionReason reason) throws SQLException;
 
-    public Optional<OrderStatus> status(Connection connection, String orderId) throws SQLException {
-        return Optional.ofNullable(Sql.queryString(connection,
-                "SELECT status FROM orders WHERE order_id = ?", orderId)).map(OrderStatus::valueOf);
-    }
+    Optional<OrderStatus> status(Connection connection, String orderId) throws SQLException;
 
     /** The outcome of a terminal order; empty while it is PENDING or unknown. */
-    public Optional<Outcome> outcome(Connection connection, String orderId) throws SQLException {
-        try (PreparedStatement statement = Sql.prepare(connection,
-                "SELECT status, reason FROM orders WHERE order_id = ?", orderId);
-             var rows = statement.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            OrderStatus status = OrderStatus.valueOf(rows.getString(1));
-            return switch (status) {
-                case PENDING -> Optional.empty();
-                case APPROVED -> Optional.of(Outcome.APPROVED);
-                case REJECTED -> Optional.of(Outcome.rejected(RejectionReason.valueOf(rows.getString(2))));
-            };
-        }
-    }
-
-    private void insertOrder(Connection connection, OrderRequest order, OrderStatus status,
-                             RejectionReason reason) throws SQLException {
-        long now = clock.millis();
-        Sql.update(connection,
-                "INSERT INTO orders (order_id, customer_id, total_cents, status, reason, created_at_ms, decided_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                order.orderId(), order.customerId(), order.totalCents(), status.name(),
-                reason == null ? null : reason.name(), now, status.isTerminal() ? now : null);
-        insertItems(connection, order.orderId(), order.lines());
-    }
-
-    private static void insertItems(Connection connection, String orderId, List<OrderLine> lines)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO order_items (order_id, line_no, sku, quantity, unit_price_cents) VALUES (?, ?, ?, ?, ?)")) {
-            int lineNo = 0;
-            for (OrderLine line : lines) {
-                statement.setString(1, orderId);
-                statement.setInt(2, ++lineNo);
-                statement.setString(3, line.sku());
-                statement.setLong(4, line.quantity());
-                statement.setLong(5, line.unitPriceCents());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
+    Optional<Outcome> outcome(Connection connection, String orderId) throws SQLException;
 }

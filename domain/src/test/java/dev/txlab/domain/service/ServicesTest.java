@@ -1,5 +1,6 @@
 package dev.txlab.domain.service;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.model.OrderLine;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.OrderStatus;
@@ -23,7 +24,7 @@ class ServicesTest {
     private static final List<OrderLine> TWO_LINES = List.of(new OrderLine("sku2", 3, 200), new OrderLine("sku1", 2, 100));
 
     private ServiceDatabases databases;
-    private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED);
+    private final OrderServices services = OrderServices.create(OrdersModel.STATE, Clock.systemUTC(), Ids.TIME_ORDERED);
 
     @BeforeEach
     void openDatabases() throws SQLException {

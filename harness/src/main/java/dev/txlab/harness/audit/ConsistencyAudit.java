@@ -1,6 +1,7 @@
 package dev.txlab.harness.audit;
 
 import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.service.OrderBook;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.workload.InitialState;
 
@@ -50,7 +51,7 @@ public final class ConsistencyAudit {
 
     public AuditReport audit(Set<String> acknowledged) throws SQLException {
         List<Violation> violations = new ArrayList<>();
-        Map<String, OrderRow> orders = readOrders();
+        Map<String, OrderRow> orders = readOrders(violations);
         Map<String, Effects> authorizations = effects(ServiceName.CUSTOMERS,
                 "SELECT order_id, 'ACTIVE' FROM authorizations");
         Map<String, Effects> lists = effects(ServiceName.DEPOT, "SELECT order_id, status FROM shopping_lists");
@@ -180,11 +181,21 @@ public final class ConsistencyAudit {
         });
     }
 
-    private Map<String, OrderRow> readOrders() throws SQLException {
+    /**
+     * Every order, whichever model kept it (rows, or streams replayed: {@link OrderBook}); a stream that
+     * cannot be replayed (a gap, a repeated version, an unreadable payload) is a violation naming it.
+     */
+    private Map<String, OrderRow> readOrders(List<Violation> violations) throws SQLException {
+        OrderBook book;
+        try (Connection connection = dataSources.apply(ServiceName.ORDERS).getConnection()) {
+            book = OrderBook.read(connection);
+            connection.rollback();
+        }
+        book.unreadable().forEach(why -> violations.add(new Violation(Invariant.I0_NOTHING_LOST, "event store",
+                "a stream that cannot be replayed: " + why)));
         Map<String, OrderRow> orders = new LinkedHashMap<>();
-        query(ServiceName.ORDERS, "SELECT order_id, status, reason, created_at_ms FROM orders ORDER BY order_id",
-                rows -> orders.put(rows.getString(1),
-                        new OrderRow(OrderStatus.valueOf(rows.getString(2)), rows.getString(3), rows.getLong(4))));
+        book.orders().forEach((id, entry) -> orders.put(id, new OrderRow(entry.status(),
+                entry.reason() == null ? null : entry.reason().name(), entry.createdAtMs())));
         return orders;
     }
 

@@ -2,9 +2,7 @@ package dev.txlab.harness.baseline;
 
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
-import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderFlow;
-import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.CrashPoints;
@@ -27,10 +25,9 @@ final class LocalBaselinePlacement extends SynchronousPlacement {
     private final CrashPoints crashPoints;
 
     LocalBaselinePlacement(PlacementContext context) {
-        super(ImplementationId.LOCAL_BASELINE, context.stores().dataSource(ServiceName.ORDERS), context.clock());
+        super(ImplementationId.LOCAL_BASELINE, context);
         this.dataSource = context.stores().dataSource(ServiceName.ORDERS);
-        this.flow = new OrderFlow(OrderServices.create(context.clock(), Ids.TIME_ORDERED), context.trace(),
-                context.clock());
+        this.flow = new OrderFlow(context.services(), context.trace(), context.clock());
         this.crashPoints = context.crashPoints();
     }
 

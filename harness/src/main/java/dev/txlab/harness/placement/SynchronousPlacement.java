@@ -4,6 +4,8 @@ import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.service.OrdersService;
+import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.store.StoreConfig;
 
 import java.sql.Connection;
@@ -27,11 +29,11 @@ public abstract class SynchronousPlacement implements OrderPlacement {
     private final Clock clock;
     private final ConcurrencyRetry retry = ConcurrencyRetry.ofDefaults();
 
-    protected SynchronousPlacement(ImplementationId id, DataSource ordersDataSource, Clock clock) {
+    protected SynchronousPlacement(ImplementationId id, PlacementContext context) {
         this.id = id;
-        this.ordersDataSource = ordersDataSource;
-        this.orders = new OrdersService(clock);
-        this.clock = clock;
+        this.ordersDataSource = context.stores().dataSource(ServiceName.ORDERS);
+        this.orders = context.services().orders();
+        this.clock = context.clock();
     }
 
     /**

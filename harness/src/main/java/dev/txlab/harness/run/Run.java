@@ -137,7 +137,7 @@ public final class Run implements AutoCloseable {
             placement = provider.create(options.placementContext(stores, trace, true));
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
-                    false, clock.instant(), Optional.empty());
+                    false, clock.instant(), Optional.empty(), options.ordersModel());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.write(connection, record, workload.initialState());
             }

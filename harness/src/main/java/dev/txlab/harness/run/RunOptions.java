@@ -1,5 +1,6 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
@@ -16,12 +17,13 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Everything a run is made of: where, what, how many callers, which faults, which clock, and the
- * settings of its transaction manager, transport and simulated network.
+ * Everything a run is made of: where, what, how many callers, which faults, which clock, the
+ * settings of its transaction manager, transport and simulated network, and how the orders service
+ * keeps an order.
  */
 public record RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload,
                          int concurrency, FaultPlan faults, Clock clock, TmSettings tm, TransportSettings transport,
-                         NetworkProfile network) {
+                         NetworkProfile network, OrdersModel ordersModel) {
     public RunOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(implementation, "implementation");
@@ -31,6 +33,7 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         Objects.requireNonNull(tm, "tm");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(ordersModel, "ordersModel");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -43,7 +46,7 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
      */
     public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh) {
         return new PlacementContext(stores, clock, faults, CrashPoints.of(faults), trace, concurrency, tm, transport,
-                network, fresh);
+                network, ordersModel, fresh);
     }
 
     /** Options for a run of {@code implementation} on {@code store}; every other setting has a default. */
@@ -53,7 +56,7 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
 
     /**
      * Builds {@link RunOptions}: the workload's defaults, one caller, no fault, the system clock, the
-     * TM's and transport's defaults, no simulated network, unless set.
+     * TM's and transport's defaults, no simulated network, the {@code state} orders model, unless set.
      */
     public static final class Builder {
         private final StoreConfig store;
@@ -65,6 +68,7 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         private TmSettings tm = TmSettings.ofDefaults();
         private TransportSettings transport = TransportSettings.ofDefaults();
         private NetworkProfile network = NetworkProfile.NONE;
+        private OrdersModel ordersModel = OrdersModel.STATE;
 
         private Builder(StoreConfig store, ImplementationId implementation) {
             this.store = store;
@@ -107,8 +111,14 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
             return this;
         }
 
+        public Builder ordersModel(OrdersModel value) {
+            ordersModel = value;
+            return this;
+        }
+
         public RunOptions build() {
-            return new RunOptions(store, implementation, workload, callers, faults, clock, tm, transport, network);
+            return new RunOptions(store, implementation, workload, callers, faults, clock, tm, transport, network,
+                    ordersModel);
         }
     }
 }

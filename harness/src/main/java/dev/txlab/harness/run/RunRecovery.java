@@ -78,6 +78,7 @@ public final class RunRecovery {
         if (!record.setupComplete()) {
             try (Run run = Run.prepare(RunOptions.builder(config, record.implementation())
                     .workload(record.workload())
+                    .ordersModel(record.ordersModel())
                     .clock(clock)
                     .tm(tm)
                     .transport(transport)
@@ -91,7 +92,7 @@ public final class RunRecovery {
         MessageCounts messages;
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             try (OrderPlacement placement = provider.create(RunOptions.builder(config, record.implementation())
-                    .clock(clock).tm(tm).transport(transport).build()
+                    .ordersModel(record.ordersModel()).clock(clock).tm(tm).transport(transport).build()
                     .placementContext(stores, StepTrace.ofDefaults(), false))) {
                 placement.start();
                 placement.awaitQuiescence(SAGA_QUIESCENCE);

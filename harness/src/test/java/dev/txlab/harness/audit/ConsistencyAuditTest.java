@@ -136,6 +136,20 @@ class ConsistencyAuditTest {
         }
     }
 
+    @Test
+    void readsEventSourcedOrdersByReplayAndReportsAStreamItCannotReplay() throws SQLException {
+        execute("INSERT INTO order_events VALUES ('es-ok', 1, 'CREATED', 'customer=c1;lines=p1*1*100', 0)");
+        execute("INSERT INTO order_events VALUES ('es-ok', 2, 'REJECTED', 'reason=OUT_OF_STOCK', 0)");
+        execute("INSERT INTO order_events VALUES ('es-gap', 1, 'CREATED', 'customer=c1;lines=p1*1*100', 0)");
+        execute("INSERT INTO order_events VALUES ('es-gap', 3, 'APPROVED', '', 0)");
+
+        AuditReport report = run.audit();
+
+        assertThat(report.orders()).as("80 rows and one stream replayed").isEqualTo(81);
+        assertThat(report.violationsOf(Invariant.I0_NOTHING_LOST)).singleElement().satisfies(v -> assertThat(
+                v.toString()).contains("order es-gap, event version 3: a gap: version 2 is missing"));
+    }
+
     /** The local baseline keeps every service's tables in the orders database. */
     private void execute(String sql) throws SQLException {
         try (Connection c = run.stores().dataSource(ServiceName.ORDERS).getConnection();

@@ -1,13 +1,11 @@
 package dev.txlab.messaging.placement;
 
-import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.service.OrderBook;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.messaging.MessageCounters;
 import dev.txlab.messaging.ServiceEndpoint;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
@@ -91,15 +89,10 @@ final class Quiescence {
     }
 
     private long pendingOrders() throws SQLException {
-        try (Connection connection = orders.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM orders WHERE status = ?")) {
-            count.setString(1, OrderStatus.PENDING.name());
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                long pending = rows.getLong(1);
-                connection.rollback();
-                return pending;
-            }
+        try (Connection connection = orders.getConnection()) {
+            long pending = OrderBook.pending(connection);
+            connection.rollback();
+            return pending;
         }
     }
 }

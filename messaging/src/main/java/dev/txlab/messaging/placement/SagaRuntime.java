@@ -1,7 +1,6 @@
 package dev.txlab.messaging.placement;
 
 import dev.txlab.domain.model.OrderRequest;
-import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.trace.StepEvent;
@@ -81,7 +80,7 @@ public final class SagaRuntime {
     public SagaRuntime(PlacementContext context) {
         this.context = context;
         this.clock = context.clock();
-        this.services = OrderServices.create(clock, Ids.TIME_ORDERED);
+        this.services = context.services();
         this.hopDelay = new MessageHopDelay(context.network());
         this.completions = new Completions(clock);
     }

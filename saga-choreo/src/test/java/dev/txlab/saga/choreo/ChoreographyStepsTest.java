@@ -1,5 +1,6 @@
 package dev.txlab.saga.choreo;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.OrderStep;
@@ -24,7 +25,8 @@ class ChoreographyStepsTest {
             step.compensation().ifPresent(compensation -> steps.put(compensation.stepName(), step.service()));
         });
 
-        Choreography choreography = new Choreography(OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED));
+        Choreography choreography = new Choreography(OrderServices.create(OrdersModel.STATE, Clock.systemUTC(),
+                Ids.TIME_ORDERED));
 
         assertThat(choreography.rules()).allSatisfy(rule -> assertThat(steps).containsEntry(rule.step(), rule.reactor()));
         assertThat(choreography.rules()).extracting(Choreography.Rule::step).containsAll(Arrays.stream(OrderStep.values())

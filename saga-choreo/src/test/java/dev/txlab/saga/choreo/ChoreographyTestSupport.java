@@ -1,5 +1,6 @@
 package dev.txlab.saga.choreo;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ChoreographyTestSupport implements AutoCloseable {
     private final Stores stores;
-    private final OrderServices services = OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED);
+    private final OrderServices services = OrderServices.create(OrdersModel.STATE, Clock.systemUTC(), Ids.TIME_ORDERED);
     private final Choreography choreography = new Choreography(services);
 
     private ChoreographyTestSupport(Stores stores) {

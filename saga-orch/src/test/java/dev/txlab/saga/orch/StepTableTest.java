@@ -1,5 +1,6 @@
 package dev.txlab.saga.orch;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.OrderStep;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps are the domain's steps in the domain's order. A renamed or moved step fails here.
  */
 class StepTableTest {
-    private final Participants participants = new Participants(OrderServices.create(Clock.systemUTC(), Ids.TIME_ORDERED));
+    private final Participants participants = new Participants(OrderServices.create(OrdersModel.STATE,
+            Clock.systemUTC(), Ids.TIME_ORDERED));
 
     @Test
     void everyCommandTheSagaSendsHasAHandlerAndEveryHandlerIsSentTo() {

@@ -68,7 +68,7 @@ public final class IsolationProbe implements AutoCloseable {
 
     private void readLoop(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        OrdersService orders = new OrdersService(run.options().clock());
+        OrdersService orders = OrdersService.of(run.options().ordersModel(), run.options().clock());
         try (Connection ordersDb = run.stores().dataSource(ServiceName.ORDERS).getConnection();
              Connection depotDb = run.stores().dataSource(ServiceName.DEPOT).getConnection();
              Connection paymentsDb = run.stores().dataSource(ServiceName.PAYMENTS).getConnection()) {

@@ -1,5 +1,8 @@
 package dev.txlab.harness.placement.spi;
 
+import dev.txlab.domain.model.OrdersModel;
+import dev.txlab.domain.service.Ids;
+import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
@@ -14,10 +17,16 @@ import java.time.Clock;
  * What an implementation is built from: the open stores, a clock, the run's fault plan and its armed
  * crash points, the trace, the number of concurrent callers (pool sizes follow it), the transaction
  * manager's settings, the transport's, the simulated network (the JDBC part is already in the
- * stores; message hops are the implementation's to delay), and whether this is a fresh run (false: a recovery that must
- * keep what the killed run left in its logs and brokers).
+ * stores; message hops are the implementation's to delay), how the orders service keeps an order,
+ * and whether this is a fresh run (false: a recovery that must keep what the killed run left in its
+ * logs and brokers).
  */
 public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, CrashPoints crashPoints, StepTrace trace,
                                int concurrency, TmSettings tm, TransportSettings transport, NetworkProfile network,
-                               boolean fresh) {
+                               OrdersModel ordersModel, boolean fresh) {
+
+    /** The four services, the orders service of this run's model. */
+    public OrderServices services() {
+        return OrderServices.create(ordersModel, clock, Ids.TIME_ORDERED);
+    }
 }
