@@ -12,6 +12,7 @@ import dev.txlab.cli.compare.LatencyFiles;
 import dev.txlab.cli.compare.MachineLoadProbe;
 import dev.txlab.cli.compare.Secrets;
 import dev.txlab.cli.compare.SweepPlan;
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.ImplementationId;
@@ -284,6 +285,8 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("transaction managers", TmSettings.ofDefaults().describe());
         settings.put("saga consumers", SagaRuntime.CONSUMERS + " threads per subscription, "
                 + transport.batching().describe());
+        settings.put("orders model", OrdersModel.STATE.id() + " (each order a row updated in place; the event-sourced "
+                + "model runs with txlab run --orders-model event-sourced)");
         settings.put("guarantee evidence", guaranteeEvidence);
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
                 + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "

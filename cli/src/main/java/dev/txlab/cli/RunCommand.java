@@ -119,13 +119,13 @@ final class RunCommand implements Callable<Integer> {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
             DiskEstimate.warn(store, id, spec.orders(), log.terminalErr());
             PrintStream out = log.terminal();
-            out.printf("txlab run: %s (orders model %s) on %s (durability %s), %s, seed %d, skew %s, refusal rate %s "
-                            + "each, conflict-free: %s%n",
-                    id, model.id(), store.describeKinds(), store.durability().id(), openLoop.map(length -> String.format(
+            out.printf("txlab run: %s on %s (durability %s), %s, seed %d, skew %s, refusal rate %s each, "
+                            + "conflict-free: %s, orders model: %s%n",
+                    id, store.describeKinds(), store.durability().id(), openLoop.map(length -> String.format(
                             Locale.ROOT, "open loop at %.1f orders/s for %d s with %d workers", rate,
                             length.toSeconds(), concurrency)).orElse(spec.orders() + " orders, concurrency "
                             + concurrency), spec.seed(), spec.skew(), workload.mix.refusalRate,
-                    spec.conflictFree() ? "yes" : "no");
+                    spec.conflictFree() ? "yes" : "no", model.id());
             store.durabilityNotes().forEach(note -> out.println("  note: " + note));
             if (!networkProfile.isNone()) {
                 out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "

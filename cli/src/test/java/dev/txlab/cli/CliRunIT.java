@@ -27,6 +27,7 @@ class CliRunIT {
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stdout())
                 .contains("local-baseline on h2-file (durability process), 300 orders, concurrency 4")
+                .contains("conflict-free: yes, orders model: state")
                 .containsPattern("throughput: [0-9.]+ orders/s \\(300 orders reached an outcome")
                 .containsPattern("outcome latency, submit to final outcome \\(ms, n=300\\): p50 [0-9.]+  p90 [0-9.]+"
                         + "  p99 [0-9.]+  max [0-9.]+  mean [0-9.]+ \\+- [0-9.]+ \\(stddev\\)")
