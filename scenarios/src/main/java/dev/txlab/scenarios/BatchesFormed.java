@@ -11,9 +11,15 @@ import java.util.Optional;
  * {@value #MIN_MEAN} deliveries per local transaction on average (or that counted none) fails,
  * unless its scenario says why its batches may stay small ({@link Scenario#whyBatchesMayStaySmall}):
  * the cell then says so.
+ *
+ * <p>Why {@value #MIN_MEAN}: a run whose consumers keep up handles about one delivery per
+ * transaction (2-8 callers: means 1.0-1.5 on 2 cores), while a cell's batches vary between runs
+ * of the same cell by more than half a delivery (saga-choreo on PostgreSQL + NATS, 64 callers:
+ * 1.9 to 2.8 over six runs of saga-delayed-deliveries, 2.3 to 2.6 over its crash cells), so a bar
+ * at 2 failed cells whose batches had formed.
  */
 final class BatchesFormed {
-    static final double MIN_MEAN = 2;
+    static final double MIN_MEAN = 1.5;
 
     private BatchesFormed() {
     }
@@ -29,12 +35,12 @@ final class BatchesFormed {
         Optional<String> exempt = scenario.whyBatchesMayStaySmall();
         if (exempt.isPresent()) {
             return new FaultMatrix.Cell(cell.result(), cell.evidence() + "; batches not held to a mean of "
-                    + String.format(Locale.ROOT, "%.0f", MIN_MEAN) + ": " + exempt.get(), cell.recoverySeconds(),
+                    + String.format(Locale.ROOT, "%.1f", MIN_MEAN) + ": " + exempt.get(), cell.recoverySeconds(),
                     cell.batches());
         }
         if (cell.batches().mean() < MIN_MEAN) {
             return failed(cell, String.format(Locale.ROOT, "batches did not form: mean %.2f deliveries per consumer "
-                    + "transaction, below %.0f (give the scenario more callers)", cell.batches().mean(), MIN_MEAN));
+                    + "transaction, below %.1f (give the scenario more callers)", cell.batches().mean(), MIN_MEAN));
         }
         return cell;
     }

@@ -48,7 +48,7 @@ public final class Catalog {
      * The callers of every saga run in the catalog: enough that the consumers' batches form, as they do
      * in the runtime's default use (on 2 cores, H2 files: 4 callers leave about one delivery per local
      * transaction, 16 about two, 32 about three, 64 about four; {@link BatchesFormed} fails a saga cell
-     * below two).
+     * below {@value BatchesFormed#MIN_MEAN}).
      */
     static final int SAGA_CALLERS = 64;
     /**
@@ -157,7 +157,7 @@ public final class Catalog {
                                 o -> o.messages().redelivered() + " redeliveries")),
                 new RunScenario("saga-delayed-deliveries", "saga: 10% of deliveries are held back up to 200 ms "
                         + "(without blocking a consumer), so later messages overtake them (each comes back alone: "
-                        + "at 20% batches averaged 2 deliveries on PostgreSQL + NATS)", SAGAS,
+                        + "at 10% batches averaged 1.9 to 2.7 deliveries on PostgreSQL + NATS)", SAGAS,
                         "I0-I5; order of arrival does not matter", spec(300, 10), SAGA_CALLERS,
                         FaultPlan.NONE.withMessageFaults(new FaultPlan.MessageFaultRates(0, 0, 0.1,
                                 Duration.ofMillis(200))),

@@ -16,7 +16,7 @@ public final class MatrixText {
     public static final String LEGEND = "In brackets: seconds from the start of recovery until the audit passed; "
             + "\"batch m/x\": the sagas' consumer batches in that run (before a halt and in recovery), the mean and "
             + "the largest number of deliveries handled in one local transaction (a saga cell needs a mean of at "
-            + "least 2 to pass).";
+            + "least " + BatchesFormed.MIN_MEAN + " to pass).";
     private MatrixText() {
     }
 
