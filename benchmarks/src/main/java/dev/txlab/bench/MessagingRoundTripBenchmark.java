@@ -64,7 +64,7 @@ public class MessagingRoundTripBenchmark {
     private Path dataDir;
     private Stores stores;
     private Transport broker;
-    private OutboxRelay relay;
+    private OutboxRelay<String> relay;
     private Outbox outbox;
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
@@ -81,7 +81,7 @@ public class MessagingRoundTripBenchmark {
                 : new ArtemisTransport(dataDir.resolve("artemis"), Durability.PROCESS, clock);
         MessageCodec codec = new MessageCodec();
         outbox = new Outbox(codec, clock);
-        relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), broker, codec,
+        relay = OutboxRelay.ofOutbox("orders", stores.dataSource(ServiceName.ORDERS), broker, codec,
                 CrashPoints.disarmed(), new MessageCounters()).start();
         Inbox inbox = new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", clock);
         broker.subscribe(DESTINATION, "depot", message -> {

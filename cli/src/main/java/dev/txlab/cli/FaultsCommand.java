@@ -1,5 +1,6 @@
 package dev.txlab.cli;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.StoreKind;
@@ -49,6 +50,11 @@ final class FaultsCommand implements Callable<Integer> {
             description = "the sagas' broker: embedded Artemis, or NATS JetStream at its default URL "
                     + "(default: ${DEFAULT-VALUE})")
     String transport;
+
+    @Option(names = "--orders-model", paramLabel = "state|event-sourced", defaultValue = "state",
+            description = "how the orders service keeps an order in every scenario run; event-sourced adds the cells "
+                    + "of the event store (default: ${DEFAULT-VALUE})")
+    String ordersModel;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "txlab-data",
             description = "folder for H2 files, TM logs and broker journals (default: ${DEFAULT-VALUE})")
@@ -114,7 +120,7 @@ final class FaultsCommand implements Callable<Integer> {
                     + "mariadb");
         }
         return new ScenarioContext(kind, TransportSettings.Kind.parse(transport), dataDir.toAbsolutePath(),
-                Clock.systemUTC());
+                Clock.systemUTC(), OrdersModel.parse(ordersModel));
     }
 
     private int run(List<Scenario> scenarios, List<ImplementationId> ids, ScenarioContext context, int cells,

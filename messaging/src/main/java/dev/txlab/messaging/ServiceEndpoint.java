@@ -6,25 +6,27 @@ import dev.txlab.messaging.inbox.Inbox;
 import dev.txlab.messaging.inbox.InboxHandler;
 import dev.txlab.messaging.outbox.Outbox;
 import dev.txlab.messaging.outbox.OutboxRelay;
+import dev.txlab.messaging.outbox.RelaySource;
 import dev.txlab.messaging.spi.BatchHandler;
 import dev.txlab.messaging.spi.Subscription;
 import dev.txlab.messaging.spi.Transport;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One service's messaging on its own database: its inbox, its outbox and the outbox's relay, and
- * its subscriptions (the service's name is its consumer group). Each subscription's deliveries are
- * handled through the inbox, a batch of them in one local transaction ({@link InboxConsumer}): each
- * one's inbox row, state change and outbox rows commit together; the relay is woken after the commit.
+ * One service's messaging on its own database: its inbox, its outbox and the outbox's relay (and,
+ * for the orders service whose event store is an outbox too, that store's relay: {@link #publishFrom}),
+ * and its subscriptions (the service's name is its consumer group). Each subscription's deliveries
+ * are handled through the inbox, a batch of them in one local transaction ({@link InboxConsumer}):
+ * each one's inbox row, state change and outbox rows commit together; the relays are woken after the
+ * commit.
  */
 public final class ServiceEndpoint implements AutoCloseable {
     private final String service;
@@ -32,7 +34,7 @@ public final class ServiceEndpoint implements AutoCloseable {
     private final Transport transport;
     private final Inbox inbox;
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final List<OutboxRelay<?>> relays = new CopyOnWriteArrayList<>();
     private final MessageCounters counters;
     private final CrashPoints crashPoints;
     private final Batching batching;
@@ -48,14 +50,19 @@ public final class ServiceEndpoint implements AutoCloseable {
         this.transport = transport;
         this.inbox = new Inbox(dataSource, service, clock);
         this.outbox = new Outbox(codec, clock);
-        this.relay = new OutboxRelay(service, dataSource, transport, codec, crashPoints, counters);
         this.counters = counters;
         this.crashPoints = crashPoints;
+        relays.add(OutboxRelay.ofOutbox(service, dataSource, transport, codec, crashPoints, counters));
     }
 
-    /** Starts the relay (which first publishes whatever an earlier process left unpublished). */
+    /** Publishes from another source of this database too, with a relay of its own (call before {@link #start}). */
+    public void publishFrom(String name, RelaySource<?> source) {
+        relays.add(new OutboxRelay<>(service + "-" + name, dataSource, source, transport, crashPoints, counters));
+    }
+
+    /** Starts the relays (which first publish whatever an earlier process left unpublished). */
     public ServiceEndpoint start() {
-        relay.start();
+        relays.forEach(OutboxRelay::start);
         return this;
     }
 
@@ -65,7 +72,7 @@ public final class ServiceEndpoint implements AutoCloseable {
      */
     public synchronized void subscribe(String destination, int consumers, InboxHandler handler) {
         InboxConsumer consumer = new InboxConsumer(service, dataSource, inbox, handler, counters, crashPoints,
-                relay::wake);
+                this::committed);
         BatchHandler counted = messages -> {
             handling.incrementAndGet();
             try {
@@ -93,34 +100,29 @@ public final class ServiceEndpoint implements AutoCloseable {
         outbox.append(connection, destination, message);
     }
 
-    /** Tells the relay that a transaction which wrote outbox rows outside {@link #process} committed. */
+    /** Tells the relays that a transaction which wrote something to publish committed. */
     public void committed() {
-        relay.wake();
+        relays.forEach(OutboxRelay::wake);
     }
 
-    /** How many outbox rows wait to be published. */
+    /** How many outbox rows (and events to publish) wait to be published. */
     public long unpublished() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE published = ?")) {
-            count.setBoolean(1, false);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                long unpublished = rows.getLong(1);
-                connection.rollback();
-                return unpublished;
-            }
+        long unpublished = 0;
+        for (OutboxRelay<?> relay : relays) {
+            unpublished += relay.unpublished();
         }
+        return unpublished;
     }
 
     public String service() {
         return service;
     }
 
-    /** Stops the subscriptions, then the relay (unacknowledged messages and unpublished rows stay). */
+    /** Stops the subscriptions, then the relays (unacknowledged messages and unpublished rows stay). */
     @Override
     public synchronized void close() {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
-        relay.close();
+        relays.forEach(OutboxRelay::close);
     }
 }

@@ -31,7 +31,7 @@ public final class RelayHaltChild {
         try (Stores stores = Stores.open(AtLeastOnceAcrossAHaltTest.store(dataDir), Topology.DATABASE_PER_SERVICE,
                 JdbcDecorator.of());
              Transport transport = AtLeastOnceAcrossAHaltTest.transport(request.transport(), dataDir, false);
-             OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport,
+             OutboxRelay<String> relay = OutboxRelay.ofOutbox("orders", stores.dataSource(ServiceName.ORDERS), transport,
                      new MessageCodec(), crashPoints, new MessageCounters()).start()) {
             relay.wake();
             new CountDownLatch(1).await(60, TimeUnit.SECONDS);

@@ -78,7 +78,7 @@ class RelayHaltTest {
                     skipped.incrementAndGet();
                 }
             });
-            try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport,
+            try (OutboxRelay<String> relay = OutboxRelay.ofOutbox("orders", stores.dataSource(ServiceName.ORDERS), transport,
                     new MessageCodec(), CrashPoints.disarmed(), new MessageCounters()).start()) {
                 relay.wake();
                 await().atMost(Duration.ofSeconds(30)).until(() -> count(stores, ServiceName.ORDERS,

@@ -212,7 +212,26 @@ public final class Catalog {
                         Proof.of(o -> o.outcomes(outOfStock()) > 0 ? Optional.empty()
                                         : Optional.of("no order found the stock sold out"),
                                 o -> o.outcomes(outOfStock()) + " orders refused for sold-out stock, "
-                                        + o.outcomes("APPROVED") + " approved")));
+                                        + o.outcomes("APPROVED") + " approved")),
+                new EventSourcedOnly(new CrashScenario("orders-halt-before-event-publish", "saga-choreo, "
+                        + "event-sourced orders: halt between the commit of CREATED events in the event store (the "
+                        + "orders service's outbox there) and their publication as OrderCreated; the restarted relay "
+                        + "must publish them", EnumSet.of(ImplementationId.SAGA_CHOREO),
+                        CrashPoint.EVENT_APPENDED_BEFORE_PUBLISH, 6, SAGA_ORDERS, SAGA_CALLERS, SAGA_SEED,
+                        OrderCheck.NONE)),
+                new EventSourcedOnly(new RunScenario("orders-second-writer", "saga, event-sourced orders: a second "
+                        + "writer (as a second instance handling a duplicate delivery) appends every 5th decision "
+                        + "of the orders service to its stream first, the same events at the same version; the "
+                        + "service's append finds its version taken, its transaction is retried from the replay",
+                        SAGAS,
+                        "I0-I5; one decision per stream, none lost", spec(200, 17), SAGA_CALLERS,
+                        FaultPlan.NONE.withSecondWriter(5),
+                        Proof.of(o -> o.versionConflicts() > 0 ? Optional.empty()
+                                        : Optional.of("no append found its version taken"),
+                                o -> o.versionConflicts() + " appends found their version taken and were retried"))),
+                new EventSourcedOnly(new DamagedEventScenario("orders-malformed-event", "event-sourced orders: "
+                        + "after a run, one order's CREATED event is given a payload that does not parse; the "
+                        + "audit must name its stream and version", ALL, spec(100, 18), 4)));
     }
 
     /**

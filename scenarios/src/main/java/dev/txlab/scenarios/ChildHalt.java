@@ -36,7 +36,8 @@ public record ChildHalt(CrashPoint point, int hit, int orders, int callers, long
     Halted run(ScenarioContext context, ImplementationId implementation, StoreConfig store) throws Exception {
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, CHILD_TIMEOUT, new ChildRun.Request(implementation,
                 context.store(), context.dataDir().toString(), store.prefix(), orders, callers, seed,
-                point.name() + "@" + hit, CrashScenario.PRESUMED_ABORT_SECONDS, context.transport()));
+                point.name() + "@" + hit, CrashScenario.PRESUMED_ABORT_SECONDS, context.transport(),
+                context.ordersModel()));
         MessageCounts counted = MessageCountsReport.last(child.stdout());
         String announced = child.fired().orElse("");
         if (child.crashed() && child.firedPoint().equals(Optional.of(point.name()))) {

@@ -8,7 +8,6 @@ import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
@@ -56,12 +55,10 @@ public record CommitRetryScenario(String id, String description, Set<Implementat
         long commitsSent;
         long approved;
         long inDoubt;
-        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+        try (Run run = Run.prepare(context.runOptions(store, implementation)
                 .workload(workload)
                 .faults(FaultPlan.NONE.withCommitFailure(failure))
-                .clock(context.clock())
                 .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
-                .transport(context.transportSettings())
                 .build())) {
             RunResult result = run.execute(OrderListener.NONE);
             commitsSent = run.costs().count(RoundTrip.XA_COMMIT);

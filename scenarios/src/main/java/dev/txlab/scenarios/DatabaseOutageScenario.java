@@ -7,7 +7,6 @@ import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
@@ -53,13 +52,11 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
         RunResult result;
         long refused;
         MessageCounts counted;
-        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+        try (Run run = Run.prepare(context.runOptions(store, implementation)
                 .workload(workload)
                 .callers(Catalog.callers(callers, implementation))
                 .faults(FaultPlan.NONE.withDatabaseOutage(outage))
-                .clock(context.clock())
                 .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
-                .transport(context.transportSettings())
                 .build())) {
             result = run.execute(new OrderListener() {
                 @Override

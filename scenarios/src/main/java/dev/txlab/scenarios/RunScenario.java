@@ -2,12 +2,12 @@ package dev.txlab.scenarios;
 
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.workload.WorkloadSpec;
 
@@ -30,8 +30,12 @@ public record RunScenario(String id, String description, Set<ImplementationId> a
         appliesTo = Set.copyOf(appliesTo);
     }
 
-    /** What a run showed, for a scenario's proof that its fault fired. */
-    public record Observed(RunResult result, AuditReport audit, MessageCounts messages, Duration slowestOutcome) {
+    /**
+     * What a run showed, for a scenario's proof that its fault fired: its result and audit, its
+     * messages, its slowest outcome, and the appends that found their version taken.
+     */
+    public record Observed(RunResult result, AuditReport audit, MessageCounts messages, Duration slowestOutcome,
+                           long versionConflicts) {
         public long outcomes(String label) {
             return result.outcomeCounts().getOrDefault(label, 0L);
         }
@@ -63,12 +67,10 @@ public record RunScenario(String id, String description, Set<ImplementationId> a
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         AtomicLong slowest = new AtomicLong();
-        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(id, implementation), implementation)
+        try (Run run = Run.prepare(context.runOptions(context.storeFor(id, implementation), implementation)
                 .workload(workload)
                 .callers(Catalog.callers(callers, implementation))
                 .faults(faults)
-                .clock(context.clock())
-                .transport(context.transportSettings())
                 .build())) {
             RunResult result = run.execute(new OrderListener() {
                 @Override
@@ -78,7 +80,7 @@ public record RunScenario(String id, String description, Set<ImplementationId> a
             });
             AuditReport audit = run.audit();
             Observed observed = new Observed(result, audit, run.placement().messageCounts().orElse(MessageCounts.NONE),
-                    Duration.ofNanos(slowest.get()));
+                    Duration.ofNanos(slowest.get()), run.hits(CrashPoint.EVENT_VERSION_CONFLICT));
             return judged(observed).withBatches(observed.messages());
         }
     }

@@ -1,7 +1,9 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 
@@ -12,24 +14,34 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where scenarios run: the store kind, the sagas' broker (at its default URL), the data folder, and
- * a database prefix per scenario and implementation.
+ * Where scenarios run: the store kind, the sagas' broker (at its default URL), the data folder, a
+ * database prefix per scenario and implementation, and how the orders service keeps its orders.
  */
-public record ScenarioContext(StoreKind store, TransportSettings.Kind transport, Path dataDir, Clock clock) {
+public record ScenarioContext(StoreKind store, TransportSettings.Kind transport, Path dataDir, Clock clock,
+                              OrdersModel ordersModel) {
     /** Connections per database for recovery and the audit (a run sizes its own pools for its callers). */
     static final int POOL_SIZE = 16;
 
-    /** Where a context points, for a child JVM's request: store, transport, data folder (its clock is the system's). */
-    public record Where(StoreKind store, TransportSettings.Kind transport, String dataDir) {
+    /**
+     * Where a context points, for a child JVM's request: store, transport, data folder, orders model
+     * (its clock is the system's).
+     */
+    public record Where(StoreKind store, TransportSettings.Kind transport, String dataDir, OrdersModel ordersModel) {
         /** The context in the child: the system clock. */
         public ScenarioContext context() {
-            return new ScenarioContext(store, transport, Path.of(dataDir), Clock.systemUTC());
+            return new ScenarioContext(store, transport, Path.of(dataDir), Clock.systemUTC(), ordersModel);
         }
     }
 
     /** Where this context points, to hand to a child JVM. */
     public Where where() {
-        return new Where(store, transport, dataDir.toString());
+        return new Where(store, transport, dataDir.toString(), ordersModel);
+    }
+
+    /** A run's options in this context: its clock, broker and orders model; the rest the scenario's. */
+    public RunOptions.Builder runOptions(StoreConfig store, ImplementationId implementation) {
+        return RunOptions.builder(store, implementation).clock(clock).transport(transportSettings())
+                .ordersModel(ordersModel);
     }
 
     /** The store configuration of one scenario on one implementation: a prefix of its own. */

@@ -107,9 +107,10 @@ public final class ScenarioRunner {
         return new FaultMatrix(where(), suite, rows, Map.of(), Map.of());
     }
 
-    /** Where the scenarios run, as the matrix names it: the store and the sagas' broker. */
+    /** Where the scenarios run, as the matrix names it: the store, the sagas' broker and the orders model. */
     public String where() {
-        return context.store().id() + ", sagas on " + context.transport().id();
+        return context.store().id() + ", sagas on " + context.transport().id() + ", orders model "
+                + context.ordersModel().id();
     }
 
     private static FaultMatrix.Row row(Scenario scenario, Map<String, FaultMatrix.Cell> cells) {

@@ -7,7 +7,6 @@ import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.spi.PlacementProvider;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.Stores;
@@ -47,10 +46,10 @@ public final class SecondInstanceMain {
         PlacementProvider provider = PlacementProvider.forId(implementation);
         long delivered;
         try (Stores stores = Stores.open(config, provider.topology(), JdbcDecorator.of());
-             OrderPlacement placement = provider.create(RunOptions.builder(config, implementation)
-                     .callers(CONSUMER_CONCURRENCY).clock(context.clock())
+             OrderPlacement placement = provider.create(context.runOptions(config, implementation)
+                     .callers(CONSUMER_CONCURRENCY)
                      .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
-                     .transport(context.transportSettings()).build()
+                     .build()
                      .placementContext(stores, StepTrace.ofDefaults(), false))) {
             placement.start();
             Files.writeString(handshake.resolve(READY), "");

@@ -7,7 +7,6 @@ import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.DatabaseLocation;
 import dev.txlab.harness.store.StoreConfig;
@@ -65,12 +64,10 @@ public record ServerRestartScenario(String id, String description, Set<Implement
         DatabaseLocation server = store.location(ServiceName.PAYMENTS);
         Instant startedBefore;
         RunResult result;
-        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+        try (Run run = Run.prepare(context.runOptions(store, implementation)
                 .workload(workload)
                 .faults(FaultPlan.NONE.withServerRestart(restart))
-                .clock(context.clock())
                 .tm(ChildRun.tmSettings(TRANSACTION_TIMEOUT_SECONDS))
-                .transport(context.transportSettings())
                 .build())) {
             startedBefore = ServerRestarts.startedAt(server);
             result = run.execute(OrderListener.NONE);

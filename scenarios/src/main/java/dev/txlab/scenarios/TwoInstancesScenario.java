@@ -9,7 +9,6 @@ import dev.txlab.harness.placement.SubmitFailedException;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.workload.WorkloadSpec;
 
@@ -65,12 +64,10 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
     @Override
     public FaultMatrix.Cell run(ScenarioContext context, ImplementationId implementation) throws Exception {
         StoreConfig store = context.storeFor(id, implementation);
-        try (Run run = Run.prepare(RunOptions.builder(store, implementation)
+        try (Run run = Run.prepare(context.runOptions(store, implementation)
                 .workload(workload)
                 .callers(4)
-                .clock(context.clock())
                 .tm(ChildRun.tmSettings(CrashScenario.PRESUMED_ABORT_SECONDS))
-                .transport(context.transportSettings())
                 .build())) {
             Path handshake = store.runDir().resolve("second-instance");
             FileTrees.deleteIfExists(handshake); // an earlier run's "ready" and "stop" must not answer for this one

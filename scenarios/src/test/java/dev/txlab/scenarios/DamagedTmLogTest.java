@@ -1,5 +1,6 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.child.ChildRun;
@@ -40,7 +41,7 @@ class DamagedTmLogTest {
         StoreConfig store = TestStores.of(StoreKind.MARIADB, prefix).build();
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(3), new ChildRun.Request(
                 ImplementationId.XA_NARAYANA, StoreKind.MARIADB, store.dataDir().toString(), prefix, 60, 1, 42,
-                "XA_AFTER_FIRST_PHASE2_COMMIT@5", 2, TransportSettings.Kind.ARTEMIS));
+                "XA_AFTER_FIRST_PHASE2_COMMIT@5", 2, TransportSettings.Kind.ARTEMIS, OrdersModel.STATE));
         assertThat(child.crashed()).as(child.stderr()).isTrue();
         List<Path> records = records(store.runDir().resolve("tm-xa-narayana").resolve(RECORDS));
         assertThat(records).as("the decision of the transaction in phase 2 is logged").isNotEmpty();

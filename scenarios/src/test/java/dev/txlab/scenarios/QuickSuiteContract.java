@@ -1,5 +1,6 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.StoreKind;
@@ -26,6 +27,16 @@ abstract class QuickSuiteContract {
 
     protected abstract TransportSettings.Kind transport();
 
+    /** How the orders service keeps its orders in every cell. */
+    protected OrdersModel ordersModel() {
+        return OrdersModel.STATE;
+    }
+
+    /** Whether the suite runs this cell (every applicable cell unless a subclass narrows it). */
+    protected boolean includes(Scenario scenario, ImplementationId implementation) {
+        return true;
+    }
+
     protected List<ImplementationId> implementations() {
         return List.of(ImplementationId.values());
     }
@@ -38,11 +49,13 @@ abstract class QuickSuiteContract {
         if (transport() == TransportSettings.Kind.NATS) {
             Servers.assumeReachable("NATS", "127.0.0.1", 4222);
         }
-        ScenarioContext context = new ScenarioContext(store(), transport(), TestStores.dataDir(), Clock.systemUTC());
+        ScenarioContext context = new ScenarioContext(store(), transport(), TestStores.dataDir(), Clock.systemUTC(),
+                ordersModel());
         ScenarioRunner runner = new ScenarioRunner(context, ScenarioRunner.Progress.NONE);
         return Catalog.quick().stream().flatMap(scenario -> implementations().stream()
                 .filter(scenario.appliesTo()::contains)
                 .filter(implementation -> scenario.unsupportedOn(context, implementation).isEmpty())
+                .filter(implementation -> includes(scenario, implementation))
                 .map(implementation -> DynamicTest.dynamicTest(scenario.id() + " on " + implementation, () -> {
                     if (implementation.coordination() == ImplementationId.Coordination.XA) {
                         Servers.assumePreparedTransactions(store());

@@ -1,5 +1,6 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A scenario whose fault never fired is a fail, never a pass. */
 class ScenarioProofTest {
     private static final ScenarioContext CONTEXT = new ScenarioContext(StoreKind.H2_FILE,
-            TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC());
+            TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC(), OrdersModel.STATE);
 
     @Test
     void aCrashThatNeverHappensFailsTheCell() throws Exception {

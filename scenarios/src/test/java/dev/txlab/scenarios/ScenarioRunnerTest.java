@@ -1,5 +1,6 @@
 package dev.txlab.scenarios;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.StoreKind;
@@ -38,6 +39,6 @@ class ScenarioRunnerTest {
 
     private static ScenarioRunner runner(StoreKind store, Path dataDir) {
         return new ScenarioRunner(new ScenarioContext(store, TransportSettings.Kind.ARTEMIS, dataDir,
-                Clock.systemUTC()), ScenarioRunner.Progress.NONE);
+                Clock.systemUTC(), OrdersModel.STATE), ScenarioRunner.Progress.NONE);
     }
 }

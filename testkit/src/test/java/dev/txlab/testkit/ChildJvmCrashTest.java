@@ -1,5 +1,6 @@
 package dev.txlab.testkit;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.child.ChildRun;
@@ -69,7 +70,7 @@ class ChildJvmCrashTest {
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, Duration.ofMinutes(2),
                 new ChildRun.Request(ImplementationId.LOCAL_BASELINE, StoreKind.H2_FILE, TestStores.dataDir().toString(),
                         prefix, ORDERS, 1, SEED, point.name() + "@" + CRASH_ON_APPROVED_ORDER, 10,
-                        TransportSettings.Kind.ARTEMIS));
+                        TransportSettings.Kind.ARTEMIS, OrdersModel.STATE));
         assertThat(child.crashed()).as("exit code %d, stderr:%n%s", child.exitCode(), child.stderr()).isTrue();
         assertThat(child.firedPoint()).contains(point.name());
         return child;

@@ -1,5 +1,6 @@
 package dev.txlab.cli.compare;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
@@ -103,6 +104,6 @@ public final class GuaranteeEvidence {
 
     private ScenarioContext catalogContext() {
         return new ScenarioContext(store.kind(ServiceName.ORDERS), transport.kind(), store.dataDir().toAbsolutePath(),
-                Clock.systemUTC());
+                Clock.systemUTC(), OrdersModel.STATE);
     }
 }

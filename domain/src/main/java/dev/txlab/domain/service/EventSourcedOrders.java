@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The orders service of the {@code event-sourced} model: an order is its stream in the
@@ -21,15 +22,28 @@ import java.util.Optional;
  */
 final class EventSourcedOrders implements OrdersService {
     private final Clock clock;
+    private final Set<OrderEvent.Type> published;
+    private final AppendListener appends;
 
-    EventSourcedOrders(Clock clock) {
+    /**
+     * Orders whose events of the {@code published} types a relay publishes from the event store, and
+     * whose appends {@code appends} hears of.
+     */
+    EventSourcedOrders(Clock clock, Set<OrderEvent.Type> published, AppendListener appends) {
         this.clock = clock;
+        this.published = Set.copyOf(published);
+        this.appends = appends;
+    }
+
+    @Override
+    public boolean publishes(OrderEvent.Type type) {
+        return published.contains(type);
     }
 
     @Override
     public void createPending(Connection connection, OrderRequest order) throws SQLException {
         if (state(connection, order.orderId()).isEmpty()) {
-            OrderEventStore.append(connection, List.of(OrderEvent.created(order, 1, clock.millis())));
+            append(connection, List.of(OrderEvent.created(order, 1, clock.millis())));
         }
     }
 
@@ -39,7 +53,7 @@ final class EventSourcedOrders implements OrdersService {
         if (state.isEmpty()) {
             return false;
         }
-        OrderEventStore.append(connection, List.of(OrderEvent.approved(orderId, state.get().version() + 1,
+        append(connection, List.of(OrderEvent.approved(orderId, state.get().version() + 1,
                 clock.millis())));
         return true;
     }
@@ -50,7 +64,7 @@ final class EventSourcedOrders implements OrdersService {
         if (state.isEmpty()) {
             return false;
         }
-        OrderEventStore.append(connection, List.of(OrderEvent.rejected(orderId, state.get().version() + 1, reason,
+        append(connection, List.of(OrderEvent.rejected(orderId, state.get().version() + 1, reason,
                 clock.millis())));
         return true;
     }
@@ -63,7 +77,7 @@ final class EventSourcedOrders implements OrdersService {
             return;
         }
         long now = clock.millis();
-        OrderEventStore.append(connection, List.of(OrderEvent.created(order, 1, now),
+        append(connection, List.of(OrderEvent.created(order, 1, now),
                 OrderEvent.rejected(order.orderId(), 2, reason, now)));
     }
 
@@ -75,6 +89,18 @@ final class EventSourcedOrders implements OrdersService {
     @Override
     public Optional<Outcome> outcome(Connection connection, String orderId) throws SQLException {
         return state(connection, orderId).flatMap(OrderState::outcome);
+    }
+
+    private void append(Connection connection, List<OrderEvent> events) throws SQLException {
+        appends.beforeAppend(events);
+        try {
+            OrderEventStore.append(connection, events, published);
+        } catch (SQLException e) {
+            if (OrderEventStore.VERSION_CONFLICT_STATE.equals(e.getSQLState())) {
+                appends.versionTaken(events);
+            }
+            throw e;
+        }
     }
 
     private Optional<OrderState> pending(Connection connection, String orderId) throws SQLException {

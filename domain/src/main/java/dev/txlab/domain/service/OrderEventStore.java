@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,12 @@ import java.util.Set;
  * database, one row per event, keyed by (stream, version). Appending a version another transaction
  * appended first fails on that key: {@link #append} says so as a serialization failure (SQLState
  * 40001), so the transaction is retried as any other that lost a race (reload, re-decide, re-append).
+ *
+ * <p>It is also an outbox: an event of a type the orders service publishes is appended unpublished,
+ * and a relay reads the {@link #unpublished} ones, publishes them and {@link #markPublished marks}
+ * them. A flag per event, not a high-water mark: no position is shared by the streams, and a
+ * transaction that commits after a later-appended one leaves its event unpublished until the next
+ * pass, never behind a mark.
  */
 public final class OrderEventStore {
     /** SQLState of a serialization failure: what a version conflict is reported as. */
@@ -64,16 +72,30 @@ public final class OrderEventStore {
         return streams;
     }
 
-    /** Appends the events (each at the version it names) in one batch; a version taken is a conflict. */
+    /** Appends events that are stored, not published. */
     public static void append(Connection connection, List<OrderEvent> events) throws SQLException {
+        append(connection, events, Set.of());
+    }
+
+    /**
+     * Appends the events (each at the version it names) in one batch, those of a type in
+     * {@code published} to be published by a relay; a version taken is a conflict.
+     */
+    public static void append(Connection connection, List<OrderEvent> events, Set<OrderEvent.Type> published)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO order_events (stream_id, version, "
-                + "event_type, payload, committed_at_ms) VALUES (?, ?, ?, ?, ?)")) {
+                + "event_type, payload, committed_at_ms, published) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (OrderEvent event : events) {
                 statement.setString(1, event.orderId());
                 statement.setInt(2, event.version());
                 statement.setString(3, event.type().name());
                 statement.setString(4, event.payload());
                 statement.setLong(5, event.committedAtMs());
+                if (published.contains(event.type())) {
+                    statement.setBoolean(6, false);
+                } else {
+                    statement.setNull(6, Types.BOOLEAN);
+                }
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -84,6 +106,58 @@ public final class OrderEventStore {
                         e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Up to {@code limit} committed events still to be published, oldest first; one of an unknown
+     * type is left unpublished, and said in {@code unreadable} by stream and version.
+     */
+    public static List<OrderEvent> unpublished(Connection connection, int limit, List<String> unreadable)
+            throws SQLException {
+        List<OrderEvent> events = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT stream_id, version, event_type, "
+                + "payload, committed_at_ms FROM order_events WHERE published = ? ORDER BY committed_at_ms, stream_id, "
+                + "version")) {
+            statement.setBoolean(1, false);
+            statement.setMaxRows(limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    try {
+                        events.add(event(rows));
+                    } catch (OrderEvent.MalformedEvent e) {
+                        unreadable.add(e.getMessage());
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    /** How many events wait to be published. */
+    public static long countUnpublished(Connection connection) throws SQLException {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                "SELECT COUNT(*) FROM order_events WHERE published = ?", false);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Marks published events, with one statement. */
+    public static void markPublished(Connection connection, List<OrderEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        String keys = String.join(" OR ", Collections.nCopies(events.size(), "(stream_id = ? AND version = ?)"));
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE order_events SET published = ? WHERE "
+                + keys)) {
+            statement.setBoolean(1, true);
+            for (int i = 0; i < events.size(); i++) {
+                statement.setString(2 + 2 * i, events.get(i).orderId());
+                statement.setInt(3 + 2 * i, events.get(i).version());
+            }
+            statement.executeUpdate();
         }
     }
 

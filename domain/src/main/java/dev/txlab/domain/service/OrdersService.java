@@ -1,5 +1,6 @@
 package dev.txlab.domain.service;
 
+import dev.txlab.domain.model.OrderEvent;
 import dev.txlab.domain.model.OrderRequest;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.model.OrdersModel;
@@ -10,18 +11,36 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The orders service: creates orders PENDING and finally approves or rejects them, keeping each
  * order as its {@link OrdersModel} says (a row updated in place, or a stream of events).
  */
 public interface OrdersService {
-    /** The orders service of a model. */
+    /** The orders service of a model, publishing none of its facts itself. */
     static OrdersService of(OrdersModel model, Clock clock) {
+        return of(model, clock, Set.of(), AppendListener.NONE);
+    }
+
+    /**
+     * The orders service of a model; under {@code event-sourced}, its events of the {@code published}
+     * types are to be published from the event store (a relay's work), and {@code appends} hears of
+     * every append; under {@code state} nothing is published and nothing appended.
+     */
+    static OrdersService of(OrdersModel model, Clock clock, Set<OrderEvent.Type> published, AppendListener appends) {
         return switch (model) {
             case STATE -> new StateOrders(clock);
-            case EVENT_SOURCED -> new EventSourcedOrders(clock);
+            case EVENT_SOURCED -> new EventSourcedOrders(clock, published, appends);
         };
+    }
+
+    /**
+     * Whether this service publishes events of this type itself, from its event store (so no message
+     * is sent for that fact beside it).
+     */
+    default boolean publishes(OrderEvent.Type type) {
+        return false;
     }
 
     /** Creates the order PENDING with its items; a second call for the same id has no effect. */

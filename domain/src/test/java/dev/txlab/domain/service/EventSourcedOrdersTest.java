@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,7 +89,8 @@ class EventSourcedOrdersTest {
             OrderEventStore.append(c, List.of(OrderEvent.created(new OrderRequest("gap", "alice", TWO_LINES), 1, 0),
                     OrderEvent.approved("gap", 3, 0)));
             OrderEventStore.append(c, List.of(OrderEvent.approved("headless", 1, 0)));
-            c.createStatement().executeUpdate("INSERT INTO order_events VALUES ('alien', 1, 'SHIPPED', '', 0)");
+            c.createStatement().executeUpdate("INSERT INTO order_events (stream_id, version, event_type, payload, "
+                    + "committed_at_ms) VALUES ('alien', 1, 'SHIPPED', '', 0)");
 
             OrderBook book = OrderBook.read(c);
 
@@ -98,6 +100,93 @@ class EventSourcedOrdersTest {
                     .anyMatch(why -> why.startsWith("order gap, event version 3: a gap: version 2 is missing"))
                     .anyMatch(why -> why.startsWith("order headless, event version 1: the stream starts with APPROVED"))
                     .anyMatch(why -> why.startsWith("order alien, event version 1: unknown event type 'SHIPPED'"));
+        }
+    }
+
+    @Test
+    void theEventsItPublishesWaitInTheStoreUntilMarkedAndTheOthersAreOnlyStored() throws SQLException {
+        OrdersService publishing = OrdersService.of(OrdersModel.EVENT_SOURCED, Clock.systemUTC(),
+                Set.of(OrderEvent.Type.CREATED), AppendListener.NONE);
+        try (Connection c = databases.connect(ServiceName.ORDERS)) {
+            publishing.createPending(c, new OrderRequest("o1", "alice", TWO_LINES));
+            publishing.approve(c, "o1");
+            publishing.recordRejected(c, new OrderRequest("o2", "bob", TWO_LINES), RejectionReason.OUT_OF_STOCK);
+
+            List<String> unreadable = new ArrayList<>();
+            List<OrderEvent> waiting = OrderEventStore.unpublished(c, 100, unreadable);
+            assertThat(waiting).extracting(OrderEvent::orderId, OrderEvent::type).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("o1", OrderEvent.Type.CREATED),
+                    org.assertj.core.groups.Tuple.tuple("o2", OrderEvent.Type.CREATED));
+            assertThat(OrderEventStore.countUnpublished(c)).isEqualTo(2);
+            assertThat(publishing.publishes(OrderEvent.Type.CREATED)).isTrue();
+            assertThat(publishing.publishes(OrderEvent.Type.APPROVED)).isFalse();
+            assertThat(orders.publishes(OrderEvent.Type.CREATED)).as("a service told to publish nothing").isFalse();
+
+            OrderEventStore.markPublished(c, waiting);
+
+            assertThat(OrderEventStore.countUnpublished(c)).isZero();
+            assertThat(unreadable).isEmpty();
+        }
+    }
+
+    /**
+     * The relay's ordering problem: a transaction that appended first may commit after a later one
+     * was published. With a flag per event its event is still found; nothing points past it.
+     */
+    @Test
+    void anEventCommittedAfterALaterOneWasPublishedIsStillFound() throws SQLException {
+        OrdersService publishing = OrdersService.of(OrdersModel.EVENT_SOURCED, Clock.systemUTC(),
+                Set.of(OrderEvent.Type.CREATED), AppendListener.NONE);
+        try (Connection slow = databases.connect(ServiceName.ORDERS);
+             Connection fast = databases.connect(ServiceName.ORDERS);
+             Connection relay = databases.connect(ServiceName.ORDERS)) {
+            slow.setAutoCommit(false);
+            fast.setAutoCommit(false);
+            relay.setAutoCommit(false);
+            publishing.createPending(slow, new OrderRequest("o1", "alice", TWO_LINES));
+            publishing.createPending(fast, new OrderRequest("o2", "bob", TWO_LINES));
+            fast.commit();
+
+            List<OrderEvent> first = OrderEventStore.unpublished(relay, 100, new ArrayList<>());
+            OrderEventStore.markPublished(relay, first);
+            relay.commit();
+            slow.commit();
+            List<OrderEvent> second = OrderEventStore.unpublished(relay, 100, new ArrayList<>());
+
+            assertThat(first).extracting(OrderEvent::orderId).containsExactly("o2");
+            assertThat(second).extracting(OrderEvent::orderId).containsExactly("o1");
+        }
+    }
+
+    /** A second writer appends the same decision first: the service's append is a conflict its listener hears of. */
+    @Test
+    void anAppendRacedByASecondWriterIsAConflictTheListenerHearsOf() throws SQLException {
+        List<OrderEvent> taken = new ArrayList<>();
+        AppendListener secondWriter = new AppendListener() {
+            @Override
+            public void beforeAppend(List<OrderEvent> events) throws SQLException {
+                if (events.get(0).version() > 1) {
+                    try (Connection second = databases.connect(ServiceName.ORDERS)) {
+                        OrderEventStore.append(second, events);
+                    }
+                }
+            }
+
+            @Override
+            public void versionTaken(List<OrderEvent> events) {
+                taken.addAll(events);
+            }
+        };
+        OrdersService raced = OrdersService.of(OrdersModel.EVENT_SOURCED, Clock.systemUTC(), Set.of(), secondWriter);
+        try (Connection c = databases.connect(ServiceName.ORDERS)) {
+            raced.createPending(c, new OrderRequest("o1", "alice", TWO_LINES));
+
+            assertThatThrownBy(() -> raced.approve(c, "o1")).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo(OrderEventStore.VERSION_CONFLICT_STATE));
+            assertThat(taken).extracting(OrderEvent::version, OrderEvent::type)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2, OrderEvent.Type.APPROVED));
+            assertThat(raced.approve(c, "o1")).as("the retry replays, finds it decided, appends nothing").isFalse();
+            assertThat(OrderEventStore.read(c, "o1")).hasSize(2);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.txlab.harness.child;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
@@ -27,11 +28,12 @@ public final class ChildRun {
     /**
      * What the child runs: the implementation, where (store kind, data dir, prefix), how many orders
      * with how many callers from which seed, the crash ({@code POINT@N}; null for none), the TM's
-     * presumed-abort timeout, and the sagas' transport (at its default URL).
+     * presumed-abort timeout, the sagas' transport (at its default URL), and how the orders service
+     * keeps its orders.
      */
     public record Request(ImplementationId implementation, StoreKind store, String dataDir, String prefix, int orders,
                           int concurrency, long seed, String crash, int tmTimeoutSeconds,
-                          TransportSettings.Kind transport) {
+                          TransportSettings.Kind transport, OrdersModel ordersModel) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -45,6 +47,7 @@ public final class ChildRun {
                 .faults(faults)
                 .tm(tmSettings(request.tmTimeoutSeconds()))
                 .transport(TransportSettings.of(request.transport().id(), null))
+                .ordersModel(request.ordersModel())
                 .build();
         try (Run run = Run.prepare(options);
              MessageCountsReport counts = MessageCountsReport.start(

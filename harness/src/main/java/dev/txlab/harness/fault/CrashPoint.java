@@ -17,6 +17,16 @@ public enum CrashPoint {
     XA_AFTER_FIRST_PHASE2_COMMIT,
     /** Sagas: a handler's local transaction committed, its outbox rows not yet published. */
     SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH,
+    /**
+     * saga-choreo with event-sourced orders: the orders service's events committed in its event store
+     * (its outbox there), not yet published.
+     */
+    EVENT_APPENDED_BEFORE_PUBLISH,
+    /**
+     * Event-sourced orders: an append of the orders service found its version taken by another writer
+     * (its transaction is then retried from the replay).
+     */
+    EVENT_VERSION_CONFLICT,
     /** Sagas: outbox rows published, not yet marked published. */
     SAGA_AFTER_PUBLISH_BEFORE_MARK,
     /** Sagas: a consumer's local transaction (inbox, state, outbox) committed, its delivery not yet acknowledged. */

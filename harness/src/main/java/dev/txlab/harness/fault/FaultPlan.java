@@ -16,17 +16,18 @@ import java.util.Optional;
  * a body that does not decode), compensations whose first attempts fail (a transient error: the
  * sagas' transport redelivers them; fewer than its 5 attempts, or the compensation is
  * dead-lettered), each saga's first message of one type held back (it arrives late), a
- * participant database unavailable for a while, and for 2PC a participant's phase-2 commit that
- * fails once or a participant's server restarted at a protocol point.
+ * participant database unavailable for a while, for 2PC a participant's phase-2 commit that fails
+ * once or a participant's server restarted at a protocol point, and for event-sourced orders a second
+ * writer that appends every N-th decision first ({@link AppendFaults}).
  */
 public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, MessageFaultRates messages,
                         BrokerOutage brokerOutage, Optional<CommitFailure> commitFailure, int poisonMessages,
                         int failingCompensationAttempts, Optional<LateDelivery> lateDelivery,
                         Optional<DatabaseOutage> databaseOutage, Optional<ServerRestart> serverRestart,
-                        Optional<DiskFull> diskFull) {
+                        Optional<DiskFull> diskFull, int secondWriterEvery) {
     public static final FaultPlan NONE = new FaultPlan(Optional.empty(), 1, MessageFaultRates.NONE,
             BrokerOutage.NONE, Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), 0);
 
     /**
      * The data directory's file system reported full once the run has acknowledged
@@ -228,6 +229,19 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         return plan.build();
     }
 
+    /**
+     * This plan with a second writer that appends every {@code every}-th decision of the orders
+     * service to its stream first (0: none), so the service's own append finds its version taken.
+     */
+    public FaultPlan withSecondWriter(int every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("a second writer needs every >= 0 (0: none), was " + every);
+        }
+        Builder plan = toBuilder();
+        plan.secondWriterEvery = every;
+        return plan.build();
+    }
+
     /** This plan with a database server restarted at a protocol point. */
     public FaultPlan withServerRestart(ServerRestart restart) {
         Builder plan = toBuilder();
@@ -260,6 +274,7 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
         private Optional<DatabaseOutage> databaseOutage;
         private Optional<ServerRestart> serverRestart;
         private Optional<DiskFull> diskFull;
+        private int secondWriterEvery;
 
         private Builder(FaultPlan plan) {
             crashPoint = plan.crashPoint;
@@ -273,11 +288,13 @@ public record FaultPlan(Optional<CrashPoint> crashPoint, int crashOnHit, Message
             databaseOutage = plan.databaseOutage;
             serverRestart = plan.serverRestart;
             diskFull = plan.diskFull;
+            secondWriterEvery = plan.secondWriterEvery;
         }
 
         private FaultPlan build() {
             return new FaultPlan(crashPoint, crashOnHit, messages, brokerOutage, commitFailure, poisonMessages,
-                    failingCompensationAttempts, lateDelivery, databaseOutage, serverRestart, diskFull);
+                    failingCompensationAttempts, lateDelivery, databaseOutage, serverRestart, diskFull,
+                    secondWriterEvery);
         }
     }
 

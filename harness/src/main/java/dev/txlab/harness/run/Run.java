@@ -6,12 +6,15 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.ConsistencyAudit;
 import dev.txlab.harness.audit.spi.LeftoverCheck;
 import dev.txlab.harness.cost.CostCounters;
+import dev.txlab.harness.fault.CrashPoint;
+import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.DatabaseOutageInjector;
 import dev.txlab.harness.network.JdbcNetworkDelay;
 import dev.txlab.harness.network.SimulatedDelay;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.placement.spi.ResourceNeeds;
 import dev.txlab.harness.store.Durability;
@@ -51,13 +54,15 @@ public final class Run implements AutoCloseable {
     private final Optional<DatabaseOutageInjector> outage;
     private final PrefixLock lock;
     private final DiskWatch diskWatch;
+    private final CrashPoints crashPoints;
 
-    private Run(RunOptions options, Workload workload, Stores stores, OrderPlacement placement, CostCounters costs,
-                JdbcNetworkDelay network, StepTrace trace, Ledger ledger, RunRecord record,
-                Optional<DatabaseOutageInjector> outage, PrefixLock lock) {
+    private Run(RunOptions options, Workload workload, Stores stores, CrashPoints crashPoints,
+                OrderPlacement placement, CostCounters costs, JdbcNetworkDelay network, StepTrace trace,
+                Ledger ledger, RunRecord record, Optional<DatabaseOutageInjector> outage, PrefixLock lock) {
         this.options = options;
         this.workload = workload;
         this.stores = stores;
+        this.crashPoints = crashPoints;
         this.placement = placement;
         this.costs = costs;
         this.network = network;
@@ -134,7 +139,8 @@ public final class Run implements AutoCloseable {
         try {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
             Clock clock = options.clock();
-            placement = provider.create(options.placementContext(stores, trace, true));
+            PlacementContext context = options.placementContext(stores, trace, true);
+            placement = provider.create(context);
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
                     false, clock.instant(), Optional.empty(), options.ordersModel());
@@ -149,7 +155,8 @@ public final class Run implements AutoCloseable {
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.markSetupComplete(connection);
             }
-            return new Run(options, workload, stores, placement, costs, network, trace, ledger, record, outage, lock);
+            return new Run(options, workload, stores, context.crashPoints(), placement, costs, network, trace, ledger, record,
+                    outage, lock);
         } catch (SQLException | RuntimeException e) {
             if (placement != null) {
                 placement.close();
@@ -224,6 +231,11 @@ public final class Run implements AutoCloseable {
 
     public Stores stores() {
         return stores;
+    }
+
+    /** How often the run passed a protocol point, armed or not (the fault plan's version conflicts, say). */
+    public long hits(CrashPoint point) {
+        return crashPoints.hits(point);
     }
 
     public OrderPlacement placement() {

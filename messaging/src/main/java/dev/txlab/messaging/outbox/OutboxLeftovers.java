@@ -1,5 +1,7 @@
 package dev.txlab.messaging.outbox;
 
+import dev.txlab.domain.model.OrderEvent;
+import dev.txlab.domain.service.OrderEventStore;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
@@ -16,11 +18,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The I3 leftovers of messaging: outbox rows never published (a relay that did not finish). */
+/**
+ * The I3 leftovers of messaging: outbox rows never published (a relay that did not finish), and
+ * orders events to be published from the event store that never were.
+ */
 public final class OutboxLeftovers implements LeftoverCheck {
     @Override
     public List<Violation> find(Stores stores, RunRecord record) {
         List<Violation> leftovers = new ArrayList<>();
+        unpublishedEvents(stores, leftovers);
         Set<String> databases = new HashSet<>();
         for (ServiceName service : ServiceName.values()) {
             if (!databases.add(stores.location(service).name())) {
@@ -43,5 +49,20 @@ public final class OutboxLeftovers implements LeftoverCheck {
             }
         }
         return leftovers;
+    }
+
+    private static void unpublishedEvents(Stores stores, List<Violation> leftovers) {
+        try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
+            List<String> unreadable = new ArrayList<>();
+            for (OrderEvent event : OrderEventStore.unpublished(connection, Integer.MAX_VALUE, unreadable)) {
+                leftovers.add(new Violation(Invariant.I3_NO_LEFTOVERS, event.orderId(), "order event " + event.type()
+                        + " (version " + event.version() + ") never published from the orders event store"));
+            }
+            unreadable.forEach(why -> leftovers.add(new Violation(Invariant.I3_NO_LEFTOVERS, "event store",
+                    "never published from the orders event store: " + why)));
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the orders event store: " + e.getMessage(), e);
+        }
     }
 }

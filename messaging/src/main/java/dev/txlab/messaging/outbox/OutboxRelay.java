@@ -7,53 +7,57 @@ import dev.txlab.harness.loop.LoopThread;
 import dev.txlab.messaging.MessageCodec;
 import dev.txlab.messaging.spi.Transport;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Publishes one database's unpublished outbox rows in sequence order, in batches (the broker confirms
- * every message of a batch before the relay goes on), and marks each batch with one statement.
- * Woken by {@link #wake()} after a commit that wrote rows, and by a poll in case a wake was missed
- * (or the process restarted with rows left). Runs on a thread of its own until closed. Its crash
- * points: after the local commit before the publish, after the publish before the mark (which only
- * causes a duplicate).
+ * Publishes one database's unpublished items (its outbox rows, or the orders events to publish: a
+ * {@link RelaySource}) in order, in batches (the broker confirms every message of a batch before the
+ * relay goes on), and marks each batch with one statement. Woken by {@link #wake()} after a commit
+ * that wrote some, and by a poll in case a wake was missed (or the process restarted with some left).
+ * Runs on a thread of its own until closed. Its crash points: after the local commit before the
+ * publish (as its source names it), after the publish before the mark (which only causes a duplicate).
+ *
+ * @param <K> what marks one published item
  */
-public final class OutboxRelay implements AutoCloseable {
+public final class OutboxRelay<K> implements AutoCloseable {
     public static final int BATCH = 100;
     public static final Duration POLL = Duration.ofMillis(200);
 
     private final String name;
     private final DataSource dataSource;
+    private final RelaySource<K> source;
     private final Transport transport;
-    private final MessageCodec codec;
     private final CrashPoints crashPoints;
     private final Semaphore wakeups = new Semaphore(0);
     private final LoopThread loop;
     private final BackgroundFailures failures;
 
-    /** A relay whose crash points the run's fault plan may arm. */
-    public OutboxRelay(String name, DataSource dataSource, Transport transport, MessageCodec codec,
+    /** A relay of a database's outbox table whose crash points the run's fault plan may arm. */
+    public static OutboxRelay<String> ofOutbox(String name, DataSource dataSource, Transport transport,
+                                               MessageCodec codec, CrashPoints crashPoints,
+                                               BackgroundFailures failures) {
+        return new OutboxRelay<>(name, dataSource, new OutboxTable(codec), transport, crashPoints, failures);
+    }
+
+    /** A relay of any source whose crash points the run's fault plan may arm. */
+    public OutboxRelay(String name, DataSource dataSource, RelaySource<K> source, Transport transport,
                        CrashPoints crashPoints, BackgroundFailures failures) {
         this.name = name;
         this.dataSource = dataSource;
+        this.source = source;
         this.transport = transport;
-        this.codec = codec;
         this.crashPoints = crashPoints;
         this.failures = failures;
         this.loop = new LoopThread("txlab-outbox-relay-" + name, this::pass);
     }
 
-    public OutboxRelay start() {
+    public OutboxRelay<K> start() {
         loop.start();
         return this;
     }
@@ -63,7 +67,13 @@ public final class OutboxRelay implements AutoCloseable {
         wakeups.release();
     }
 
-    private record Row(String messageId, String destination, String body) {
+    /** How many items wait to be published. */
+    public long unpublished() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            long unpublished = source.countUnpublished(connection);
+            connection.rollback();
+            return unpublished;
+        }
     }
 
     /** Waits for a wake-up or the poll, then publishes until a batch comes back short. */
@@ -79,51 +89,21 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Publishes up to one batch of unpublished rows in order and marks them; returns how many. */
+    /** Publishes up to one batch of unpublished items in order and marks them; returns how many. */
     int publishBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT message_id, destination, body FROM outbox WHERE published = ? ORDER BY seq")) {
-                select.setBoolean(1, false);
-                select.setMaxRows(BATCH);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(new Row(result.getString(1), result.getString(2), result.getString(3)));
-                    }
-                }
-            }
-            if (rows.isEmpty()) {
+            List<RelaySource.Pending<K>> batch = source.unpublished(connection, BATCH);
+            if (batch.isEmpty()) {
                 connection.rollback();
                 return 0;
             }
-            crashPoints.hit(CrashPoint.SAGA_AFTER_LOCAL_COMMIT_BEFORE_PUBLISH);
-            List<Transport.Outgoing> batch = new ArrayList<>();
-            for (Row row : rows) {
-                batch.add(new Transport.Outgoing(row.destination(),
-                        codec.decode(row.body().getBytes(StandardCharsets.UTF_8))));
-            }
-            transport.publishAll(batch);
+            crashPoints.hit(source.beforePublish());
+            transport.publishAll(batch.stream().map(RelaySource.Pending::outgoing).toList());
             crashPoints.hit(CrashPoint.SAGA_AFTER_PUBLISH_BEFORE_MARK);
-            try (PreparedStatement mark = connection.prepareStatement(markStatement(rows.size()))) {
-                mark.setBoolean(1, true);
-                for (int i = 0; i < rows.size(); i++) {
-                    mark.setString(i + 2, rows.get(i).messageId());
-                }
-                mark.executeUpdate();
-            }
+            source.markPublished(connection, batch.stream().map(RelaySource.Pending::key).toList());
             connection.commit();
-            return rows.size();
+            return batch.size();
         }
-    }
-
-    /**
-     * Marks a batch with one statement, by message id: not by a range of sequence numbers, since a
-     * row with a number inside the range may commit after the select and is then not published yet.
-     */
-    static String markStatement(int rows) {
-        return "UPDATE outbox SET published = ? WHERE message_id IN (" + String.join(", ", Collections.nCopies(rows, "?"))
-                + ")";
     }
 
     /** Stops after the batch in progress (never interrupting it: see {@link LoopThread}). */

@@ -20,8 +20,13 @@ public final class SagaPlacement implements OrderPlacement {
     private final SagaRuntime runtime;
     private final SagaProtocol protocol;
 
-    public SagaPlacement(PlacementContext context, Function<SagaRuntime, SagaProtocol> protocolOnRuntime) {
-        this.runtime = new SagaRuntime(context);
+    /**
+     * A saga whose protocol is made on the runtime; {@code publication} says which orders events it
+     * publishes from the event store when orders are event-sourced.
+     */
+    public SagaPlacement(PlacementContext context, OrderEventPublication publication,
+                         Function<SagaRuntime, SagaProtocol> protocolOnRuntime) {
+        this.runtime = new SagaRuntime(context, publication);
         this.protocol = protocolOnRuntime.apply(runtime);
     }
 

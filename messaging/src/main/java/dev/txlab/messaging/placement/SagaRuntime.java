@@ -27,6 +27,7 @@ import dev.txlab.messaging.ServiceEndpoint;
 import dev.txlab.messaging.Transports;
 import dev.txlab.messaging.inbox.InboxHandler;
 import dev.txlab.messaging.inbox.InboxStep;
+import dev.txlab.messaging.outbox.OrderEventOutbox;
 import dev.txlab.messaging.outbox.OutboxRelay;
 import dev.txlab.messaging.spi.Transport;
 import dev.txlab.messaging.spi.TransportInterceptor;
@@ -70,6 +71,7 @@ public final class SagaRuntime {
     private final Completions completions;
     private final Map<String, AtomicInteger> compensationAttempts = new ConcurrentHashMap<>();
     private final Map<ServiceName, ServiceEndpoint> endpoints = new EnumMap<>(ServiceName.class);
+    private final OrderEventPublication publication;
     /** The run's message faults, when its fault plan has any (set on open). */
     private volatile MessageFaults messageFaults;
     /** The run's late delivery, when its fault plan has one (set on open). */
@@ -77,10 +79,11 @@ public final class SagaRuntime {
     private Transport transport;
     private Quiescence quiescence;
 
-    public SagaRuntime(PlacementContext context) {
+    public SagaRuntime(PlacementContext context, OrderEventPublication publication) {
         this.context = context;
         this.clock = context.clock();
-        this.services = context.services();
+        this.publication = publication;
+        this.services = context.services(publication.types());
         this.hopDelay = new MessageHopDelay(context.network());
         this.completions = new Completions(clock);
     }
@@ -102,13 +105,20 @@ public final class SagaRuntime {
         return codec;
     }
 
-    /** Opens the broker and makes every service's endpoint (no subscription, no relay yet). */
+    /**
+     * Opens the broker and makes every service's endpoint (no subscription, no relay yet); the orders
+     * endpoint publishes from the event store too when the orders service publishes events itself.
+     */
     void open() {
         transport = Transports.open(context.transport(), context.stores().config(), clock, context.fresh(),
                 interceptors());
         for (ServiceName service : ServiceName.values()) {
             endpoints.put(service, new ServiceEndpoint(service.id(), context.stores().dataSource(service), transport,
                     codec, counters, context.crashPoints(), context.transport().batching(), clock));
+        }
+        if (publication.types().stream().anyMatch(services.orders()::publishes)) {
+            endpoints.get(ServiceName.ORDERS).publishFrom("events", new OrderEventOutbox(publication.message(),
+                    counters));
         }
         quiescence = new Quiescence(context.stores().dataSource(ServiceName.ORDERS), endpoints.values(), counters,
                 () -> lateDeliveries == null ? 0 : lateDeliveries.awaited());

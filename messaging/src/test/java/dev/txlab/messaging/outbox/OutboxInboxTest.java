@@ -70,7 +70,7 @@ class OutboxInboxTest {
         List<String> received = new CopyOnWriteArrayList<>();
         transport.subscribe("orders.events", "depot", m -> received.add(m.type()));
         Outbox outbox = new Outbox(codec, clock);
-        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
+        try (OutboxRelay<String> relay = OutboxRelay.ofOutbox("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
                 CrashPoints.disarmed(), new MessageCounters())
                 .start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
@@ -94,7 +94,7 @@ class OutboxInboxTest {
         MessageCounters counters = new MessageCounters();
         ArtemisTransport stopped = new ArtemisTransport(dir.resolve("stopped"), Durability.PROCESS, clock);
         stopped.close();
-        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), stopped, codec,
+        try (OutboxRelay<String> relay = OutboxRelay.ofOutbox("orders", stores.dataSource(ServiceName.ORDERS), stopped, codec,
                 CrashPoints.disarmed(), counters).start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 outbox.append(c, "orders.events", message("o3", "Kept"));
@@ -112,7 +112,7 @@ class OutboxInboxTest {
         List<String> received = new CopyOnWriteArrayList<>();
         transport.subscribe("orders.events", "depot", m -> received.add(m.type()));
         Outbox outbox = new Outbox(codec, clock);
-        try (OutboxRelay relay = new OutboxRelay("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
+        try (OutboxRelay<String> relay = OutboxRelay.ofOutbox("orders", stores.dataSource(ServiceName.ORDERS), transport, codec,
                 CrashPoints.disarmed(), new MessageCounters())
                 .start()) {
             try (Connection c = stores.dataSource(ServiceName.ORDERS).getConnection()) {

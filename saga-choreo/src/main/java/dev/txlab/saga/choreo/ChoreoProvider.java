@@ -21,6 +21,6 @@ public final class ChoreoProvider implements PlacementProvider {
 
     @Override
     public OrderPlacement create(PlacementContext context) {
-        return new SagaPlacement(context, ChoreoProtocol::new);
+        return new SagaPlacement(context, ChoreoProtocol.PUBLICATION, ChoreoProtocol::new);
     }
 }

@@ -5,6 +5,7 @@ import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.store.Topology;
+import dev.txlab.messaging.placement.OrderEventPublication;
 import dev.txlab.messaging.placement.SagaPlacement;
 
 /** Registers {@code saga-orch}: each service on its own database; the coordinator in the orders service. */
@@ -21,6 +22,6 @@ public final class OrchProvider implements PlacementProvider {
 
     @Override
     public OrderPlacement create(PlacementContext context) {
-        return new SagaPlacement(context, OrchProtocol::new);
+        return new SagaPlacement(context, OrderEventPublication.NONE, OrchProtocol::new);
     }
 }

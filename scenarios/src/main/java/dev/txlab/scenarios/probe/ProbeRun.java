@@ -4,7 +4,6 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.scenarios.ScenarioContext;
 
@@ -32,11 +31,9 @@ public final class ProbeRun {
     }
 
     public static ProbeReport run(ScenarioContext context, ImplementationId implementation) throws Exception {
-        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(ID, implementation), implementation)
+        try (Run run = Run.prepare(context.runOptions(context.storeFor(ID, implementation), implementation)
                 .workload(HOT_PRODUCTS)
                 .callers(CALLERS)
-                .clock(context.clock())
-                .transport(context.transportSettings())
                 .build())) {
             IsolationProbe probe = IsolationProbe.start(run, READERS, HOT_PRODUCTS.seed());
             List<Observation> seen;

@@ -6,7 +6,6 @@ import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
-import dev.txlab.harness.run.RunOptions;
 import dev.txlab.scenarios.ScenarioContext;
 
 import dev.txlab.harness.placement.ImplementationId;
@@ -32,13 +31,11 @@ public final class ScheduleChild {
         Request request = ChildJvm.request(args, Request.class);
         Schedule schedule = Schedule.generate(request.seed(), List.of(request.implementation()));
         ScenarioContext context = request.where().context();
-        try (Run run = Run.prepare(RunOptions.builder(context.storeFor(request.prefix()), schedule.implementation())
+        try (Run run = Run.prepare(context.runOptions(context.storeFor(request.prefix()), schedule.implementation())
                 .workload(schedule.workload())
                 .callers(schedule.callers())
                 .faults(schedule.faultPlan())
-                .clock(context.clock())
                 .tm(new TmSettings(TmSettings.LogStore.FILE, Duration.ofSeconds(ScheduleMain.PRESUMED_ABORT_SECONDS)))
-                .transport(context.transportSettings())
                 .build())) {
             try (MessageCountsReport counts = MessageCountsReport.start(
                     () -> run.placement().messageCounts().orElse(MessageCounts.NONE))) {

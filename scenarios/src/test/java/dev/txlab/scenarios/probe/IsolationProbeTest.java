@@ -1,5 +1,6 @@
 package dev.txlab.scenarios.probe;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.StoreKind;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IsolationProbeTest {
     private static final ScenarioContext CONTEXT = new ScenarioContext(StoreKind.H2_FILE,
-            TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC());
+            TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC(), OrdersModel.STATE);
 
     @Test
     void theLocalBaselineShowsReadersNoAnomaly() throws Exception {

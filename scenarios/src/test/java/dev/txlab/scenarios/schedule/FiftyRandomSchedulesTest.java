@@ -1,5 +1,6 @@
 package dev.txlab.scenarios.schedule;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.StoreKind;
@@ -25,7 +26,7 @@ class FiftyRandomSchedulesTest {
     @Test
     void fiftySchedulesFromSeedOneLeaveNoInvariantViolation() {
         ScheduleRunner runner = new ScheduleRunner(new ScenarioContext(StoreKind.H2_FILE,
-                TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC()));
+                TransportSettings.Kind.ARTEMIS, TestStores.dataDir(), Clock.systemUTC(), OrdersModel.STATE));
 
         List<ScheduleResult> results = runner.run(1, 50, Arrays.asList(ImplementationId.values()), schedule -> { });
 

@@ -1,17 +1,21 @@
 package dev.txlab.harness.placement.spi;
 
+import dev.txlab.domain.model.OrderEvent;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderServices;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
+import dev.txlab.harness.fault.AppendFaults;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.store.Stores;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * What an implementation is built from: the open stores, a clock, the run's fault plan and its armed
@@ -27,6 +31,16 @@ public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, Cra
 
     /** The four services, the orders service of this run's model. */
     public OrderServices services() {
-        return OrderServices.create(ordersModel, clock, Ids.TIME_ORDERED);
+        return services(Set.of());
+    }
+
+    /**
+     * The four services, the orders service of this run's model publishing its events of those types
+     * itself when the model is event-sourced (see {@link dev.txlab.domain.service.OrdersService#of}),
+     * its appends under the fault plan ({@link AppendFaults}).
+     */
+    public OrderServices services(Set<OrderEvent.Type> published) {
+        return OrderServices.create(ordersModel, clock, Ids.TIME_ORDERED, published, new AppendFaults(crashPoints,
+                stores.dataSource(ServiceName.ORDERS), faults.secondWriterEvery()));
     }
 }
