@@ -6,6 +6,7 @@ import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.BytesWritten;
 import dev.txlab.load.ClosedLoad;
 import dev.txlab.load.LatencyStats;
 import dev.txlab.load.LoadResult;
@@ -58,6 +59,7 @@ final class OpenLoopRun {
     private final int workers;
     private final PrintStream out;
     private MessageCounts messagesBefore = MessageCounts.NONE;
+    private BytesWritten bytesWritten;
 
     OpenLoopRun(Run run, int workers, PrintStream out) {
         this.run = run;
@@ -91,6 +93,7 @@ final class OpenLoopRun {
                 warmUpLength.toMillis() / 1000.0, workers, warmUp.throughputPerSecond());
         CostCounters.Costs before = run.costs();
         messagesBefore = run.placement().messageCounts().orElse(MessageCounts.NONE);
+        bytesWritten = BytesWritten.from(run.stores());
         Minutes minutes = new Minutes(run.options().store().dataDir());
         LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, HEAP_READING, minutes::mark);
         minutes.endPartial();
@@ -150,6 +153,11 @@ final class OpenLoopRun {
             parts.add(part);
             out.println(describe(part));
         }
+    }
+
+    /** The bytes the databases wrote since the warm-up ended (call after {@link #execute}). */
+    BytesWritten.Reading bytesWritten() {
+        return bytesWritten.sinceStart();
     }
 
     /** The messages counted before the open loop (the warm-up's), not its orders'. */

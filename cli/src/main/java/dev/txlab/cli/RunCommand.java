@@ -17,6 +17,7 @@ import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.ServerTransactionCount;
+import dev.txlab.harness.store.BytesWritten;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.workload.WorkloadSpec;
 import dev.txlab.load.LatencyStats;
@@ -152,6 +153,7 @@ final class RunCommand implements Callable<Integer> {
                 OpenLoopRun openLoopRun = new OpenLoopRun(run, concurrency, out);
                 RunResult[] placed = new RunResult[1];
                 ForcedWritesPerOrder forcedWrites = null;
+                BytesWritten bytesWritten = BytesWritten.from(run.stores());
                 if (openLoop.isPresent()) {
                     placed[0] = openLoopRun.execute(rate, openLoop.get(), outcomeLatency, ackLatency);
                 } else if (countForcedWrites) {
@@ -163,9 +165,11 @@ final class RunCommand implements Callable<Integer> {
                     placed[0] = execute(run, outcomeLatency, ackLatency, spec.orders(), log);
                 }
                 RunResult result = placed[0];
+                BytesWritten.Reading written = openLoop.isPresent() ? openLoopRun.bytesWritten()
+                        : bytesWritten.sinceStart();
                 AuditReport audit = run.audit();
                 new RunPrinter(out, openLoop.isPresent() ? String.format(Locale.ROOT, "open loop at %.1f orders/s "
-                        + "offered", rate) : "closed loop", openLoopRun.messagesBefore()).print(run, result,
+                        + "offered", rate) : "closed loop", openLoopRun.messagesBefore()).print(run, result, written,
                         outcomeLatency, ackLatency, audit, SHOWN_VIOLATIONS);
                 if (forcedWrites != null) {
                     out.println("forced writes per order (strace attached to this JVM and the local servers; it slows "

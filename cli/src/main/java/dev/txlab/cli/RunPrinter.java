@@ -6,6 +6,7 @@ import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.store.BytesWritten;
 import dev.txlab.harness.store.spi.RoundTrip;
 import dev.txlab.load.LatencyStats;
 
@@ -31,8 +32,8 @@ final class RunPrinter {
         this.messagesBefore = messagesBefore;
     }
 
-    void print(Run run, RunResult result, LatencyStats outcomeLatency, LatencyStats ackLatency, AuditReport audit,
-               int shownViolations) {
+    void print(Run run, RunResult result, BytesWritten.Reading written, LatencyStats outcomeLatency,
+               LatencyStats ackLatency, AuditReport audit, int shownViolations) {
         out.printf(Locale.ROOT, "throughput: %.1f orders/s (%d orders reached an outcome in %.2f s; 1 run, "
                         + "%s, so no spread across runs)%n",
                 result.throughputPerSecond(), result.completed(), result.elapsed().toNanos() / 1e9, loop);
@@ -41,6 +42,7 @@ final class RunPrinter {
         out.println("outcomes (orders): " + outcomes(result.outcomeCounts())
                 + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
         out.println(costs(result.costs(), result.completed()));
+        out.println(written.describePerOrder(result.completed()));
         run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts.minus(messagesBefore),
                 result.completed())));
         NetworkAchieved.perHop(run).forEach(hop -> out.println("network delay per " + hop));

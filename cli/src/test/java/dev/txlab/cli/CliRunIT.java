@@ -33,6 +33,8 @@ class CliRunIT {
                         + "  p99 [0-9.]+  max [0-9.]+  mean [0-9.]+ \\+- [0-9.]+ \\(stddev\\)")
                 .contains("outcomes (orders): APPROVED ")
                 .containsPattern("cost per order \\(mean over 300 orders.*round trips [0-9.]+, statements [0-9.]+, commits 1.00")
+                .containsPattern("bytes written per order \\(mean over 300 orders\\): -?[0-9,]+ \\(H2 database file "
+                        + "growth -?[0-9,]+\\)")
                 .contains("termination bound (I5): ")
                 .contains("audit (300 orders, 300 acknowledged): invariants: OK");
 

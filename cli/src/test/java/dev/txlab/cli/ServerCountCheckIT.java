@@ -57,6 +57,8 @@ class ServerCountCheckIT {
                 "--orders", String.valueOf(orders), "--data-dir", CliJar.dataDir(), "--db-prefix", "t_server_count",
                 "--no-progress");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).containsPattern("bytes written per order \\(mean over " + orders + " orders\\): "
+                + "[1-9][0-9,]* \\(PostgreSQL WAL \\(pg_stat_wal.wal_bytes, whole server\\) [1-9][0-9,]*\\)");
         Matcher check = CHECK.matcher(run.stdout());
         assertThat(check.find()).as(run.stdout()).isTrue();
         if (check.group(3) == null) {
