@@ -94,6 +94,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "the implementations to compare, or all (default: ${DEFAULT-VALUE})")
     List<String> implementations;
 
+    @Option(names = "--orders-model", paramLabel = "state|event-sourced", defaultValue = "state",
+            description = "how the orders service keeps an order in every run: a row updated in place, or its stream "
+                    + "of events replayed for its state (default: ${DEFAULT-VALUE})")
+    String ordersModel;
+
     @Option(names = "--network", split = ",", paramLabel = "none|lan|wan|DELAY[,...]",
             description = "the simulated networks to compare at, e.g. lan or none,wan (default: the sweep's: none, "
                     + "or none,lan,wan with --full)")
@@ -130,18 +135,20 @@ final class CompareCommand implements Callable<Integer> {
         WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
         StoreConfig store = placement.toConfig();
         TransportSettings transport = transportOptions.toSettings();
+        OrdersModel model = OrdersModel.parse(ordersModel);
         try (PrefixLock lock = PrefixLock.acquire(store, "compare");
              LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
             InapplicableFlags.warn(spec.commandLine().getParseResult(), ids, log.terminalErr());
-            return compare(plan, ids, workload, store, transport, log);
+            return compare(plan, ids, workload, store, transport, model, log);
         }
     }
 
     private int compare(SweepPlan plan, List<ImplementationId> ids, WorkloadSpec workload, StoreConfig store,
-                        TransportSettings transport, LogFile log) throws Exception {
+                        TransportSettings transport, OrdersModel model, LogFile log) throws Exception {
         PrintStream out = log.terminal();
-        out.printf("txlab compare: %s on %s (durability %s), transport %s%n", ids.stream().map(ImplementationId::id)
-                .toList(), store.describeKinds(), store.durability().id(), transport.describe());
+        out.printf("txlab compare: %s on %s (durability %s), transport %s, orders model: %s%n",
+                ids.stream().map(ImplementationId::id).toList(), store.describeKinds(), store.durability().id(),
+                transport.describe(), model.id());
         out.println("  " + plan.explained());
 
         Instant started = Instant.now();
@@ -153,7 +160,7 @@ final class CompareCommand implements Callable<Integer> {
         List<RunToRun> runToRun = new ArrayList<>();
         int pairs = ids.size() * plan.networks().size();
         int secondPassPhases = 1 + plan.loadFractions().size();
-        GuaranteeEvidence guarantees = new GuaranteeEvidence(store, transport, !sweep.quick);
+        GuaranteeEvidence guarantees = new GuaranteeEvidence(store, transport, model, !sweep.quick);
         MachineLoad load;
         FaultMatrix evidence = null;
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
@@ -161,7 +168,7 @@ final class CompareCommand implements Callable<Integer> {
                 noProgress))) {
             ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
                     RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
-                            .network(network).build(),
+                            .network(network).ordersModel(model).build(),
                     progress, environment, new LatencyFiles(reportDir));
             for (NetworkProfile network : plan.networks()) {
                 List<ImplementationResult> firstPass = firstPass(sweepRunner, plan, ids, network, progress, runToRun);
@@ -185,8 +192,8 @@ final class CompareCommand implements Callable<Integer> {
         List<ImplementationResult> withCeilings = measured.stream()
                 .map(result -> ceilings.of(result.cost(), result.forcedWrites()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
-        Method method = method(plan, store, transport, workload, started, elapsed, environment, primitives, load,
-                guarantees.describe(ids));
+        Method method = method(plan, store, transport, model, workload, started, elapsed, environment, primitives,
+                load, guarantees.describe(ids));
         Results results = new Results(Results.SCHEMA_VERSION, method, withCeilings, evidence, runToRun);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
@@ -270,9 +277,9 @@ final class CompareCommand implements Callable<Integer> {
         return kinds.size() == 1 ? kinds.get(0) : null;
     }
 
-    private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
-                          Instant started, double elapsed, EnvironmentProbe environment, List<Measurement> primitives,
-                          MachineLoad machineLoad, String guaranteeEvidence) {
+    private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, OrdersModel model,
+                          WorkloadSpec workload, Instant started, double elapsed, EnvironmentProbe environment,
+                          List<Measurement> primitives, MachineLoad machineLoad, String guaranteeEvidence) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (uses(store, StoreKind.POSTGRES)) {
             settings.put("PostgreSQL server", Secrets.maskUrl(placement.postgresUrl) + " as " + placement.postgresUser);
@@ -285,8 +292,9 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("transaction managers", TmSettings.ofDefaults().describe());
         settings.put("saga consumers", SagaRuntime.CONSUMERS + " threads per subscription, "
                 + transport.batching().describe());
-        settings.put("orders model", OrdersModel.STATE.id() + " (each order a row updated in place; the event-sourced "
-                + "model runs with txlab run --orders-model event-sourced)");
+        settings.put("orders model", model.id() + (model == OrdersModel.STATE ? " (each order a row updated in "
+                + "place)" : " (each order its stream of events, its state replayed; saga-choreo publishes its "
+                + "CREATED event from the event store)"));
         settings.put("guarantee evidence", guaranteeEvidence);
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
                 + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "

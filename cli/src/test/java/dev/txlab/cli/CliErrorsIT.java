@@ -46,6 +46,8 @@ class CliErrorsIT {
             "compare --quick --full                          | are mutually exclusive",
             "compare --impl nope                             | unknown implementation 'nope'; expected one of local-baseline",
             "compare --quick --runs 0                        | --runs must be at least 1, was 0",
+            "compare --quick --orders-model ledger           | unknown orders model 'ledger'; expected one of state, event-sourced",
+            "faults --orders-model ledger                    | unknown orders model 'ledger'; expected one of state, event-sourced",
             "report /nonexistent/results.json                | no results file at /nonexistent/results.json",
             "faults --suite fast                             | unknown suite 'fast'; expected quick or full",
             "faults --store h2                               | --store h2 keeps nothing across a crash; use h2-file, postgres or mariadb",

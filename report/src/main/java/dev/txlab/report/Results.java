@@ -55,6 +55,7 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
         differ(differences, "transport", theirs.transport(), mine.transport());
         differ(differences, "durability", theirs.durability(), mine.durability());
         differ(differences, "workload", theirs.workload(), mine.workload());
+        differ(differences, "orders model", ordersModel(theirs), ordersModel(mine));
         differ(differences, "machine", machine(theirs.environment()), machine(mine.environment()));
         return differences;
     }
@@ -68,6 +69,11 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
         if (!Objects.equals(then, now)) {
             differences.add(what + ": " + then + ", then " + now);
         }
+    }
+
+    /** The orders model a comparison ran with, by its id ({@code state} for results from before it was said). */
+    private static String ordersModel(Method method) {
+        return method.settings().getOrDefault("orders model", "state").split(" ", 2)[0];
     }
 
     private static String machine(Method.Environment environment) {

@@ -3,6 +3,7 @@ package dev.txlab.report;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,8 @@ class BeforeAfterTest {
         Results repeated = new Results(before.schemaVersion(), before.method(), before.implementations(), null,
                 List.of(RunToRun.of(List.of(orch, orch, orch))));
         assertThat(repeated.differencesFrom(before)).containsExactly("fresh runs per implementation: 1, then 3");
+        Results eventSourced = withSettings(before, Map.of("orders model", "event-sourced (each order its stream)"));
+        assertThat(eventSourced.differencesFrom(before)).containsExactly("orders model: state, then event-sourced");
     }
 
     @Test
@@ -37,6 +40,15 @@ class BeforeAfterTest {
         assertThat(rows.get(1).get(significant)).startsWith("no (after / before 0.9");
         assertThat(new HtmlReport(withSweep(after, "default"), Optional.of(before), Optional.empty()).render())
                 .contains("Measured differently (shown with --force)").contains("sweep: quick, then default");
+    }
+
+    private static Results withSettings(Results results, Map<String, String> settings) {
+        Method m = results.method();
+        return new Results(results.schemaVersion(), new Method(m.sweep(), m.sweepExplained(), m.startedAt(),
+                m.elapsedSeconds(), m.gitCommit(), m.command(), m.store(), m.durability(), m.durabilityNotes(),
+                m.transport(), m.workload(), m.seed(), m.networkModel(), settings, m.environment(),
+                m.primitives(), m.machineLoad()), results.implementations(), results.evidence(),
+                results.runToRun());
     }
 
     private static Results withSweep(Results results, String sweep) {

@@ -38,11 +38,13 @@ public final class GuaranteeEvidence {
 
     private final StoreConfig store;
     private final TransportSettings transport;
+    private final OrdersModel ordersModel;
     private final boolean crash;
 
-    public GuaranteeEvidence(StoreConfig store, TransportSettings transport, boolean crash) {
+    public GuaranteeEvidence(StoreConfig store, TransportSettings transport, OrdersModel ordersModel, boolean crash) {
         this.store = store;
         this.transport = transport;
+        this.ordersModel = ordersModel;
         this.crash = crash;
     }
 
@@ -104,6 +106,6 @@ public final class GuaranteeEvidence {
 
     private ScenarioContext catalogContext() {
         return new ScenarioContext(store.kind(ServiceName.ORDERS), transport.kind(), store.dataDir().toAbsolutePath(),
-                Clock.systemUTC(), OrdersModel.STATE);
+                Clock.systemUTC(), ordersModel);
     }
 }

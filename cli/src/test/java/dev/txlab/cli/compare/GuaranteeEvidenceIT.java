@@ -1,5 +1,6 @@
 package dev.txlab.cli.compare;
 
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
@@ -26,9 +27,10 @@ class GuaranteeEvidenceIT {
     Path dataDir;
 
     @Test
-    void theBaselinesCrashRecoversToAPassingAuditAndItsReadersSeeNoAnomaly() {
+    void theBaselinesCrashRecoversToAPassingAuditAndItsReadersSeeNoAnomalyWithTheComparisonsOrdersModel() {
         StoreConfig store = StoreConfig.builder().allServices(StoreKind.H2_FILE).dataDir(dataDir).build();
-        GuaranteeEvidence evidence = new GuaranteeEvidence(store, TransportSettings.ofDefaults(), true);
+        GuaranteeEvidence evidence = new GuaranteeEvidence(store, TransportSettings.ofDefaults(),
+                OrdersModel.EVENT_SOURCED, true);
         List<ImplementationId> baseline = List.of(ImplementationId.LOCAL_BASELINE);
 
         FaultMatrix gathered = evidence.gather(baseline, ScenarioRunner.Progress.NONE);
@@ -36,6 +38,7 @@ class GuaranteeEvidenceIT {
         assertThat(evidence.whyNot()).isEmpty();
         assertThat(evidence.steps(baseline)).isEqualTo(2);
         assertThat(gathered.suite()).isEqualTo(GuaranteeEvidence.WITH_CRASH);
+        assertThat(gathered.store()).endsWith("orders model event-sourced");
         assertThat(gathered.scenarios()).singleElement().satisfies(row -> {
             assertThat(row.id()).isEqualTo(Catalog.slowestRecovery(ImplementationId.LOCAL_BASELINE).id());
             FaultMatrix.Cell cell = row.cells().get("local-baseline");
@@ -55,11 +58,11 @@ class GuaranteeEvidenceIT {
         StoreConfig elsewhere = StoreConfig.builder().allServices(StoreKind.POSTGRES).dataDir(dataDir)
                 .postgres(new ServerEndpoint("jdbc:postgresql://127.0.0.1:5433/", "postgres", "")).build();
 
-        assertThat(new GuaranteeEvidence(mix, TransportSettings.ofDefaults(), true).whyNot())
+        assertThat(new GuaranteeEvidence(mix, TransportSettings.ofDefaults(), OrdersModel.STATE, true).whyNot())
                 .hasValueSatisfying(why -> assertThat(why).contains("the store is a mix"));
-        assertThat(new GuaranteeEvidence(elsewhere, TransportSettings.ofDefaults(), true).whyNot())
+        assertThat(new GuaranteeEvidence(elsewhere, TransportSettings.ofDefaults(), OrdersModel.STATE, true).whyNot())
                 .hasValueSatisfying(why -> assertThat(why).contains("postgres server at its default URL"));
-        assertThat(new GuaranteeEvidence(mix, TransportSettings.ofDefaults(), true)
+        assertThat(new GuaranteeEvidence(mix, TransportSettings.ofDefaults(), OrdersModel.STATE, true)
                 .steps(List.of(ImplementationId.LOCAL_BASELINE))).isZero();
     }
 }
