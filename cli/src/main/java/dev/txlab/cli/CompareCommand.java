@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code txlab compare}: the main job. Measures every implementation on the same store, transport
@@ -67,6 +68,8 @@ final class CompareCommand implements Callable<Integer> {
     static final int WORKLOAD_CAPACITY = 5_000_000;
     /** The shortest window a primitive is timed in (the quick sweep's iterations are shorter). */
     private static final Duration MIN_CALIBRATION_WINDOW = Duration.ofMillis(333);
+    /** A comparison of one orders model: no first pass with another. */
+    private static final OtherOrdersModels NO_OTHER_MODELS = new OtherOrdersModels(List.of(), model -> null);
 
     @ArgGroup(exclusive = true)
     SweepChoice sweep = new SweepChoice();
@@ -94,10 +97,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "the implementations to compare, or all (default: ${DEFAULT-VALUE})")
     List<String> implementations;
 
-    @Option(names = "--orders-model", paramLabel = "state|event-sourced", defaultValue = "state",
-            description = "how the orders service keeps an order in every run: a row updated in place, or its stream "
-                    + "of events replayed for its state (default: ${DEFAULT-VALUE})")
-    String ordersModel;
+    @Option(names = "--orders-model", split = ",", paramLabel = "state|event-sourced[,...]", defaultValue = "state",
+            description = "how the orders service keeps an order: a row updated in place, or its stream of events "
+                    + "replayed for its state; with two, e.g. state,event-sourced, the first is compared in full and "
+                    + "each implementation's first pass is run with the second too, side by side in the report "
+                    + "(default: ${DEFAULT-VALUE})")
+    List<String> ordersModels;
 
     @Option(names = "--network", split = ",", paramLabel = "none|lan|wan|DELAY[,...]",
             description = "the simulated networks to compare at, e.g. lan or none,wan (default: the sweep's: none, "
@@ -135,20 +140,27 @@ final class CompareCommand implements Callable<Integer> {
         WorkloadSpec workload = workloadMix.applyTo(WorkloadSpec.builder()).orders(WORKLOAD_CAPACITY).build();
         StoreConfig store = placement.toConfig();
         TransportSettings transport = transportOptions.toSettings();
-        OrdersModel model = OrdersModel.parse(ordersModel);
+        List<OrdersModel> models = ordersModels.stream().map(OrdersModel::parse).toList();
+        if (models.stream().distinct().count() != models.size()) {
+            throw new IllegalArgumentException("--orders-model names a model twice: " + String.join(",", ordersModels)
+                    + "; name each once, e.g. state,event-sourced");
+        }
         try (PrefixLock lock = PrefixLock.acquire(store, "compare");
              LogFile log = LogFile.open(reportDir.resolve("compare.log"))) {
             InapplicableFlags.warn(spec.commandLine().getParseResult(), ids, log.terminalErr());
-            return compare(plan, ids, workload, store, transport, model, log);
+            return compare(plan, ids, workload, store, transport, models, log);
         }
     }
 
     private int compare(SweepPlan plan, List<ImplementationId> ids, WorkloadSpec workload, StoreConfig store,
-                        TransportSettings transport, OrdersModel model, LogFile log) throws Exception {
+                        TransportSettings transport, List<OrdersModel> models, LogFile log) throws Exception {
         PrintStream out = log.terminal();
+        OrdersModel model = models.get(0);
+        List<OrdersModel> otherModels = models.subList(1, models.size());
         out.printf("txlab compare: %s on %s (durability %s), transport %s, orders model: %s%n",
                 ids.stream().map(ImplementationId::id).toList(), store.describeKinds(), store.durability().id(),
-                transport.describe(), model.id());
+                transport.describe(), models.stream().map(OrdersModel::id).collect(Collectors.joining(", then the "
+                        + "first pass with ")));
         out.println("  " + plan.explained());
 
         Instant started = Instant.now();
@@ -158,20 +170,23 @@ final class CompareCommand implements Callable<Integer> {
         List<Measurement> primitives = calibrate(plan, store, transport, out);
         List<ImplementationResult> measured = new ArrayList<>();
         List<RunToRun> runToRun = new ArrayList<>();
+        List<Results.OrdersModelRun> otherOrdersModels = new ArrayList<>();
         int pairs = ids.size() * plan.networks().size();
+        int otherModelPasses = ids.size() * otherModels.size() * plan.phasesPerRun();
         int secondPassPhases = 1 + plan.loadFractions().size();
         GuaranteeEvidence guarantees = new GuaranteeEvidence(store, transport, model, !sweep.quick);
         MachineLoad load;
         FaultMatrix evidence = null;
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
-                (long) pairs * (plan.runs() * plan.phasesPerRun() + secondPassPhases) + guarantees.steps(ids),
+                (long) pairs * (plan.runs() * plan.phasesPerRun() + secondPassPhases) + otherModelPasses
+                        + guarantees.steps(ids),
                 noProgress))) {
-            ComparisonSweep sweepRunner = new ComparisonSweep(plan, (id, network, callers) ->
-                    RunOptions.builder(store, id).workload(workload).callers(callers).transport(transport)
-                            .network(network).ordersModel(model).build(),
-                    progress, environment, new LatencyFiles(reportDir));
+            ComparisonSweep sweepRunner = sweep(plan, store, transport, workload, model, progress, environment);
+            OtherOrdersModels others = new OtherOrdersModels(otherModels, other -> sweep(plan, store, transport,
+                    workload, other, progress, environment));
             for (NetworkProfile network : plan.networks()) {
-                List<ImplementationResult> firstPass = firstPass(sweepRunner, plan, ids, network, progress, runToRun);
+                List<ImplementationResult> firstPass = firstPass(sweepRunner, plan, ids, network, progress, runToRun,
+                        network.equals(plan.networks().get(0)) ? others : NO_OTHER_MODELS);
                 OptionalDouble common = CommonLoad.of(firstPass);
                 for (int i = 0; i < ids.size(); i++) {
                     progress.passStarts(secondPassPhases);
@@ -179,6 +194,7 @@ final class CompareCommand implements Callable<Integer> {
                     progress.passDone();
                 }
             }
+            otherOrdersModels.addAll(others.runs());
             load = machineLoad.load();
             if (guarantees.whyNot().isEmpty()) {
                 progress.passStarts(guarantees.steps(ids));
@@ -192,9 +208,10 @@ final class CompareCommand implements Callable<Integer> {
         List<ImplementationResult> withCeilings = measured.stream()
                 .map(result -> ceilings.of(result.cost(), result.forcedWrites()).map(result::withCeiling).orElse(result)).toList();
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
-        Method method = method(plan, store, transport, model, workload, started, elapsed, environment, primitives,
-                load, guarantees.describe(ids));
-        Results results = new Results(Results.SCHEMA_VERSION, method, withCeilings, evidence, runToRun);
+        Method method = method(plan, store, transport, model, otherModels, workload, started, elapsed, environment,
+                primitives, load, guarantees.describe(ids));
+        Results results = new Results(Results.SCHEMA_VERSION, method, withCeilings, evidence, runToRun,
+                otherOrdersModels);
         Path html = ResultsFiles.writeReport(reportDir, results, Optional.empty());
         new SummaryTable(out).print(results);
         out.println("report: " + html.toAbsolutePath() + " (also summary.md, results.json, results.csv; library logs "
@@ -202,21 +219,38 @@ final class CompareCommand implements Callable<Integer> {
         return results.allPassed() ? TxlabCli.EXIT_OK : TxlabCli.EXIT_VIOLATIONS;
     }
 
+    /** The sweep of this comparison's runs with one orders model. */
+    private ComparisonSweep sweep(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
+                                  OrdersModel model, CompareProgress progress, EnvironmentProbe environment) {
+        return new ComparisonSweep(plan, (id, network, callers) -> RunOptions.builder(store, id).workload(workload)
+                .callers(callers).transport(transport).network(network).ordersModel(model).build(), progress,
+                environment, new LatencyFiles(reportDir));
+    }
+
     /**
      * Each implementation's first pass at one network, in the plan's fresh runs in alternating order;
      * with more than one, each one's spread goes to {@code runToRun} and its median run is returned.
+     * In the first run, each implementation's first passes with the {@code others} orders models go
+     * right beside its own.
      */
     private static List<ImplementationResult> firstPass(ComparisonSweep sweepRunner, SweepPlan plan,
                                                         List<ImplementationId> ids, NetworkProfile network,
-                                                        CompareProgress progress, List<RunToRun> runToRun)
-            throws InterruptedException {
+                                                        CompareProgress progress, List<RunToRun> runToRun,
+                                                        OtherOrdersModels others) throws InterruptedException {
         Map<ImplementationId, List<ImplementationResult>> runs = new LinkedHashMap<>();
         ids.forEach(id -> runs.put(id, new ArrayList<>()));
         for (int run = 0; run < plan.runs(); run++) {
             for (ImplementationId id : SweepPlan.runOrder(ids, run)) {
+                boolean othersFirst = others.goFirst(ids, id);
+                if (run == 0 && othersFirst) {
+                    others.measure(id, network, progress, plan.phasesPerRun());
+                }
                 progress.passStarts(plan.phasesPerRun());
                 runs.get(id).add(sweepRunner.measure(id, network));
                 progress.passDone();
+                if (run == 0 && !othersFirst) {
+                    others.measure(id, network, progress, plan.phasesPerRun());
+                }
             }
         }
         if (plan.runs() > 1) {
@@ -278,7 +312,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Method method(SweepPlan plan, StoreConfig store, TransportSettings transport, OrdersModel model,
-                          WorkloadSpec workload, Instant started, double elapsed, EnvironmentProbe environment,
+                          List<OrdersModel> otherModels, WorkloadSpec workload, Instant started, double elapsed, EnvironmentProbe environment,
                           List<Measurement> primitives, MachineLoad machineLoad, String guaranteeEvidence) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (uses(store, StoreKind.POSTGRES)) {
@@ -294,7 +328,9 @@ final class CompareCommand implements Callable<Integer> {
                 + transport.batching().describe());
         settings.put("orders model", model.id() + (model == OrdersModel.STATE ? " (each order a row updated in "
                 + "place)" : " (each order its stream of events, its state replayed; saga-choreo publishes its "
-                + "CREATED event from the event store)"));
+                + "CREATED event from the event store)") + (otherModels.isEmpty() ? "" : "; each implementation's "
+                + "first pass also with " + otherModels.stream().map(OrdersModel::id).collect(Collectors.joining(
+                ", ")) + ", side by side in section 4"));
         settings.put("guarantee evidence", guaranteeEvidence);
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
                 + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "

@@ -47,6 +47,7 @@ class CliErrorsIT {
             "compare --impl nope                             | unknown implementation 'nope'; expected one of local-baseline",
             "compare --quick --runs 0                        | --runs must be at least 1, was 0",
             "compare --quick --orders-model ledger           | unknown orders model 'ledger'; expected one of state, event-sourced",
+            "compare --quick --orders-model state,state      | --orders-model names a model twice: state,state; name each once, e.g. state,event-sourced",
             "faults --orders-model ledger                    | unknown orders model 'ledger'; expected one of state, event-sourced",
             "report /nonexistent/results.json                | no results file at /nonexistent/results.json",
             "faults --suite fast                             | unknown suite 'fast'; expected quick or full",

@@ -183,6 +183,12 @@ public final class Figures {
         return String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
     }
 
+    /** The bytes written per order, or "not measured". */
+    public static String bytesWritten(ImplementationResult result) {
+        Double bytes = result.cost() == null ? null : result.cost().bytesWrittenPerOrder();
+        return bytes == null ? "not measured" : String.format(Locale.ROOT, "%,.0f", bytes);
+    }
+
     public static String perOrder(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }

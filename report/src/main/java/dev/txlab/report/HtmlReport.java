@@ -360,6 +360,22 @@ public final class HtmlReport {
             html.append(p("note", Html.escape(Figures.FORCED_WRITES_METHOD + " Per order: " + plotted.stream()
                     .map(r -> r.implementation() + " " + Figures.forcedWrites(r)).collect(Collectors.joining("; "))
                     + ".")));
+            html.append(p("note", Html.escape("Bytes the databases wrote per order (" + OrdersModels.bytesMeasured(
+                    results) + ", over the first pass): " + plotted.stream().map(r -> r.implementation() + " "
+                    + Figures.bytesWritten(r)).collect(Collectors.joining("; ")) + ".")));
+        }
+        if (OrdersModels.shown(results)) {
+            html.append("<h3 id=\"orders-models\">Orders models side by side</h3><table><tr>");
+            OrdersModels.HEADER.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
+            html.append("</tr>");
+            for (List<String> row : OrdersModels.rows(results)) {
+                html.append("<tr>");
+                row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
+                html.append("</tr>");
+            }
+            html.append("</table>").append(p("note", Html.escape("Each model's first pass, one run each (no "
+                    + "interval across runs): the max sustainable rate as the answer table gives it, commits local "
+                    + "and XA branch commits together, bytes: " + OrdersModels.bytesMeasured(results) + ".")));
         }
     }
 

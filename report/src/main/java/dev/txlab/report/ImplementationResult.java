@@ -132,11 +132,20 @@ public record ImplementationResult(String implementation, String network, String
 
     /**
      * Mean cost per order over the orders measured, counted at the JDBC and transport decorator points
-     * (forced writes are counted apart: {@link ForcedWritesPerOrder}).
+     * (forced writes are counted apart: {@link ForcedWritesPerOrder}), and the bytes the databases wrote
+     * per order with how they were read ({@code bytesWrittenPerOrder} null when not measured).
      */
     public record Cost(long orders, double roundTrips, double statements, double commits, double rollbacks,
                        double connectionChecks, double xaPrepares, double xaCommits, double xaOther, double messagesPublished,
-                       double messagesDelivered) {
+                       double messagesDelivered, Double bytesWrittenPerOrder, String bytesWrittenHow) {
+
+        /** A cost whose bytes written were not measured. */
+        public Cost(long orders, double roundTrips, double statements, double commits, double rollbacks,
+                    double connectionChecks, double xaPrepares, double xaCommits, double xaOther,
+                    double messagesPublished, double messagesDelivered) {
+            this(orders, roundTrips, statements, commits, rollbacks, connectionChecks, xaPrepares, xaCommits, xaOther,
+                    messagesPublished, messagesDelivered, null, null);
+        }
     }
 
     /**

@@ -69,9 +69,14 @@ public final class MarkdownReport {
         md.append("## Cost per order (mean over every order of the run)\n\n");
         table(md, List.of("implementation", "network", "orders", "round trips", "statements", "commits",
                         "rollbacks", "connection checks", "XA prepares", "XA commits", "other XA calls", "messages published",
-                        "messages delivered"),
+                        "messages delivered", "bytes written"),
                 results.implementations().stream().filter(r -> r.cost() != null).map(r -> costRow(r)).toList());
         md.append(Figures.FORCED_WRITES_METHOD).append("\n\n");
+        if (OrdersModels.shown(results)) {
+            md.append("## Orders models side by side\n\n");
+            table(md, OrdersModels.HEADER, OrdersModels.rows(results));
+            md.append("Bytes: ").append(OrdersModels.bytesMeasured(results)).append(".\n\n");
+        }
         md.append("## Outcomes\n\n");
         table(md, List.of("implementation", "network", "outcomes (orders)"), results.implementations().stream()
                 .map(r -> List.of(r.implementation(), r.network(), new java.util.TreeMap<>(r.outcomes()).toString()))
@@ -127,7 +132,7 @@ public final class MarkdownReport {
         return List.of(r.implementation(), r.network(), String.valueOf(c.orders()), Figures.perOrder(c.roundTrips()),
                 Figures.perOrder(c.statements()), Figures.perOrder(c.commits()), Figures.perOrder(c.rollbacks()),
                 Figures.perOrder(c.connectionChecks()), Figures.perOrder(c.xaPrepares()), Figures.perOrder(c.xaCommits()), Figures.perOrder(c.xaOther()),
-                Figures.perOrder(c.messagesPublished()), Figures.perOrder(c.messagesDelivered()));
+                Figures.perOrder(c.messagesPublished()), Figures.perOrder(c.messagesDelivered()), Figures.bytesWritten(r));
     }
 
     static void table(StringBuilder md, List<String> header, List<List<String>> rows) {

@@ -11,16 +11,31 @@ import java.util.Optional;
  * Everything a comparison measured, as written to {@code results.json} and read back by
  * {@code txlab report}: how it was run, on what, one entry per implementation and network, the
  * guarantee evidence it gathered ({@code evidence}: each implementation's isolation probe and one
- * crash; null when it gathered none), and, when each implementation's first pass ran in several fresh
- * runs, their spread ({@code runToRun}; empty after one run: the entry is then that run).
+ * crash; null when it gathered none), when each implementation's first pass ran in several fresh
+ * runs, their spread ({@code runToRun}; empty after one run: the entry is then that run), and each
+ * implementation's first pass with the other orders models compared ({@code otherOrdersModels}; empty
+ * when the comparison ran one).
  */
 public record Results(int schemaVersion, Method method, List<ImplementationResult> implementations,
-                      FaultMatrix evidence, List<RunToRun> runToRun) {
+                      FaultMatrix evidence, List<RunToRun> runToRun, List<OrdersModelRun> otherOrdersModels) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** Each implementation's first pass, at the first network, with one more orders model. */
+    public record OrdersModelRun(String ordersModel, List<ImplementationResult> implementations) {
+        public OrdersModelRun {
+            implementations = List.copyOf(implementations);
+        }
+    }
 
     public Results {
         implementations = implementations == null ? List.of() : List.copyOf(implementations);
         runToRun = runToRun == null ? List.of() : List.copyOf(runToRun);
+        otherOrdersModels = otherOrdersModels == null ? List.of() : List.copyOf(otherOrdersModels);
+    }
+
+    /** The orders model of {@link #implementations}, by its id ({@code state} for results from before it was said). */
+    public String ordersModel() {
+        return ordersModel(method);
     }
 
     /** The run-to-run spread of one implementation at one network, when its first pass was repeated. */
@@ -56,6 +71,7 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
         differ(differences, "durability", theirs.durability(), mine.durability());
         differ(differences, "workload", theirs.workload(), mine.workload());
         differ(differences, "orders model", ordersModel(theirs), ordersModel(mine));
+        differ(differences, "other orders models", models(other), models(this));
         differ(differences, "machine", machine(theirs.environment()), machine(mine.environment()));
         return differences;
     }
@@ -71,7 +87,10 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
         }
     }
 
-    /** The orders model a comparison ran with, by its id ({@code state} for results from before it was said). */
+    private static String models(Results results) {
+        return results.otherOrdersModels.stream().map(OrdersModelRun::ordersModel).toList().toString();
+    }
+
     private static String ordersModel(Method method) {
         return method.settings().getOrDefault("orders model", "state").split(" ", 2)[0];
     }

@@ -20,7 +20,7 @@ class BeforeAfterTest {
         assertThat(after.differencesFrom(before)).containsExactly("sweep: quick, then default");
         ImplementationResult orch = before.implementations().get(0);
         Results repeated = new Results(before.schemaVersion(), before.method(), before.implementations(), null,
-                List.of(RunToRun.of(List.of(orch, orch, orch))));
+                List.of(RunToRun.of(List.of(orch, orch, orch))), List.of());
         assertThat(repeated.differencesFrom(before)).containsExactly("fresh runs per implementation: 1, then 3");
         Results eventSourced = withSettings(before, Map.of("orders model", "event-sourced (each order its stream)"));
         assertThat(eventSourced.differencesFrom(before)).containsExactly("orders model: state, then event-sourced");
@@ -48,7 +48,7 @@ class BeforeAfterTest {
                 m.elapsedSeconds(), m.gitCommit(), m.command(), m.store(), m.durability(), m.durabilityNotes(),
                 m.transport(), m.workload(), m.seed(), m.networkModel(), settings, m.environment(),
                 m.primitives(), m.machineLoad()), results.implementations(), results.evidence(),
-                results.runToRun());
+                results.runToRun(), List.of());
     }
 
     private static Results withSweep(Results results, String sweep) {
@@ -57,6 +57,6 @@ class BeforeAfterTest {
                 m.elapsedSeconds(), m.gitCommit(), m.command(), m.store(), m.durability(), m.durabilityNotes(),
                 m.transport(), m.workload(), m.seed(), m.networkModel(), m.settings(), m.environment(),
                 m.primitives(), m.machineLoad()), results.implementations(), results.evidence(),
-                results.runToRun());
+                results.runToRun(), List.of());
     }
 }

@@ -65,6 +65,6 @@ class EvidenceTest {
     private static Results withEvidence(FaultMatrix evidence) {
         Results results = SampleResults.of(SampleResults.passed("local-baseline", 400, 20),
                 SampleResults.passed("saga-choreo", 100, 30));
-        return new Results(results.schemaVersion(), results.method(), results.implementations(), evidence, List.of());
+        return new Results(results.schemaVersion(), results.method(), results.implementations(), evidence, List.of(), List.of());
     }
 }

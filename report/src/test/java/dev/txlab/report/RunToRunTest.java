@@ -22,7 +22,7 @@ class RunToRunTest {
         assertThat(spread.maxRates()).containsExactly(130.0, 90.0, 100.0);
         assertThat(spread.describe()).startsWith("3 fresh runs: max sustainable 90-130 orders/s (CV 19.5 %)");
         Results results = new Results(Results.SCHEMA_VERSION, SampleResults.of(middle).method(), List.of(middle), null,
-                List.of(spread));
+                List.of(spread), List.of());
         assertThat(Trust.warnings(results)).anyMatch(w -> w.startsWith("saga-orch (network none): its 3 fresh runs")
                 && w.endsWith("vary by more than 10 % of their mean"));
         assertThat(new HtmlReport(results, java.util.Optional.empty(), java.util.Optional.empty()).render())

@@ -26,7 +26,7 @@ final class SampleResults {
                 environment, List.of(new PrimitiveCost("insert + commit", "h2-file", 13_900, 5_200, 103, 30, 3, null),
                 new PrimitiveCost("XA insert + prepare + commit", "postgres", 0, 0, 0, 0, 0, "XA error code -3")),
                 new MachineLoad(0.01, 0.0, 0.02, 0.0));
-        return new Results(Results.SCHEMA_VERSION, method, List.of(implementations), null, List.of());
+        return new Results(Results.SCHEMA_VERSION, method, List.of(implementations), null, List.of(), List.of());
     }
 
     static ImplementationResult passed(String id, double throughput, double p99Millis) {

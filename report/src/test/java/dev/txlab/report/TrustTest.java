@@ -29,7 +29,7 @@ class TrustTest {
                 m.networkModel(), m.settings(), m.environment(), m.primitives(), new MachineLoad(0.02, 0.0, 0.30, 0.05));
         ImplementationResult noisy = noisy(SampleResults.passed("saga-choreo", 500, 10));
 
-        Results results = new Results(quiet.schemaVersion(), busy, List.of(noisy), null, List.of());
+        Results results = new Results(quiet.schemaVersion(), busy, List.of(noisy), null, List.of(), List.of());
 
         assertThat(Trust.warnings(results)).containsExactly(
                 "other processes used 30.0 % of the machine's CPU during the runs (above 5 %)",

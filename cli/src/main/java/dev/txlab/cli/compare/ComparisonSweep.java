@@ -7,6 +7,7 @@ import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.run.Preflight;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.SubmitFailures;
+import dev.txlab.harness.store.BytesWritten;
 import dev.txlab.load.ClosedLoad;
 import dev.txlab.load.LatencyStats;
 import dev.txlab.load.LatencySummary;
@@ -85,6 +86,7 @@ public final class ComparisonSweep {
                                          CostTally tally) throws InterruptedException, SQLException {
         try (Run run = Run.prepare(options.options(id, network, plan.maxCallers()))) {
             environment.observe(run);
+            BytesWritten bytesWritten = BytesWritten.from(run.stores());
             Map<Integer, List<LoadResult>> timed = new LinkedHashMap<>();
             for (int threads : plan.threads()) {
                 timed.put(threads, closedLoop(run, id, plan, threads, tally));
@@ -99,12 +101,13 @@ public final class ComparisonSweep {
             ForcedWritesPerOrder forcedWrites = ForcedWriteWindow.count(run, best.threads(), plan.iteration(), tally);
             List<LoadPoint> load = List.of();
             run.awaitQuiescence();
+            BytesWritten.Reading written = bytesWritten.sinceStart();
             AuditReport audit = run.audit();
             return new ImplementationResult(id.id(), network.name(), Guarantees.of(id), audit.ok(),
                     audit.describe(0).lines().findFirst().orElse(""),
                     audit.violations().stream().limit(SHOWN_VIOLATIONS).map(Object::toString).toList(),
                     notAResult(run),
-                    terminationBound(run), throughput, load, tally.perOrder(), tally.outcomes(),
+                    terminationBound(run), throughput, load, tally.perOrder(written), tally.outcomes(),
                     SampleTimeline.of(run.trace(), "the closed loop's warm-up"), NetworkAchieved.describe(run), capped,
                     null, maxRate, forcedWrites);
         }

@@ -2,6 +2,7 @@ package dev.txlab.cli.compare;
 
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.store.BytesWritten;
 import dev.txlab.harness.store.spi.RoundTrip;
 import dev.txlab.load.LoadResult;
 import dev.txlab.report.ImplementationResult.Cost;
@@ -31,7 +32,8 @@ final class CostTally {
         return Map.copyOf(outcomes);
     }
 
-    Cost perOrder() {
+    /** The tally per order, with the bytes {@code written} meanwhile (by the same orders). */
+    Cost perOrder(BytesWritten.Reading written) {
         if (orders == 0) {
             return new Cost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
@@ -40,7 +42,9 @@ final class CostTally {
                 + count(RoundTrip.XA_RECOVER) + count(RoundTrip.XA_FORGET);
         return new Cost(orders, per(total), per(count(RoundTrip.STATEMENT)), per(count(RoundTrip.COMMIT)),
                 per(count(RoundTrip.ROLLBACK)), per(count(RoundTrip.CONNECTION_CHECK)), per(count(RoundTrip.XA_PREPARE)), per(count(RoundTrip.XA_COMMIT)),
-                per(xaOther), per(messages.published()), per(messages.delivered()));
+                per(xaOther), per(messages.published()), per(messages.delivered()),
+                written.bytesBySource().isEmpty() ? null : (double) written.total() / orders,
+                String.join(" + ", written.bytesBySource().keySet()));
     }
 
     private long count(RoundTrip kind) {

@@ -1,0 +1,46 @@
+package dev.txlab.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two orders models compared: each implementation's rows side by side, in the HTML and the Markdown. */
+class OrdersModelsTest {
+
+    @Test
+    void eachImplementationHasARowPerModelWithItsRateCostsAndBytes() {
+        Results state = SampleResults.of(withBytes(SampleResults.passed("saga-choreo", 800, 30), 7_851.4),
+                SampleResults.passed("local-baseline", 1_500, 2));
+        Results both = new Results(state.schemaVersion(), state.method(), state.implementations(), null, List.of(),
+                List.of(new Results.OrdersModelRun("event-sourced", List.of(
+                        withBytes(SampleResults.passed("saga-choreo", 900, 25), 6_673.0)))));
+
+        List<List<String>> rows = OrdersModels.rows(both);
+
+        assertThat(OrdersModels.shown(state)).isFalse();
+        assertThat(OrdersModels.shown(both)).isTrue();
+        assertThat(rows).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(2) + " " + row.get(6))
+                .containsExactly("saga-choreo state 800 orders/s 7,851", "saga-choreo event-sourced 900 orders/s 6,673",
+                        "local-baseline state 1500 orders/s not measured");
+        assertThat(OrdersModels.bytesMeasured(both)).isEqualTo("PostgreSQL WAL");
+        assertThat(new HtmlReport(both, Optional.empty(), Optional.empty()).render())
+                .contains("Orders models side by side").contains("<td>event-sourced</td>");
+        assertThat(new MarkdownReport(both, Optional.empty()).render())
+                .contains("## Orders models side by side")
+                .contains("| saga-choreo | event-sourced | 900 orders/s | 900.0 | 16.00 | 1.00 | 6,673 |");
+    }
+
+    private static ImplementationResult withBytes(ImplementationResult result, double bytes) {
+        ImplementationResult.Cost c = result.cost();
+        ImplementationResult.Cost cost = new ImplementationResult.Cost(c.orders(), c.roundTrips(), c.statements(),
+                c.commits(), c.rollbacks(), c.connectionChecks(), c.xaPrepares(), c.xaCommits(), c.xaOther(),
+                c.messagesPublished(), c.messagesDelivered(), bytes, "PostgreSQL WAL");
+        return new ImplementationResult(result.implementation(), result.network(), result.guarantee(),
+                result.auditPassed(), result.audit(), result.violations(), result.error(), result.terminationBound(),
+                result.throughput(), result.load(), cost, result.outcomes(), result.timeline(), result.networkAchieved(),
+                result.callersCapped(), result.ceiling(), result.maxRate(), result.forcedWrites());
+    }
+}
