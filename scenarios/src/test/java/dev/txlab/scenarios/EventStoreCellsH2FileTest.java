@@ -2,8 +2,6 @@ package dev.txlab.scenarios;
 
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
-import dev.txlab.harness.placement.TransportSettings;
-import dev.txlab.harness.store.StoreKind;
 
 /**
  * The cells of the orders event store, with event-sourced orders on H2 files, the sagas on embedded
@@ -11,17 +9,7 @@ import dev.txlab.harness.store.StoreKind;
  * the local baseline only: it tests the audit, which is the same for all). The whole quick suite
  * with event-sourced orders is {@link QuickSuiteEventSourcedH2FileTest} (-Pextended).
  */
-class EventStoreCellsH2FileTest extends QuickSuiteContract {
-    @Override
-    protected StoreKind store() {
-        return StoreKind.H2_FILE;
-    }
-
-    @Override
-    protected TransportSettings.Kind transport() {
-        return TransportSettings.Kind.ARTEMIS;
-    }
-
+class EventStoreCellsH2FileTest extends QuickSuiteH2FileTest {
     @Override
     protected OrdersModel ordersModel() {
         return OrdersModel.EVENT_SOURCED;
