@@ -4,6 +4,7 @@ import dev.txlab.harness.fault.CrashPoint;
 import dev.txlab.harness.placement.ImplementationId;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +39,12 @@ class CatalogTest {
 
     @Test
     void theQuickSuiteHaltsAtEveryCrashPoint() {
-        assertThat(Catalog.quick()).filteredOn(CrashScenario.class::isInstance).map(CrashScenario.class::cast)
-                .extracting(CrashScenario::point).containsExactlyInAnyOrder(CrashPoint.values());
+        // EVENT_VERSION_CONFLICT is counted (the second writer's proof), not halted at: a halt there needs the
+        // second writer in the crashing child, which ChildRun does not take
+        assertThat(Catalog.quick().stream().map(s -> s instanceof EventSourcedOnly only ? only.scenario() : s))
+                .filteredOn(CrashScenario.class::isInstance).map(CrashScenario.class::cast)
+                .extracting(CrashScenario::point).containsExactlyInAnyOrder(Arrays.stream(CrashPoint.values())
+                        .filter(point -> point != CrashPoint.EVENT_VERSION_CONFLICT).toArray(CrashPoint[]::new));
     }
 
     @Test
