@@ -6,6 +6,7 @@ import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.run.FileTrees;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
+import dev.txlab.harness.readmodel.ReadModelLag;
 import dev.txlab.harness.store.BytesWritten;
 import dev.txlab.load.ClosedLoad;
 import dev.txlab.load.LatencyStats;
@@ -94,6 +95,7 @@ final class OpenLoopRun {
         CostCounters.Costs before = run.costs();
         messagesBefore = run.placement().messageCounts().orElse(MessageCounts.NONE);
         bytesWritten = BytesWritten.from(run.stores());
+        run.readModelLag().ifPresent(ReadModelLag::reset);
         Minutes minutes = new Minutes(run.options().store().dataDir());
         LoadResult result = new OpenLoad(run, workers, MAX_LAG).run(rate, duration, HEAP_READING, minutes::mark);
         minutes.endPartial();

@@ -43,6 +43,7 @@ final class RunPrinter {
                 + "; failed submits " + result.failedSubmits() + "; unfinished " + result.unfinished());
         out.println(costs(result.costs(), result.completed()));
         out.println(written.describePerOrder(result.completed()));
+        run.readModelLag().ifPresent(lag -> out.println(lag.summary().describe()));
         run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts.minus(messagesBefore),
                 result.completed())));
         NetworkAchieved.perHop(run).forEach(hop -> out.println("network delay per " + hop));

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 @Command(name = "txlab", mixinStandardHelpOptions = true, versionProvider = TxlabCli.Version.class,
         description = "Compares XA two-phase commit and sagas on one order transaction.",
         subcommands = {CompareCommand.class, ReportCommand.class, FaultsCommand.class, RunCommand.class, AuditCommand.class,
-                RecoverCommand.class, CalibrateCommand.class})
+                RecoverCommand.class, ProjectCommand.class, CalibrateCommand.class})
 public final class TxlabCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_VIOLATIONS = 1;

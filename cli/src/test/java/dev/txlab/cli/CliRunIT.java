@@ -140,4 +140,37 @@ class CliRunIT {
         assertThat(audit.exitCode()).isEqualTo(TxlabCli.EXIT_VIOLATIONS);
         assertThat(audit.stdout()).contains("invariants: VIOLATED").contains("I3 no leftovers: o00000007: still PENDING");
     }
+
+    @Test
+    void anEventSourcedRunPrintsItsReadModelLagAndItsReadModelsRebuildFromZero() throws Exception {
+        CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders-model", "event-sourced",
+                "--orders", "200", "--concurrency", "4", "--data-dir", CliJar.dataDir(), "--db-prefix",
+                "t_cli_project", "--no-progress");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).containsPattern("read-model lag \\(an append's commit returned -> visible in the "
+                + "views\\), ms: p50 [0-9.]+, p99 [0-9.]+, max [0-9.]+ over 400 events");
+
+        CliJar.Outcome rebuild = CliJar.run("project", "--rebuild", "--data-dir", CliJar.dataDir(), "--db-prefix",
+                "t_cli_project");
+        assertThat(rebuild.exitCode()).as(rebuild.stdout() + rebuild.stderr()).isZero();
+        assertThat(rebuild.stdout()).contains("200 order summaries").contains("every row matched: the rebuilt views "
+                + "replaced the live ones");
+
+        CliJar.Outcome audit = CliJar.run("audit", "--data-dir", CliJar.dataDir(), "--db-prefix", "t_cli_project");
+        assertThat(audit.exitCode()).as(audit.stdout()).isZero();
+    }
+
+    @Test
+    void aStateModelRunHasNoReadModelsToRebuild() throws Exception {
+        CliJar.Outcome run = CliJar.run("run", "--impl", "local-baseline", "--orders", "5", "--data-dir",
+                CliJar.dataDir(), "--db-prefix", "t_cli_project_state", "--no-progress");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+
+        CliJar.Outcome rebuild = CliJar.run("project", "--rebuild", "--data-dir", CliJar.dataDir(), "--db-prefix",
+                "t_cli_project_state");
+
+        assertThat(rebuild.exitCode()).isEqualTo(TxlabCli.EXIT_BAD_INPUT);
+        assertThat(rebuild.stderr()).contains("keeps its orders as rows (orders model state), so it has no read "
+                + "models").doesNotContain("Exception");
+    }
 }

@@ -83,7 +83,7 @@ public final class HtmlReport {
         List<ImplementationResult> failed = results.implementations().stream()
                 .filter(result -> !result.passed()).toList();
         if (failed.isEmpty()) {
-            html.append(p("passed", "Every run passed its audit (invariants I0-I5 of docs/design.md): "
+            html.append(p("passed", "Every run passed its audit (invariants I0-I6 of docs/design.md): "
                     + results.implementations().size() + " runs."));
             return;
         }
@@ -275,6 +275,17 @@ public final class HtmlReport {
             }
         }
         html.append(table).append("</table>");
+        if (ReadModelLags.shown(results)) {
+            html.append("<h3 id=\"read-model-lag\">Read-model lag (event-sourced orders)</h3><table><tr>");
+            ReadModelLags.HEADER.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
+            html.append("</tr>");
+            for (List<String> row : ReadModelLags.rows(results)) {
+                html.append("<tr>");
+                row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
+                html.append("</tr>");
+            }
+            html.append("</table>").append(p("note", Html.escape(ReadModelLags.METHOD)));
+        }
     }
 
     private static String detailedLatency(LatencySummary latency) {
@@ -443,7 +454,7 @@ public final class HtmlReport {
         html.append("<h2 id=\"faults\">6. Failure behaviour</h2>");
         evidence.own().ifPresentOrElse(own -> html.append(p("note", "This comparison's crash: one per implementation, "
                         + "at the protocol point whose recovery took longest in the full matrix; a child JVM halts "
-                        + "there, a fresh one recovers, the audit checks invariants I0-I5.")).append(own.html()),
+                        + "there, a fresh one recovers, the audit checks invariants I0-I6.")).append(own.html()),
                 () -> html.append(p("note", "This comparison ran no crash.")));
         html.append(evidence.full().map(full -> "<h3>The full matrix (faults.json)</h3>" + full.html())
                 .orElse(p("note", "No full matrix: no <code>faults.json</code> beside the results (written by "

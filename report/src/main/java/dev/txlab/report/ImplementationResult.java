@@ -1,5 +1,6 @@
 package dev.txlab.report;
 
+import dev.txlab.harness.readmodel.ReadModelLag;
 import dev.txlab.load.LatencySummary;
 import dev.txlab.load.OverTime;
 import dev.txlab.load.SustainableRate;
@@ -105,13 +106,22 @@ public record ImplementationResult(String implementation, String network, String
      * Open-loop latency at a fixed arrival rate (orders/s offered), measured from each order's
      * intended start; achieved = outcomes per second; saturated = the loop fell behind and stopped;
      * {@code label} says which load it is ("common load", "70 % of own max"); {@code perSecond}: the
-     * outcomes second by second (empty in results written before they were kept).
+     * outcomes second by second (empty in results written before they were kept); {@code readModelLag}:
+     * the read models' lag over the phase (event-sourced orders; null under the state model).
      */
     public record LoadPoint(String label, double offered, double achieved, double seconds, int workers,
                             boolean saturated, int completed, int unfinished, LatencySummary outcome,
-                            LatencySummary ack, List<OverTime.Second> perSecond) {
+                            LatencySummary ack, List<OverTime.Second> perSecond, ReadModelLag.Summary readModelLag) {
         public LoadPoint {
             perSecond = perSecond == null ? List.of() : List.copyOf(perSecond);
+        }
+
+        /** A load point without read models (the state model). */
+        public LoadPoint(String label, double offered, double achieved, double seconds, int workers,
+                         boolean saturated, int completed, int unfinished, LatencySummary outcome,
+                         LatencySummary ack, List<OverTime.Second> perSecond) {
+            this(label, offered, achieved, seconds, workers, saturated, completed, unfinished, outcome, ack,
+                    perSecond, null);
         }
     }
 

@@ -66,6 +66,11 @@ public final class MarkdownReport {
                 results.implementations().stream().flatMap(r -> r.load().stream().map(l -> List.of(
                         r.implementation(), r.network(), Figures.load(l), Figures.latency(l.outcome()),
                         Figures.latency(l.ack())))).toList());
+        if (ReadModelLags.shown(results)) {
+            md.append("## Read-model lag (event-sourced orders)\n\n");
+            table(md, ReadModelLags.HEADER, ReadModelLags.rows(results));
+            md.append(ReadModelLags.METHOD).append("\n\n");
+        }
         md.append("## Cost per order (mean over every order of the run)\n\n");
         table(md, List.of("implementation", "network", "orders", "round trips", "statements", "commits",
                         "rollbacks", "connection checks", "XA prepares", "XA commits", "other XA calls", "messages published",

@@ -1,5 +1,6 @@
 package dev.txlab.report;
 
+import dev.txlab.harness.readmodel.ReadModelLag;
 import dev.txlab.load.SustainableRate;
 import dev.txlab.scenarios.FaultMatrix;
 import dev.txlab.scenarios.FaultMatrixFiles;
@@ -207,5 +208,25 @@ class ReportRenderingTest {
 
         assertThat(Files.readString(directory.resolve("index.html"))).contains("xa-crash-after-prepare")
                 .contains("1 of 1 scenarios pass; consistent again within 1.5 s after a crash");
+    }
+
+    @Test
+    void anEventSourcedComparisonShowsEachImplementationsReadModelLagAndAStateOneDoesNot() {
+        ImplementationResult state = SampleResults.passed("saga-choreo", 400, 20);
+        ImplementationResult.LoadPoint common = state.load().get(0);
+        ImplementationResult eventSourced = state.withSecondPass(List.of(new ImplementationResult.LoadPoint(
+                common.label(), common.offered(), common.achieved(), common.seconds(), common.workers(), false,
+                common.completed(), 0, common.outcome(), common.ack(), common.perSecond(),
+                new ReadModelLag.Summary(600, 0, 2.5, 17.25, 31.0))), null, true, "invariants: OK", List.of(), null);
+
+        String html = new HtmlReport(SampleResults.of(eventSourced), Optional.empty(), Optional.empty()).render();
+        String markdown = new MarkdownReport(SampleResults.of(eventSourced), Optional.empty()).render();
+
+        assertThat(html).contains("Read-model lag (event-sourced orders)").contains("p50 2.50 / p99 17.3 / max 31.0")
+                .contains("600");
+        assertThat(markdown).contains("## Read-model lag (event-sourced orders)")
+                .containsPattern("\\| saga-choreo \\| none \\| [^|]*common load[^|]* \\| p50 2.50 / p99 17.3 / max 31.0 \\| 600 \\|");
+        assertThat(new HtmlReport(SampleResults.of(state), Optional.empty(), Optional.empty()).render())
+                .doesNotContain("Read-model lag");
     }
 }

@@ -142,14 +142,14 @@ public final class Catalog {
                         EnumSet.of(ImplementationId.SAGA_ORCH), CrashPoint.SAGA_MID_COMPENSATION, 1, SAGA_ORDERS,
                         SAGA_CALLERS, SAGA_SEED, OrderCheck.NONE),
                 new RunScenario("saga-duplicate-deliveries", "saga: 30% of deliveries are delivered twice; each "
-                        + "inbox must apply a message once", SAGAS, "I0-I5; one effect per message",
+                        + "inbox must apply a message once", SAGAS, "I0-I6; one effect per message",
                         spec(150, 5), SAGA_CALLERS,
                         FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0.3, 0)),
                         Proof.of(o -> o.messages().duplicatesSkipped() > 0 ? Optional.empty()
                                         : Optional.of("no duplicate was skipped"),
                                 o -> o.messages().duplicatesSkipped() + " duplicates skipped")),
                 new RunScenario("saga-dropped-before-ack", "saga: 5% of deliveries are dropped before their ack; "
-                        + "each must come again and take effect once", SAGAS, "I0-I5; nothing lost",
+                        + "each must come again and take effect once", SAGAS, "I0-I6; nothing lost",
                         spec(150, 6), SAGA_CALLERS,
                         FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0, 0.05)),
                         Proof.of(o -> o.messages().redelivered() > 0 ? Optional.empty()
@@ -158,21 +158,21 @@ public final class Catalog {
                 new RunScenario("saga-delayed-deliveries", "saga: 10% of deliveries are held back up to 200 ms "
                         + "(without blocking a consumer), so later messages overtake them (each comes back alone: "
                         + "at 10% batches averaged 1.9 to 2.7 deliveries on PostgreSQL + NATS)", SAGAS,
-                        "I0-I5; order of arrival does not matter", spec(300, 10), SAGA_CALLERS,
+                        "I0-I6; order of arrival does not matter", spec(300, 10), SAGA_CALLERS,
                         FaultPlan.NONE.withMessageFaults(new FaultPlan.MessageFaultRates(0, 0, 0.1,
                                 Duration.ofMillis(200))),
                         Proof.of(o -> o.messages().heldBack() > 0 ? Optional.empty()
                                         : Optional.of("no delivery was held back"),
                                 o -> o.messages().heldBack() + " deliveries held back and delivered later")),
                 new RunScenario("saga-broker-outage", "saga: the broker is unavailable for 2.5 s mid-run; "
-                        + "orders wait and then finish", SAGAS, "I0-I5; orders only delayed", spec(200, 7),
+                        + "orders wait and then finish", SAGAS, "I0-I6; orders only delayed", spec(200, 7),
                         SAGA_CALLERS,
                         FaultPlan.NONE.withBrokerOutage(new FaultPlan.BrokerOutage(Duration.ofMillis(500),
                                 Duration.ofMillis(2500))),
                         waitedOutHalfOf(Duration.ofMillis(2500))),
                 new RunScenario("saga-poison-messages", "saga: two poison messages (an unknown type, a body that "
                         + "does not decode) on every destination the services consume; each must be dead-lettered "
-                        + "without holding up an order", SAGAS, "I0-I5; poison dead-lettered, no order message",
+                        + "without holding up an order", SAGAS, "I0-I6; poison dead-lettered, no order message",
                         spec(150, 11), SAGA_CALLERS, FaultPlan.NONE.withPoisonMessages(2),
                         Proof.of(o -> o.messages().deadLettered() > 0 ? Optional.empty()
                                         : Optional.of("no message was dead-lettered"),
@@ -180,7 +180,7 @@ public final class Catalog {
                 new RunScenario("saga-compensation-retried", "saga: the first two attempts of every compensating "
                         + "step (releasing stock, rejecting the order) fail with a transient error; the transport "
                         + "must redeliver each until it takes effect, once", SAGAS,
-                        "I0-I5; every refused order compensated exactly once",
+                        "I0-I6; every refused order compensated exactly once",
                         WorkloadSpec.builder().orders(120).seed(12).refusalRate(0.05).build(), SAGA_CALLERS,
                         FaultPlan.NONE.withFailingCompensations(2),
                         Proof.of(o -> o.messages().failedDeliveries() > 0 && o.result().outcomeCounts().keySet()
@@ -191,7 +191,7 @@ public final class Catalog {
                 lateSuccessAfterCompensation(),
                 new RunScenario("refusal-at-every-step", "a business refusal at every step (unknown or disabled "
                         + "customer, out of stock, insufficient funds) at 10% each; refused orders must leave "
-                        + "nothing held", ALL, "I0-I5; REJECTED holds neither stock nor money",
+                        + "nothing held", ALL, "I0-I6; REJECTED holds neither stock nor money",
                         WorkloadSpec.builder().orders(200).seed(8).refusalRate(0.1).build(), 4, FaultPlan.NONE,
                         refusedAtEveryStep()),
                 new TwoInstancesScenario("orch-two-coordinators", "orchestration: a second instance of the "
@@ -224,14 +224,23 @@ public final class Catalog {
                         + "of the orders service to its stream first, the same events at the same version; the "
                         + "service's append finds its version taken, its transaction is retried from the replay",
                         SAGAS,
-                        "I0-I5; one decision per stream, none lost", spec(200, 17), SAGA_CALLERS,
+                        "I0-I6; one decision per stream, none lost", spec(200, 17), SAGA_CALLERS,
                         FaultPlan.NONE.withSecondWriter(5),
                         Proof.of(o -> o.versionConflicts() > 0 ? Optional.empty()
                                         : Optional.of("no append found its version taken"),
                                 o -> o.versionConflicts() + " appends found their version taken and were retried"))),
                 new EventSourcedOnly(new DamagedEventScenario("orders-malformed-event", "event-sourced orders: "
                         + "after a run, one order's CREATED event is given a payload that does not parse; the "
-                        + "audit must name its stream and version", ALL, spec(100, 18), 4)));
+                        + "audit must name its stream and version", ALL, spec(100, 18), 4)),
+                new EventSourcedOnly(new CrashScenario("read-model-halt-mid-batch", "event-sourced orders: halt in "
+                        + "the middle of a projection batch (views written, events not marked projected, nothing "
+                        + "committed); the restarted projector catches up from the flags, with no double count in "
+                        + "the per-customer totals", ALL, CrashPoint.READ_MODEL_MID_BATCH, 3, SAGA_ORDERS,
+                        SAGA_CALLERS, SAGA_SEED, OrderCheck.NONE)),
+                new EventSourcedOnly(new RebuildWhileArrivingScenario("read-model-rebuild-while-arriving",
+                        "event-sourced orders: the read models rebuilt from zero again and again while orders "
+                        + "arrive; each rebuild catches up under the lock and replaces the views only once every row "
+                        + "matches", ALL, spec(600, 19), SAGA_CALLERS)));
     }
 
     /**
@@ -249,14 +258,14 @@ public final class Catalog {
                 + "prepared branches survive and the order must commit", XA, XA_HIT, xaWorkload(),
                 crashingOrderIs(Optional.of(OrderStatus.APPROVED))));
         full.add(new RunScenario("heavy-duplicate-deliveries", "saga: half of all deliveries delivered twice, "
-                + SAGA_CALLERS + " callers, 400 orders", SAGAS, "I0-I5; one effect per message", spec(400, 13),
+                + SAGA_CALLERS + " callers, 400 orders", SAGAS, "I0-I6; one effect per message", spec(400, 13),
                 SAGA_CALLERS,
                 FaultPlan.NONE.withMessageFaults(FaultPlan.MessageFaultRates.of(0.5, 0)),
                 Proof.of(o -> o.messages().duplicatesSkipped() > 0 ? Optional.empty()
                                 : Optional.of("no duplicate was skipped"),
                         o -> o.messages().duplicatesSkipped() + " duplicates skipped")));
         full.add(new RunScenario("long-broker-outage", "saga: the broker is unavailable for 8 s mid-run",
-                SAGAS, "I0-I5; orders only delayed", spec(300, 14), SAGA_CALLERS,
+                SAGAS, "I0-I6; orders only delayed", spec(300, 14), SAGA_CALLERS,
                 FaultPlan.NONE.withBrokerOutage(new FaultPlan.BrokerOutage(Duration.ofMillis(500),
                         Duration.ofSeconds(8))),
                 waitedOutHalfOf(Duration.ofSeconds(8))));
@@ -276,7 +285,7 @@ public final class Catalog {
                 + "10 s reply timeout; the command sent again overtakes it, the saga moves on (payment declined, "
                 + "the reservation compensated; or stock refused) and then the first copy arrives and would succeed",
                 EnumSet.of(ImplementationId.SAGA_ORCH),
-                "I0-I5; a late reservation has no effect: no stock held for a REJECTED order",
+                "I0-I6; a late reservation has no effect: no stock held for a REJECTED order",
                 WorkloadSpec.builder().orders(LATE_ORDERS).seed(17).refusalRate(0).insufficientFundsRate(0.5)
                         .products(4).initialStock(20).skew(1.5).build(), LATE_ORDERS,
                 FaultPlan.NONE.withLateDelivery(new FaultPlan.LateDelivery("ReserveStock", LATE_RESERVATION)),

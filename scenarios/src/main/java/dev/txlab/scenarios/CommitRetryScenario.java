@@ -40,7 +40,7 @@ public record CommitRetryScenario(String id, String description, Set<Implementat
 
     @Override
     public String mustHold() {
-        return "I0-I5 after recovery; the " + failure.service().id() + " branch committed in the end";
+        return "I0-I6 after recovery; the " + failure.service().id() + " branch committed in the end";
     }
 
     @Override

@@ -28,7 +28,7 @@ public record CrashScenario(String id, String description, Set<ImplementationId>
 
     @Override
     public String mustHold() {
-        return "I0-I5 after recovery; the halt fired at " + point + " (hit " + hit + ")";
+        return "I0-I6 after recovery; the halt fired at " + point + " (hit " + hit + ")";
     }
 
     @Override

@@ -35,7 +35,7 @@ public record DatabaseOutageScenario(String id, String description, Set<Implemen
 
     @Override
     public String mustHold() {
-        return "I0-I5 after recovery; an order refused during the outage is not acknowledged";
+        return "I0-I6 after recovery; an order refused during the outage is not acknowledged";
     }
 
     @Override

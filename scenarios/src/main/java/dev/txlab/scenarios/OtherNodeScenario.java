@@ -30,7 +30,7 @@ public record OtherNodeScenario(String id, String description, Set<Implementatio
 
     @Override
     public String mustHold() {
-        return "a recovering TM node leaves another node's in-doubt branches alone; I0-I5 after both recover";
+        return "a recovering TM node leaves another node's in-doubt branches alone; I0-I6 after both recover";
     }
 
     @Override

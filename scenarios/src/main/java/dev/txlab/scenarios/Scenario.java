@@ -19,7 +19,7 @@ public interface Scenario {
     /** The implementations the fault makes sense for (a 2PC crash point means nothing to a saga). */
     Set<ImplementationId> appliesTo();
 
-    /** The invariants (I0-I5 of docs/design.md) it must hold, in words. */
+    /** The invariants (I0-I6 of docs/design.md) it must hold, in words. */
     String mustHold();
 
     /**

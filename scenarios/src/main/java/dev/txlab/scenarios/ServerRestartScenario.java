@@ -42,7 +42,7 @@ public record ServerRestartScenario(String id, String description, Set<Implement
 
     @Override
     public String mustHold() {
-        return "I0-I5 after recovery; the order prepared before the restart committed";
+        return "I0-I6 after recovery; the order prepared before the restart committed";
     }
 
     @Override

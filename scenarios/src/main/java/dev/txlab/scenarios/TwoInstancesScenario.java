@@ -39,7 +39,7 @@ public record TwoInstancesScenario(String id, String description, Set<Implementa
 
     @Override
     public String mustHold() {
-        return "I0-I5 with two instances sharing the work; every order settles once";
+        return "I0-I6 with two instances sharing the work; every order settles once";
     }
 
     @Override

@@ -36,7 +36,7 @@ class ScenarioProofTest {
     @Test
     void aRunWhoseProofIsMissingFailsTheCell() throws Exception {
         RunScenario noDuplicates = new RunScenario("no-duplicates", "no fault planned, yet a duplicate expected",
-                Set.of(ImplementationId.SAGA_CHOREO), "I0-I5", WorkloadSpec.builder().orders(20).seed(1).build(), 2,
+                Set.of(ImplementationId.SAGA_CHOREO), "I0-I6", WorkloadSpec.builder().orders(20).seed(1).build(), 2,
                 FaultPlan.NONE, RunScenario.Proof.of(o -> o.messages().duplicatesSkipped() > 0 ? Optional.empty()
                         : Optional.of("no duplicate was skipped"), o -> o.messages().duplicatesSkipped() + " skipped"));
 

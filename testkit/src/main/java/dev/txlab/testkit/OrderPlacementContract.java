@@ -8,6 +8,7 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.readmodel.ReadModelLag;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,7 +58,7 @@ public abstract class OrderPlacementContract {
 
     /** The outcome of every order of a run, its audit, and the rows and events its orders service wrote. */
     protected record Observed(Map<String, Outcome> outcomes, RunResult result, AuditReport audit, long orderRows,
-                              long orderEvents) {
+                              long orderEvents, long orderSummaries, Optional<ReadModelLag.Summary> readModelLag) {
     }
 
     @Test
@@ -78,6 +80,7 @@ public abstract class OrderPlacementContract {
         assertThat(new TreeMap<>(baseline.outcomes())).isEqualTo(new TreeMap<>(observed.outcomes()));
         assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
         assertThat(observed.orderEvents()).as("the state model appends no event").isZero();
+        assertThat(observed.readModelLag()).as("no read model without events").isEmpty();
     }
 
     @Test
@@ -98,6 +101,10 @@ public abstract class OrderPlacementContract {
         assertThat(eventSourced.orderRows()).as("no order kept as a row").isZero();
         assertThat(eventSourced.orderEvents()).as("a created event and a decision per order")
                 .isEqualTo(2L * spec.orders());
+        assertThat(eventSourced.orderSummaries()).as("the read models project every order (I6 audited above)")
+                .isEqualTo(spec.orders());
+        assertThat(eventSourced.readModelLag()).hasValueSatisfying(lag -> assertThat(lag.timed())
+                .as("every event's lag timed from its commit: %s", lag.describe()).isEqualTo(2L * spec.orders()));
     }
 
     @Test
@@ -154,7 +161,8 @@ public abstract class OrderPlacementContract {
                 }
             });
             AuditReport audit = run.audit();
-            return new Observed(outcomes, result, audit, count(run, "orders"), count(run, "order_events"));
+            return new Observed(outcomes, result, audit, count(run, "orders"), count(run, "order_events"),
+                    count(run, "order_summary"), run.readModelLag().map(ReadModelLag::summary));
         }
     }
 

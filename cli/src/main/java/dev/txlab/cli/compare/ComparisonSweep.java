@@ -4,6 +4,7 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.network.NetworkProfile;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.spi.PlacementProvider;
+import dev.txlab.harness.readmodel.ReadModelLag;
 import dev.txlab.harness.run.Preflight;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.SubmitFailures;
@@ -231,13 +232,15 @@ public final class ComparisonSweep {
             throws InterruptedException {
         progress.phase(id.id(), String.format(Locale.ROOT, "open loop at %.1f orders/s (%s, %d workers)",
                 target.rate(), target.label(), workers));
+        run.readModelLag().ifPresent(ReadModelLag::reset);
         LoadResult result = new OpenLoad(run, workers, wanted.maxLag()).run(target.rate(), wanted.openLoop());
         tally.add(result);
         latencyFiles.write(id.id(), run.options().network().name(), target.label(), result);
         return new LoadPoint(target.label(), target.rate(), result.throughputPerSecond(),
                 result.elapsed().toMillis() / 1000.0,
                 workers, result.saturated(), result.completed(), result.unfinished(),
-                result.outcome().summary(), result.ack().summary(), result.overTime().series());
+                result.outcome().summary(), result.ack().summary(), result.overTime().series(),
+                run.readModelLag().map(ReadModelLag::summary).orElse(null));
     }
 
     private static String terminationBound(Run run) {

@@ -101,6 +101,7 @@ final class EventSourcedOrders implements OrdersService {
             }
             throw e;
         }
+        appends.appended(events);
     }
 
     private Optional<OrderState> pending(Connection connection, String orderId) throws SQLException {

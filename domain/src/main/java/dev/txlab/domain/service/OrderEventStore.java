@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * and a relay reads the {@link #unpublished} ones, publishes them and {@link #markPublished marks}
  * them. A flag per event, not a high-water mark: no position is shared by the streams, and a
  * transaction that commits after a later-appended one leaves its event unpublished until the next
- * pass, never behind a mark.
+ * pass, never behind a mark. The read models' projector reads it the same way, by a flag of its own
+ * ({@link #unprojected}).
  */
 public final class OrderEventStore {
     /** SQLState of a serialization failure: what a version conflict is reported as. */
@@ -54,10 +55,24 @@ public final class OrderEventStore {
      */
     public static Map<String, List<OrderEvent>> readAll(Connection connection, List<String> unreadable)
             throws SQLException {
+        return streams(connection, "", unreadable);
+    }
+
+    /**
+     * Every stream's events applied to the read models so far, in stream and version order (a rebuild
+     * reads them, and the audit checks the views against them); unreadable ones as in {@link #readAll}.
+     */
+    public static Map<String, List<OrderEvent>> readAllProjected(Connection connection, List<String> unreadable)
+            throws SQLException {
+        return streams(connection, "WHERE projected = TRUE ", unreadable);
+    }
+
+    private static Map<String, List<OrderEvent>> streams(Connection connection, String where, List<String> unreadable)
+            throws SQLException {
         Map<String, List<OrderEvent>> streams = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT stream_id, version, event_type, "
-                + "payload, committed_at_ms FROM order_events ORDER BY stream_id, version");
+                + "payload, committed_at_ms FROM order_events " + where + "ORDER BY stream_id, version");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 try {
@@ -116,10 +131,48 @@ public final class OrderEventStore {
      */
     public static List<OrderEvent> unpublished(Connection connection, int limit, List<String> unreadable)
             throws SQLException {
+        return flaggedFalse(connection, "published", limit, unreadable);
+    }
+
+    /** How many events wait to be published. */
+    public static long countUnpublished(Connection connection) throws SQLException {
+        return countFlaggedFalse(connection, "published");
+    }
+
+    /**
+     * Marks published events: one statement per version among them (one for a batch of CREATED
+     * events), keyed by the primary key's stream ids, so that it finds them through the key and not by
+     * a scan (an OR of (stream, version) pairs made H2 scan the table at every mark).
+     */
+    public static void markPublished(Connection connection, List<OrderEvent> events) throws SQLException {
+        flagTrue(connection, "published", events);
+    }
+
+    /**
+     * Up to {@code limit} committed events not yet applied to the read models, oldest first; one of an
+     * unknown type is left unprojected, and said in {@code unreadable} by stream and version.
+     */
+    public static List<OrderEvent> unprojected(Connection connection, int limit, List<String> unreadable)
+            throws SQLException {
+        return flaggedFalse(connection, "projected", limit, unreadable);
+    }
+
+    /** How many events wait to be applied to the read models. */
+    public static long countUnprojected(Connection connection) throws SQLException {
+        return countFlaggedFalse(connection, "projected");
+    }
+
+    /** Marks events applied to the read models (as {@link #markPublished}, by key). */
+    public static void markProjected(Connection connection, List<OrderEvent> events) throws SQLException {
+        flagTrue(connection, "projected", events);
+    }
+
+    private static List<OrderEvent> flaggedFalse(Connection connection, String flag, int limit,
+                                                 List<String> unreadable) throws SQLException {
         List<OrderEvent> events = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT stream_id, version, event_type, "
-                + "payload, committed_at_ms FROM order_events WHERE published = ? ORDER BY committed_at_ms, stream_id, "
-                + "version")) {
+                + "payload, committed_at_ms FROM order_events WHERE " + flag + " = ? ORDER BY committed_at_ms, "
+                + "stream_id, version")) {
             statement.setBoolean(1, false);
             statement.setMaxRows(limit);
             try (ResultSet rows = statement.executeQuery()) {
@@ -135,28 +188,22 @@ public final class OrderEventStore {
         return events;
     }
 
-    /** How many events wait to be published. */
-    public static long countUnpublished(Connection connection) throws SQLException {
+    private static long countFlaggedFalse(Connection connection, String flag) throws SQLException {
         try (PreparedStatement statement = Sql.prepare(connection,
-                "SELECT COUNT(*) FROM order_events WHERE published = ?", false);
+                "SELECT COUNT(*) FROM order_events WHERE " + flag + " = ?", false);
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
-    /**
-     * Marks published events: one statement per version among them (one for a batch of CREATED
-     * events), keyed by the primary key's stream ids, so that it finds them through the key and not by
-     * a scan (an OR of (stream, version) pairs made H2 scan the table at every mark).
-     */
-    public static void markPublished(Connection connection, List<OrderEvent> events) throws SQLException {
+    private static void flagTrue(Connection connection, String flag, List<OrderEvent> events) throws SQLException {
         Map<Integer, List<String>> streamsByVersion = new TreeMap<>();
         events.forEach(event -> streamsByVersion.computeIfAbsent(event.version(), v -> new ArrayList<>())
                 .add(event.orderId()));
         for (Map.Entry<Integer, List<String>> version : streamsByVersion.entrySet()) {
             List<String> streams = version.getValue();
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE order_events SET published = ? "
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE order_events SET " + flag + " = ? "
                     + "WHERE stream_id IN (" + String.join(", ", Collections.nCopies(streams.size(), "?"))
                     + ") AND version = ?")) {
                 statement.setBoolean(1, true);

@@ -3,6 +3,7 @@ package dev.txlab.harness.audit;
 import dev.txlab.domain.model.OrderStatus;
 import dev.txlab.domain.service.OrderBook;
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.harness.readmodel.ReadModelCheck;
 import dev.txlab.harness.workload.InitialState;
 
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Checks invariants I0-I5 over the services' databases after a run (at quiescence or after
+ * Checks invariants I0-I6 over the services' databases after a run (at quiescence or after
  * recovery). The initial stock and money come from the workload, the acknowledged ids from the
  * ledger; everything else is read from the databases.
  */
@@ -71,6 +72,7 @@ public final class ConsistencyAudit {
         checkSingleEffect("authorizations", authorizations, violations);
         checkSingleEffect("shopping lists", lists, violations);
         checkSingleEffect("payments", payments, violations);
+        checkReadModels(violations);
 
         Map<String, Long> counts = new TreeMap<>();
         orders.values().forEach(row -> counts.merge(label(row), 1L, Long::sum));
@@ -171,6 +173,13 @@ public final class ConsistencyAudit {
                 }
             }
         });
+    }
+
+    private void checkReadModels(List<Violation> violations) throws SQLException {
+        try (Connection connection = dataSources.apply(ServiceName.ORDERS).getConnection()) {
+            violations.addAll(ReadModelCheck.check(connection));
+            connection.rollback();
+        }
     }
 
     private static void checkSingleEffect(String what, Map<String, Effects> effects, List<Violation> violations) {

@@ -7,7 +7,8 @@ public enum Invariant {
     I2_CONSERVATION("I2 conservation"),
     I3_NO_LEFTOVERS("I3 no leftovers"),
     I4_SINGLE_EFFECT("I4 single effect"),
-    I5_TERMINATION("I5 termination");
+    I5_TERMINATION("I5 termination"),
+    I6_READ_MODELS("I6 read models");
 
     private final String label;
 

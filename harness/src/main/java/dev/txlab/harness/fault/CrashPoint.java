@@ -27,6 +27,11 @@ public enum CrashPoint {
      * (its transaction is then retried from the replay).
      */
     EVENT_VERSION_CONFLICT,
+    /**
+     * Event-sourced orders: a projection batch applied to the read models and its events not yet
+     * marked projected, nothing committed.
+     */
+    READ_MODEL_MID_BATCH,
     /** Sagas: outbox rows published, not yet marked published. */
     SAGA_AFTER_PUBLISH_BEFORE_MARK,
     /** Sagas: a consumer's local transaction (inbox, state, outbox) committed, its delivery not yet acknowledged. */

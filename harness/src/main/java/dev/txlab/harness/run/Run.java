@@ -1,5 +1,7 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.model.OrdersModel;
+import dev.txlab.domain.service.AppendListener;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.audit.AuditReport;
@@ -17,6 +19,9 @@ import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.placement.spi.PlacementContext;
 import dev.txlab.harness.placement.spi.PlacementProvider;
 import dev.txlab.harness.placement.spi.ResourceNeeds;
+import dev.txlab.harness.readmodel.CommitStamps;
+import dev.txlab.harness.readmodel.ReadModelLag;
+import dev.txlab.harness.readmodel.ReadModelProjector;
 import dev.txlab.harness.store.Durability;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
@@ -55,10 +60,13 @@ public final class Run implements AutoCloseable {
     private final PrefixLock lock;
     private final DiskWatch diskWatch;
     private final CrashPoints crashPoints;
+    /** The read models' projector of an event-sourced run. */
+    private final Optional<ReadModelProjector> projector;
 
     private Run(RunOptions options, Workload workload, Stores stores, CrashPoints crashPoints,
                 OrderPlacement placement, CostCounters costs, JdbcNetworkDelay network, StepTrace trace,
-                Ledger ledger, RunRecord record, Optional<DatabaseOutageInjector> outage, PrefixLock lock) {
+                Ledger ledger, RunRecord record, Optional<DatabaseOutageInjector> outage, PrefixLock lock,
+                Optional<ReadModelProjector> projector) {
         this.options = options;
         this.workload = workload;
         this.stores = stores;
@@ -72,6 +80,7 @@ public final class Run implements AutoCloseable {
         this.record = record;
         this.outage = outage;
         this.lock = lock;
+        this.projector = projector;
         this.diskWatch = DiskWatch.start(options.store().dataDir(), diskSpace(options, ledger),
                 usesEmbeddedBroker(options), feed::stop);
     }
@@ -133,13 +142,18 @@ public final class Run implements AutoCloseable {
         Optional<DatabaseOutageInjector> outage = options.faults().databaseOutage().map(planned ->
                 new DatabaseOutageInjector(planned, sharingDatabaseWith(config, provider.topology(), planned.service()),
                         options.clock()));
-        JdbcDecorator decorator = JdbcDecorator.of(costs, network);
+        Optional<CommitStamps> stamps = options.ordersModel() == OrdersModel.EVENT_SOURCED
+                ? Optional.of(new CommitStamps()) : Optional.empty();
+        JdbcDecorator decorator = stamps.map(JdbcDecorator.of(costs, network)::with)
+                .orElse(JdbcDecorator.of(costs, network));
         Stores stores = Stores.open(config, provider.topology(), outage.map(decorator::with).orElse(decorator));
         OrderPlacement placement = null;
+        Optional<ReadModelProjector> projector = Optional.empty();
         try {
             InitialStateWriter.write(workload.initialState(), stores::dataSource);
             Clock clock = options.clock();
-            PlacementContext context = options.placementContext(stores, trace, true);
+            PlacementContext context = options.placementContext(stores, trace, true,
+                    stamps.<AppendListener>map(s -> s).orElse(AppendListener.NONE));
             placement = provider.create(context);
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
@@ -152,12 +166,15 @@ public final class Run implements AutoCloseable {
                     + config.describeKinds() + " (orders database " + config.location(ServiceName.ORDERS).describe()
                     + "), started " + record.startedAt(), config.durability() == Durability.POWER);
             placement.start();
+            projector = ReadModelProjector.startFor(options.ordersModel(), stores.dataSource(ServiceName.ORDERS),
+                    stamps, context.crashPoints());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.markSetupComplete(connection);
             }
             return new Run(options, workload, stores, context.crashPoints(), placement, costs, network, trace, ledger, record,
-                    outage, lock);
+                    outage, lock, projector);
         } catch (SQLException | RuntimeException e) {
+            projector.ifPresent(ReadModelProjector::close);
             if (placement != null) {
                 placement.close();
             }
@@ -197,9 +214,29 @@ public final class Run implements AutoCloseable {
         return record.terminationBound().plusSeconds(1);
     }
 
-    /** Waits, within the termination bound, until nothing the implementation started is in flight. */
+    /**
+     * Waits, within the termination bound, until nothing the implementation started is in flight, and
+     * then, within it again, until the read models (of an event-sourced run) have caught up.
+     */
     public void awaitQuiescence() {
         placement.awaitQuiescence(record.terminationBound());
+        if (projector.isPresent()) {
+            awaitProjected(projector.get(), record.terminationBound());
+        }
+    }
+
+    /** Waits until the projector caught up, at most {@code bound} (the audit then names what it left). */
+    static void awaitProjected(ReadModelProjector projector, Duration bound) {
+        try {
+            projector.awaitCaughtUp(bound);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The read models' lag so far (an event-sourced run); empty under the state model. */
+    public Optional<ReadModelLag> readModelLag() {
+        return projector.map(ReadModelProjector::lag);
     }
 
     /** The submits that failed so far, whoever drove them (the closed loop, a load runner, a benchmark). */
@@ -265,7 +302,11 @@ public final class Run implements AutoCloseable {
         try {
             diskWatch.close();
             try {
-                placement.close();
+                try {
+                    placement.close();
+                } finally {
+                    projector.ifPresent(ReadModelProjector::close);
+                }
             } finally {
                 ledger.close();
             }

@@ -1,6 +1,7 @@
 package dev.txlab.harness.run;
 
 import dev.txlab.domain.model.OrdersModel;
+import dev.txlab.domain.service.AppendListener;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.fault.FaultPlan;
@@ -45,8 +46,13 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
      * instance, which keep what earlier processes left in logs and brokers).
      */
     public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh) {
+        return placementContext(stores, trace, fresh, AppendListener.NONE);
+    }
+
+    /** The context of this run's placement, whose orders service's appends {@code appends} hears of too. */
+    public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh, AppendListener appends) {
         return new PlacementContext(stores, clock, faults, CrashPoints.of(faults), trace, concurrency, tm, transport,
-                network, ordersModel, fresh);
+                network, ordersModel, fresh, appends);
     }
 
     /** Options for a run of {@code implementation} on {@code store}; every other setting has a default. */

@@ -1,15 +1,18 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.audit.Invariant;
 import dev.txlab.harness.audit.Violation;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.fault.CrashPoints;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderPlacement;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.placement.spi.PlacementProvider;
+import dev.txlab.harness.readmodel.ReadModelProjector;
 import dev.txlab.harness.store.JdbcDecorator;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.Stores;
@@ -25,7 +28,7 @@ import java.util.Optional;
  * redone (no order was acknowledged before setup completed); otherwise the implementation is
  * started over the same stores, logs and broker, which runs its recovery (for XA, until nothing of
  * its node is in doubt; for the sagas, until relays and consumers have brought every order to an
- * end, at most {@link #SAGA_QUIESCENCE}). Then the recovered run is audited: recovery that leaves an
+ * end, at most {@link #SAGA_QUIESCENCE}; for event-sourced orders, until the read models caught up). Then the recovered run is audited: recovery that leaves an
  * order broken never reads as done.
  */
 public final class RunRecovery {
@@ -91,11 +94,19 @@ public final class RunRecovery {
         List<String> unreadable;
         MessageCounts messages;
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
-            try (OrderPlacement placement = provider.create(RunOptions.builder(config, record.implementation())
-                    .ordersModel(record.ordersModel()).clock(clock).tm(tm).transport(transport).build()
-                    .placementContext(stores, StepTrace.ofDefaults(), false))) {
+            RunOptions options = RunOptions.builder(config, record.implementation())
+                    .ordersModel(record.ordersModel()).clock(clock).tm(tm).transport(transport).build();
+            try (OrderPlacement placement = provider.create(options.placementContext(stores, StepTrace.ofDefaults(),
+                    false))) {
                 placement.start();
-                placement.awaitQuiescence(SAGA_QUIESCENCE);
+                Optional<ReadModelProjector> projector = ReadModelProjector.startFor(record.ordersModel(),
+                        stores.dataSource(ServiceName.ORDERS), Optional.empty(), CrashPoints.disarmed());
+                try {
+                    placement.awaitQuiescence(SAGA_QUIESCENCE);
+                    projector.ifPresent(readModels -> Run.awaitProjected(readModels, SAGA_QUIESCENCE));
+                } finally {
+                    projector.ifPresent(ReadModelProjector::close);
+                }
                 unreadable = placement.unreadableLogRecords();
                 messages = placement.messageCounts().orElse(MessageCounts.NONE);
             }

@@ -16,7 +16,14 @@ public enum Anomaly {
      * The order APPROVED, then its reservation or payment not (yet) there, though the order ended
      * APPROVED: the databases' commits became visible one by one (2PC's phase 2 is not atomic to readers).
      */
-    NON_ATOMIC_COMMIT("non-atomic commit", "read the order APPROVED, then its reservation or payment missing");
+    NON_ATOMIC_COMMIT("non-atomic commit", "read the order APPROVED, then its reservation or payment missing"),
+    /**
+     * The order's summary in the read models (event-sourced orders) behind its stream at the moment of
+     * the read: the view and the stream read in one statement, the view's version below the stream's.
+     * Not an intermediate state (a PENDING summary of a PENDING stream is up to date), but the read
+     * side's lag, seen by a reader.
+     */
+    STALE_READ("stale read", "read the order's summary in the read models behind its stream");
 
     private final String label;
     private final String meaning;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Judges a probe's observations against the orders' final statuses. The reads of one observation
  * are sequential (orders, then depot, then payments), so only what that order cannot explain is an
  * anomaly: an effect of an order that ended REJECTED, a PENDING order, an APPROVED order whose effects
- * were missing after the approval had been read.
+ * were missing after the approval had been read, a read-model summary behind its stream.
  */
 public final class AnomalyClassifier {
     private AnomalyClassifier() {
@@ -33,6 +33,9 @@ public final class AnomalyClassifier {
                 && !(observation.reservation() && observation.payment())) {
             found.add(Anomaly.NON_ATOMIC_COMMIT);
         }
+        if (observation.view().filter(Observation.ViewRead::stale).isPresent()) {
+            found.add(Anomaly.STALE_READ);
+        }
         return found;
     }
 
@@ -52,7 +55,14 @@ public final class AnomalyClassifier {
     private static String example(Observation o, Optional<OrderStatus> outcome) {
         return "order " + o.orderId() + " read as " + o.status().map(Enum::name).orElse("absent")
                 + (o.reservation() ? ", stock reserved" : ", no stock reserved")
-                + (o.payment() ? ", payment confirmed" : ", no payment") + "; it ended "
+                + (o.payment() ? ", payment confirmed" : ", no payment")
+                + o.view().map(AnomalyClassifier::describe).orElse("") + "; it ended "
                 + outcome.map(Enum::name).orElse("absent");
+    }
+
+    private static String describe(Observation.ViewRead view) {
+        return ", its summary " + (view.viewVersion() == 0 ? "absent" : "at version " + view.viewVersion() + " ("
+                + view.viewStatus().map(Enum::name).orElse("?") + ")") + " while its stream was at version "
+                + view.streamVersion();
     }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.scenarios.probe;
 
 import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.OrdersService;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.run.Run;
@@ -19,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Concurrent readers beside a run: each picks one of the most recently submitted orders and reads
  * its status (orders database), then whether stock is reserved for it (depot), then whether it was
- * paid (payments), each read committed in its own database, as any other service or report would.
+ * paid (payments), each read committed in its own database, as any other service or report would;
+ * with event-sourced orders, then its summary in the read models beside its stream (one statement).
  */
 public final class IsolationProbe implements AutoCloseable {
     /** Readers pick among this many most recently submitted orders: those most likely in flight. */
@@ -69,6 +71,7 @@ public final class IsolationProbe implements AutoCloseable {
     private void readLoop(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         OrdersService orders = OrdersService.of(run.options().ordersModel(), run.options().clock());
+        boolean eventSourced = run.options().ordersModel() == OrdersModel.EVENT_SOURCED;
         try (Connection ordersDb = run.stores().dataSource(ServiceName.ORDERS).getConnection();
              Connection depotDb = run.stores().dataSource(ServiceName.DEPOT).getConnection();
              Connection paymentsDb = run.stores().dataSource(ServiceName.PAYMENTS).getConnection()) {
@@ -82,7 +85,9 @@ public final class IsolationProbe implements AutoCloseable {
                             "SELECT 1 FROM shopping_lists WHERE order_id = ? AND status = 'ACTIVE'", orderId);
                     boolean payment = exists(paymentsDb,
                             "SELECT 1 FROM payments WHERE order_id = ? AND status = 'CONFIRMED'", orderId);
-                    record(new Observation(orderId, status, reservation, payment));
+                    Optional<Observation.ViewRead> view = eventSourced ? Optional.of(view(ordersDb, orderId))
+                            : Optional.empty();
+                    record(new Observation(orderId, status, reservation, payment, view));
                 }
                 LockSupport.parkNanos(PAUSE_NANOS); // paces the reader; it waits for nothing
             }
@@ -98,6 +103,25 @@ public final class IsolationProbe implements AutoCloseable {
             if (observations.size() < MAX_OBSERVATIONS) {
                 observations.add(observation);
             }
+        }
+    }
+
+    /** The order's summary and its stream's version in one statement: one snapshot of both. */
+    private static Observation.ViewRead view(Connection orders, String orderId) throws SQLException {
+        try (PreparedStatement statement = orders.prepareStatement("SELECT (SELECT version FROM order_summary "
+                + "WHERE order_id = ?), (SELECT status FROM order_summary WHERE order_id = ?), (SELECT MAX(version) "
+                + "FROM order_events WHERE stream_id = ?)")) {
+            statement.setString(1, orderId);
+            statement.setString(2, orderId);
+            statement.setString(3, orderId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                String viewStatus = rows.getString(2);
+                return new Observation.ViewRead(rows.getInt(1), Optional.ofNullable(viewStatus)
+                        .map(OrderStatus::valueOf), rows.getInt(3));
+            }
+        } finally {
+            orders.rollback();
         }
     }
 

@@ -52,4 +52,23 @@ class AnomalyClassifierTest {
         assertThat(report.countsByLabel()).containsEntry("dirty read", 0L).containsEntry("intermediate state", 0L)
                 .containsEntry("non-atomic commit", 0L);
     }
+
+    @Test
+    void aSummaryBehindItsStreamIsAStaleReadAndOneUpToDateIsNot() {
+        List<Observation> history = List.of(
+                new Observation("o2", Optional.of(OrderStatus.APPROVED), true, true, Optional.of(
+                        new Observation.ViewRead(1, Optional.of(OrderStatus.PENDING), 2))), // behind
+                new Observation("o3", Optional.of(OrderStatus.APPROVED), true, true, Optional.of(
+                        new Observation.ViewRead(0, Optional.empty(), 2))),                // no row yet
+                new Observation("o4", Optional.of(OrderStatus.REJECTED), false, false, Optional.of(
+                        new Observation.ViewRead(2, Optional.of(OrderStatus.REJECTED), 2)))); // up to date
+
+        ProbeReport report = AnomalyClassifier.classify(history, FINAL);
+
+        assertThat(report.count(Anomaly.STALE_READ)).isEqualTo(2);
+        assertThat(report.counts()).containsOnlyKeys(Anomaly.STALE_READ);
+        assertThat(report.examples().get(Anomaly.STALE_READ)).isEqualTo("order o2 read as APPROVED, stock reserved, "
+                + "payment confirmed, its summary at version 1 (PENDING) while its stream was at version 2; it ended "
+                + "APPROVED");
+    }
 }

@@ -2,6 +2,7 @@ package dev.txlab.harness.placement.spi;
 
 import dev.txlab.domain.model.OrderEvent;
 import dev.txlab.domain.model.OrdersModel;
+import dev.txlab.domain.service.AppendListener;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderServices;
 import dev.txlab.domain.service.ServiceName;
@@ -22,12 +23,13 @@ import java.util.Set;
  * crash points, the trace, the number of concurrent callers (pool sizes follow it), the transaction
  * manager's settings, the transport's, the simulated network (the JDBC part is already in the
  * stores; message hops are the implementation's to delay), how the orders service keeps an order,
- * and whether this is a fresh run (false: a recovery that must keep what the killed run left in its
- * logs and brokers).
+ * whether this is a fresh run (false: a recovery that must keep what the killed run left in its
+ * logs and brokers), and who else hears of the event-sourced orders service's appends (the read
+ * models' commit stamps).
  */
 public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, CrashPoints crashPoints, StepTrace trace,
                                int concurrency, TmSettings tm, TransportSettings transport, NetworkProfile network,
-                               OrdersModel ordersModel, boolean fresh) {
+                               OrdersModel ordersModel, boolean fresh, AppendListener appends) {
 
     /** The four services, the orders service of this run's model. */
     public OrderServices services() {
@@ -37,10 +39,10 @@ public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, Cra
     /**
      * The four services, the orders service of this run's model publishing its events of those types
      * itself when the model is event-sourced (see {@link dev.txlab.domain.service.OrdersService#of}),
-     * its appends under the fault plan ({@link AppendFaults}).
+     * its appends under the fault plan ({@link AppendFaults}) and heard of by {@code appends}.
      */
     public OrderServices services(Set<OrderEvent.Type> published) {
         return OrderServices.create(ordersModel, clock, Ids.TIME_ORDERED, published, new AppendFaults(crashPoints,
-                stores.dataSource(ServiceName.ORDERS), faults.secondWriterEvery()));
+                stores.dataSource(ServiceName.ORDERS), faults.secondWriterEvery()).andThen(appends));
     }
 }
