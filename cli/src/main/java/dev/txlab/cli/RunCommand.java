@@ -5,6 +5,7 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.ServerCountCheck;
 import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.network.NetworkProfile;
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
@@ -76,6 +77,17 @@ final class RunCommand implements Callable<Integer> {
                     + "(created, approved or rejected) replayed for its state (default: ${DEFAULT-VALUE})")
     String ordersModel;
 
+    @Option(names = "--accounts-model", paramLabel = "state|event-sourced", defaultValue = "state",
+            description = "how the payments service keeps a customer's account: a row locked and updated, or its "
+                    + "stream of events (opened, debited, credited) replayed for its balance (default: "
+                    + "${DEFAULT-VALUE})")
+    String accountsModel;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "0",
+            description = "with --accounts-model event-sourced, a snapshot of an account every N of its events, "
+                    + "loading from the latest; 0: none (default: ${DEFAULT-VALUE})")
+    int snapshotEvery;
+
     @Option(names = "--count-forced-writes", description = "count forced writes (fsync and kin) per order by "
             + "component, with strace attached to this JVM and the local servers (closed loop only: strace slows "
             + "the run, so its throughput is then not a result)")
@@ -115,6 +127,10 @@ final class RunCommand implements Callable<Integer> {
         TransportSettings transport = transportOptions.toSettings();
         NetworkProfile networkProfile = NetworkProfile.parse(network);
         OrdersModel model = OrdersModel.parse(ordersModel);
+        AccountsModel accounts = AccountsModel.parse(accountsModel);
+        Flags.require(snapshotEvery >= 0, "--snapshot-every must be 0 (no snapshot) or more, was " + snapshotEvery);
+        Flags.require(snapshotEvery == 0 || accounts == AccountsModel.EVENT_SOURCED, "--snapshot-every snapshots "
+                + "event-sourced accounts; add --accounts-model event-sourced");
         try (PrefixLock lock = PrefixLock.acquire(store, "run");
              LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
@@ -127,6 +143,11 @@ final class RunCommand implements Callable<Integer> {
                             length.toSeconds(), concurrency)).orElse(spec.orders() + " orders, concurrency "
                             + concurrency), spec.seed(), spec.skew(), workload.mix.refusalRate,
                     spec.conflictFree() ? "yes" : "no", model.id());
+            if (accounts == AccountsModel.EVENT_SOURCED) {
+                out.println("  accounts: event-sourced, " + (snapshotEvery == 0 ? "no snapshot"
+                        : "a snapshot every " + snapshotEvery + " events of an account") + ", customer skew "
+                        + spec.customerSkew());
+            }
             store.durabilityNotes().forEach(note -> out.println("  note: " + note));
             if (!networkProfile.isNone()) {
                 out.println("  network: " + networkProfile.describe() + ", simulated in Java (parkNanos per JDBC "
@@ -140,6 +161,8 @@ final class RunCommand implements Callable<Integer> {
                     .transport(transport)
                     .network(networkProfile)
                     .ordersModel(model)
+                    .accountsModel(accounts)
+                    .snapshotEvery(snapshotEvery)
                     .build());
             int exitCode;
             int completed;

@@ -1,9 +1,11 @@
 package dev.txlab.cli;
 
 import dev.txlab.cli.compare.NetworkAchieved;
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.CostCounters;
 import dev.txlab.harness.cost.MessageCounts;
+import dev.txlab.harness.run.AccountTally;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.store.BytesWritten;
@@ -44,6 +46,9 @@ final class RunPrinter {
         out.println(costs(result.costs(), result.completed()));
         out.println(written.describePerOrder(result.completed()));
         run.readModelLag().ifPresent(lag -> out.println(lag.summary().describe()));
+        if (run.options().accountsModel() == AccountsModel.EVENT_SOURCED) {
+            out.println(accounts(run.accounts(), result.completed()));
+        }
         run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts.minus(messagesBefore),
                 result.completed())));
         NetworkAchieved.perHop(run).forEach(hop -> out.println("network delay per " + hop));
@@ -102,5 +107,13 @@ final class RunPrinter {
 
     private static double perOrder(long count, int orders) {
         return (double) count / orders;
+    }
+
+    /** The event-sourced accounts' version conflicts per 1,000 orders, and the snapshots they could not use. */
+    static String accounts(AccountTally tally, long orders) {
+        return String.format(Locale.ROOT, "account version conflicts (appends retried from the reload): %,d, %.1f per "
+                        + "1,000 orders over %,d orders; snapshots not used (the whole stream replayed): %,d%s",
+                tally.versionConflicts(), orders == 0 ? 0 : 1000.0 * tally.versionConflicts() / orders, orders,
+                tally.snapshotsNotUsed(), tally.firstWarning().map(w -> " (first: " + w + ")").orElse(""));
     }
 }

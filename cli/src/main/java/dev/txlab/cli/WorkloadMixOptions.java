@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags that choose which orders a workload holds, shared by {@code txlab run} and
- * {@code txlab compare}: the seed, how hot the products are, and the refusal rate.
+ * {@code txlab compare}: the seed, how hot the products and the customers are, and the refusal rate.
  */
 final class WorkloadMixOptions {
     @Option(names = "--seed", defaultValue = "42", description = "workload seed (default: ${DEFAULT-VALUE})")
@@ -14,6 +14,11 @@ final class WorkloadMixOptions {
     @Option(names = "--skew", defaultValue = "1.0",
             description = "Zipf exponent over products: 0 uniform, higher = hotter products (default: ${DEFAULT-VALUE})")
     double skew;
+
+    @Option(names = "--customer-skew", defaultValue = "0", description = "Zipf exponent over the customers who "
+            + "place the regular orders: 0 uniform, higher = a few customers place most orders, so their accounts "
+            + "are contended (default: ${DEFAULT-VALUE})")
+    double customerSkew;
 
     @Option(names = "--refusal-rate", defaultValue = "0.02",
             description = "rate of each business refusal: unknown customer, disabled customer, out of stock, "
@@ -28,6 +33,8 @@ final class WorkloadMixOptions {
                 + MAX_REFUSAL_RATE + " (the rate of each of the four refusals), was " + refusalRate);
         Flags.require(skew >= 0 && Double.isFinite(skew), "--skew must be a finite number >= 0 (0 = uniform), was "
                 + skew);
-        return builder.seed(seed).skew(skew).refusalRate(refusalRate);
+        Flags.require(customerSkew >= 0 && Double.isFinite(customerSkew), "--customer-skew must be a finite number "
+                + ">= 0 (0 = uniform), was " + customerSkew);
+        return builder.seed(seed).skew(skew).customerSkew(customerSkew).refusalRate(refusalRate);
     }
 }

@@ -1,5 +1,6 @@
 package dev.txlab.testkit;
 
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.model.Outcome;
 import dev.txlab.domain.model.RejectionReason;
@@ -58,7 +59,8 @@ public abstract class OrderPlacementContract {
 
     /** The outcome of every order of a run, its audit, and the rows and events its orders service wrote. */
     protected record Observed(Map<String, Outcome> outcomes, RunResult result, AuditReport audit, long orderRows,
-                              long orderEvents, long orderSummaries, Optional<ReadModelLag.Summary> readModelLag) {
+                              long orderEvents, long orderSummaries, Optional<ReadModelLag.Summary> readModelLag,
+                              long accountSnapshots) {
     }
 
     @Test
@@ -108,6 +110,25 @@ public abstract class OrderPlacementContract {
     }
 
     @Test
+    void keepsTheSameOutcomesOrderByOrderWhenAccountsAreEventSourcedWithSnapshots() throws Exception {
+        WorkloadSpec spec = WorkloadSpec.builder().seed(9).orders(200).refusalRate(0.05).customers(20)
+                .customerSkew(1.2).build();
+
+        Observed observed = run(store(prefix()).build(), implementation(), spec, 4, OrdersModel.STATE,
+                AccountsModel.EVENT_SOURCED, 5);
+
+        Workload workload = Workload.of(spec);
+        Map<String, Outcome> expected = new TreeMap<>();
+        for (int i = 0; i < workload.size(); i++) {
+            expected.put(Workload.orderId(i), workload.kind(i).conflictFreeOutcome());
+        }
+        assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
+        assertThat(new TreeMap<>(observed.outcomes())).as("the state model's outcomes, order by order")
+                .isEqualTo(expected);
+        assertThat(observed.accountSnapshots()).as("hot accounts' streams passed multiples of 5 events").isPositive();
+    }
+
+    @Test
     void everyRefusalPathRejectsTheOrderAndHoldsNothing() throws Exception {
         WorkloadSpec spec = WorkloadSpec.builder().seed(11).orders(200).refusalRate(0.12).build();
 
@@ -147,12 +168,21 @@ public abstract class OrderPlacementContract {
     /** Runs a fresh workload to its end, the orders kept as the model says, and audits it. */
     protected Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec, int concurrency,
                            OrdersModel model) throws SQLException, InterruptedException {
+        return run(store, implementation, spec, concurrency, model, AccountsModel.STATE, 0);
+    }
+
+    /** A run with accounts kept as {@code accounts} says, a snapshot every {@code snapshotEvery} events. */
+    protected Observed run(StoreConfig store, ImplementationId implementation, WorkloadSpec spec, int concurrency,
+                           OrdersModel model, AccountsModel accounts, int snapshotEvery)
+            throws SQLException, InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
         try (Run run = Run.prepare(RunOptions.builder(store, implementation)
                 .workload(spec)
                 .callers(concurrency)
                 .transport(transport())
                 .ordersModel(model)
+                .accountsModel(accounts)
+                .snapshotEvery(snapshotEvery)
                 .build())) {
             RunResult result = run.execute(new OrderListener() {
                 @Override
@@ -162,12 +192,17 @@ public abstract class OrderPlacementContract {
             });
             AuditReport audit = run.audit();
             return new Observed(outcomes, result, audit, count(run, "orders"), count(run, "order_events"),
-                    count(run, "order_summary"), run.readModelLag().map(ReadModelLag::summary));
+                    count(run, "order_summary"), run.readModelLag().map(ReadModelLag::summary),
+                    count(run, ServiceName.PAYMENTS, "account_snapshots"));
         }
     }
 
     private static long count(Run run, String table) throws SQLException {
-        try (Connection connection = run.stores().dataSource(ServiceName.ORDERS).getConnection();
+        return count(run, ServiceName.ORDERS, table);
+    }
+
+    private static long count(Run run, ServiceName service, String table) throws SQLException {
+        try (Connection connection = run.stores().dataSource(service).getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();

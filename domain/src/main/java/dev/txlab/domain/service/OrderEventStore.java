@@ -116,7 +116,7 @@ public final class OrderEventStore {
             }
             statement.executeBatch();
         } catch (SQLException e) {
-            if (isDuplicateKey(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 throw new SQLException("version conflict on order " + events.get(0).orderId() + " at version "
                         + events.get(0).version() + ": another transaction appended it first", VERSION_CONFLICT_STATE,
                         e);
@@ -214,19 +214,6 @@ public final class OrderEventStore {
                 statement.executeUpdate();
             }
         }
-    }
-
-    /** A unique-key violation on H2 and PostgreSQL (23505) or MariaDB (1062), anywhere in the chain. */
-    private static boolean isDuplicateKey(SQLException failure) {
-        for (SQLException e = failure; e != null; e = e.getNextException()) {
-            if ("23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
-                return true;
-            }
-            if (e.getCause() instanceof SQLException cause && isDuplicateKey(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static OrderEvent event(ResultSet rows) throws SQLException {

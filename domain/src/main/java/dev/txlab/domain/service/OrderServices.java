@@ -21,7 +21,14 @@ public record OrderServices(OrdersService orders, CustomersService customers, De
      */
     public static OrderServices create(OrdersModel model, Clock clock, Ids ids, Set<OrderEvent.Type> published,
                                        AppendListener appends) {
+        return create(model, clock, ids, published, appends, AccountKeeping.STATE);
+    }
+
+    /** The same, the payments service keeping accounts as {@code accounts} says. */
+    public static OrderServices create(OrdersModel model, Clock clock, Ids ids, Set<OrderEvent.Type> published,
+                                       AppendListener appends, AccountKeeping accounts) {
         return new OrderServices(OrdersService.of(model, clock, published, appends), new CustomersService(clock, ids),
-                new DepotService(clock, ids), new PaymentsService(clock, ids));
+                new DepotService(clock, ids), PaymentsService.of(accounts.model(), clock, ids,
+                accounts.snapshotEvery(), accounts.listener()));
     }
 }

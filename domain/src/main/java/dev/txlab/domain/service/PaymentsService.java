@@ -1,5 +1,7 @@
 package dev.txlab.domain.service;
 
+import dev.txlab.domain.model.AccountEvent;
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.RejectionReason;
 import dev.txlab.domain.model.StepResult;
 
@@ -12,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The payments service: confirms a payment by debiting the customer's account, and refunds it as
- * the compensation. Both lock the account row first, so they are serialized per customer.
+ * the compensation. Both open the account first ({@link Accounts}: its row locked, or its stream
+ * loaded and appended to), so they are serialized per customer.
  */
 public final class PaymentsService {
     static final String CONFIRMED = "CONFIRMED";
@@ -20,10 +23,27 @@ public final class PaymentsService {
 
     private final Clock clock;
     private final Ids ids;
+    private final Accounts accounts;
 
+    /** The payments service of accounts kept as rows (the {@code state} model). */
     public PaymentsService(Clock clock, Ids ids) {
+        this(clock, ids, new StateAccounts());
+    }
+
+    private PaymentsService(Clock clock, Ids ids, Accounts accounts) {
         this.clock = clock;
         this.ids = ids;
+        this.accounts = accounts;
+    }
+
+    /**
+     * The payments service of an accounts model: with {@code event-sourced}, a snapshot every
+     * {@code snapshotEvery} events of an account (0: none), and {@code listener} told of version
+     * conflicts and snapshots not used.
+     */
+    public static PaymentsService of(AccountsModel model, Clock clock, Ids ids, int snapshotEvery,
+                                     AccountListener listener) {
+        return new PaymentsService(clock, ids, Accounts.of(model, clock, snapshotEvery, listener));
     }
 
     /**
@@ -35,20 +55,20 @@ public final class PaymentsService {
      */
     public StepResult confirm(Connection connection, String orderId, String customerId, long amountCents)
             throws SQLException {
-        Long balance = lockBalance(connection, customerId);
-        if (balance == null) {
+        Optional<Accounts.Account> account = accounts.open(connection, customerId);
+        if (account.isEmpty()) {
             return StepResult.refused(RejectionReason.NO_ACCOUNT);
         }
         Optional<StepResult> earlier = EarlierCopies.answer(connection, "payments", CONFIRMED, orderId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        if (balance < amountCents) {
+        if (account.get().balanceCents() < amountCents) {
+            account.get().note(AccountEvent.Type.REFUSED, orderId);
             insertRefundedMarker(connection, orderId, customerId, RejectionReason.INSUFFICIENT_FUNDS);
             return StepResult.refused(RejectionReason.INSUFFICIENT_FUNDS);
         }
-        Sql.update(connection, "UPDATE accounts SET balance_cents = balance_cents - ? WHERE customer_id = ?",
-                amountCents, customerId);
+        account.get().debit(amountCents, orderId);
         Sql.update(connection,
                 "INSERT INTO payments (payment_id, order_id, customer_id, amount_cents, status, created_at_ms)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -61,13 +81,16 @@ public final class PaymentsService {
      * confirmation arriving later has no effect.
      */
     public void refund(Connection connection, String orderId, String customerId) throws SQLException {
-        lockBalance(connection, customerId);
+        Optional<Accounts.Account> account = accounts.open(connection, customerId);
         String paymentId;
         long amount;
         try (PreparedStatement statement = Sql.prepare(connection,
                 "SELECT payment_id, status, amount_cents FROM payments WHERE order_id = ?", orderId);
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
+                if (account.isPresent()) {
+                    account.get().note(AccountEvent.Type.VOIDED, orderId);
+                }
                 insertRefundedMarker(connection, orderId, customerId, null);
                 return;
             }
@@ -77,8 +100,11 @@ public final class PaymentsService {
             paymentId = rows.getString(1);
             amount = rows.getLong(3);
         }
-        Sql.update(connection, "UPDATE accounts SET balance_cents = balance_cents + ? WHERE customer_id = ?",
-                amount, customerId);
+        if (account.isEmpty()) {
+            throw new IllegalStateException("order " + orderId + " has a payment from customer " + customerId
+                    + ", who has no account");
+        }
+        account.get().credit(amount, orderId);
         Sql.update(connection, "UPDATE payments SET status = ?, refunded_at_ms = ? WHERE payment_id = ?",
                 REFUNDED, clock.millis(), paymentId);
     }
@@ -95,14 +121,6 @@ public final class PaymentsService {
                 ids.next(), orderId, customerId, REFUNDED, clock.millis(), clock.millis())) {
             insert.setString(7, refusal == null ? null : refusal.name()); // a typed null, as every driver takes it
             insert.executeUpdate();
-        }
-    }
-
-    private static Long lockBalance(Connection connection, String customerId) throws SQLException {
-        try (PreparedStatement statement = Sql.prepare(connection,
-                "SELECT balance_cents FROM accounts WHERE customer_id = ? FOR UPDATE", customerId);
-             ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : null;
         }
     }
 }

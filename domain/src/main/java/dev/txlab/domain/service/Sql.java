@@ -37,4 +37,17 @@ final class Sql {
             return rows.next() ? rows.getString(1) : null;
         }
     }
+
+    /** A unique-key violation on H2 and PostgreSQL (23505) or MariaDB (1062), anywhere in the chain. */
+    static boolean isDuplicateKey(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if ("23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
+                return true;
+            }
+            if (e.getCause() instanceof SQLException cause && isDuplicateKey(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.harness.audit;
 
 import dev.txlab.domain.model.OrderStatus;
+import dev.txlab.domain.service.AccountEventStore;
 import dev.txlab.domain.service.OrderBook;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.readmodel.ReadModelCheck;
@@ -143,6 +144,7 @@ public final class ConsistencyAudit {
 
     private void checkMoney(List<Violation> violations) throws SQLException {
         Map<String, Long> balances = longs(ServiceName.PAYMENTS, "SELECT customer_id, balance_cents FROM accounts");
+        balances.putAll(accountStreams(violations));
         long confirmed = longs(ServiceName.PAYMENTS,
                 "SELECT 'total', SUM(amount_cents) FROM payments WHERE status = 'CONFIRMED'")
                 .getOrDefault("total", 0L);
@@ -159,6 +161,19 @@ public final class ConsistencyAudit {
                     + initial.totalMoneyCents() + " cents != balances " + total + " + unrefunded payments "
                     + confirmed));
         }
+    }
+
+    /** The balances of event-sourced accounts, each stream replayed whole; one that cannot be is a violation. */
+    private Map<String, Long> accountStreams(List<Violation> violations) throws SQLException {
+        List<String> unreadable = new ArrayList<>();
+        Map<String, Long> balances;
+        try (Connection connection = dataSources.apply(ServiceName.PAYMENTS).getConnection()) {
+            balances = AccountEventStore.balances(connection, unreadable);
+            connection.rollback();
+        }
+        unreadable.forEach(why -> violations.add(new Violation(Invariant.I2_CONSERVATION, "account events",
+                "an account stream that cannot be replayed: " + why)));
+        return balances;
     }
 
     private void checkLeftoversAndTermination(Map<String, OrderRow> orders, List<Violation> violations) {

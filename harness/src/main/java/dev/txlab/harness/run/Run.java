@@ -62,11 +62,12 @@ public final class Run implements AutoCloseable {
     private final CrashPoints crashPoints;
     /** The read models' projector of an event-sourced run. */
     private final Optional<ReadModelProjector> projector;
+    private final AccountTally accounts;
 
     private Run(RunOptions options, Workload workload, Stores stores, CrashPoints crashPoints,
                 OrderPlacement placement, CostCounters costs, JdbcNetworkDelay network, StepTrace trace,
                 Ledger ledger, RunRecord record, Optional<DatabaseOutageInjector> outage, PrefixLock lock,
-                Optional<ReadModelProjector> projector) {
+                Optional<ReadModelProjector> projector, AccountTally accounts) {
         this.options = options;
         this.workload = workload;
         this.stores = stores;
@@ -81,6 +82,7 @@ public final class Run implements AutoCloseable {
         this.outage = outage;
         this.lock = lock;
         this.projector = projector;
+        this.accounts = accounts;
         this.diskWatch = DiskWatch.start(options.store().dataDir(), diskSpace(options, ledger),
                 usesEmbeddedBroker(options), feed::stop);
     }
@@ -150,14 +152,16 @@ public final class Run implements AutoCloseable {
         OrderPlacement placement = null;
         Optional<ReadModelProjector> projector = Optional.empty();
         try {
-            InitialStateWriter.write(workload.initialState(), stores::dataSource);
+            InitialStateWriter.write(workload.initialState(), stores::dataSource, options.accountsModel());
             Clock clock = options.clock();
+            AccountTally accounts = new AccountTally();
             PlacementContext context = options.placementContext(stores, trace, true,
-                    stamps.<AppendListener>map(s -> s).orElse(AppendListener.NONE));
+                    stamps.<AppendListener>map(s -> s).orElse(AppendListener.NONE), accounts);
             placement = provider.create(context);
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
-                    false, clock.instant(), Optional.empty(), options.ordersModel());
+                    false, clock.instant(), Optional.empty(), options.ordersModel(), options.accountsModel(),
+                    options.snapshotEvery());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.write(connection, record, workload.initialState());
             }
@@ -172,7 +176,7 @@ public final class Run implements AutoCloseable {
                 RunRecords.markSetupComplete(connection);
             }
             return new Run(options, workload, stores, context.crashPoints(), placement, costs, network, trace, ledger, record,
-                    outage, lock, projector);
+                    outage, lock, projector, accounts);
         } catch (SQLException | RuntimeException e) {
             projector.ifPresent(ReadModelProjector::close);
             if (placement != null) {
@@ -232,6 +236,11 @@ public final class Run implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the run's event-sourced accounts told so far (nothing under the state model). */
+    public AccountTally accounts() {
+        return accounts;
     }
 
     /** The read models' lag so far (an event-sourced run); empty under the state model. */

@@ -1,6 +1,9 @@
 package dev.txlab.harness.run;
 
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
+import dev.txlab.domain.service.AccountKeeping;
+import dev.txlab.domain.service.AccountListener;
 import dev.txlab.domain.service.AppendListener;
 import dev.txlab.domain.trace.StepTrace;
 import dev.txlab.harness.fault.CrashPoints;
@@ -19,12 +22,14 @@ import java.util.Objects;
 
 /**
  * Everything a run is made of: where, what, how many callers, which faults, which clock, the
- * settings of its transaction manager, transport and simulated network, and how the orders service
- * keeps an order.
+ * settings of its transaction manager, transport and simulated network, how the orders service
+ * keeps an order, and how the payments service keeps accounts (with a snapshot every N events of an
+ * event-sourced account; 0: none).
  */
 public record RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload,
                          int concurrency, FaultPlan faults, Clock clock, TmSettings tm, TransportSettings transport,
-                         NetworkProfile network, OrdersModel ordersModel) {
+                         NetworkProfile network, OrdersModel ordersModel, AccountsModel accountsModel,
+                         int snapshotEvery) {
     public RunOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(implementation, "implementation");
@@ -35,6 +40,11 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(ordersModel, "ordersModel");
+        Objects.requireNonNull(accountsModel, "accountsModel");
+        if (snapshotEvery < 0) {
+            throw new IllegalArgumentException("--snapshot-every must be 0 (no snapshot) or more, was "
+                    + snapshotEvery);
+        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -46,13 +56,17 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
      * instance, which keep what earlier processes left in logs and brokers).
      */
     public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh) {
-        return placementContext(stores, trace, fresh, AppendListener.NONE);
+        return placementContext(stores, trace, fresh, AppendListener.NONE, AccountListener.NONE);
     }
 
-    /** The context of this run's placement, whose orders service's appends {@code appends} hears of too. */
-    public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh, AppendListener appends) {
+    /**
+     * The context of this run's placement, whose orders service's appends {@code appends} hears of too,
+     * and whose event-sourced accounts tell {@code accounts} of their conflicts and snapshots not used.
+     */
+    public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh, AppendListener appends,
+                                             AccountListener accounts) {
         return new PlacementContext(stores, clock, faults, CrashPoints.of(faults), trace, concurrency, tm, transport,
-                network, ordersModel, fresh, appends);
+                network, ordersModel, fresh, appends, new AccountKeeping(accountsModel, snapshotEvery, accounts));
     }
 
     /** Options for a run of {@code implementation} on {@code store}; every other setting has a default. */
@@ -62,7 +76,8 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
 
     /**
      * Builds {@link RunOptions}: the workload's defaults, one caller, no fault, the system clock, the
-     * TM's and transport's defaults, no simulated network, the {@code state} orders model, unless set.
+     * TM's and transport's defaults, no simulated network, the {@code state} orders and accounts models
+     * (no snapshot), unless set.
      */
     public static final class Builder {
         private final StoreConfig store;
@@ -75,6 +90,8 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         private TransportSettings transport = TransportSettings.ofDefaults();
         private NetworkProfile network = NetworkProfile.NONE;
         private OrdersModel ordersModel = OrdersModel.STATE;
+        private AccountsModel accountsModel = AccountsModel.STATE;
+        private int snapshotEvery;
 
         private Builder(StoreConfig store, ImplementationId implementation) {
             this.store = store;
@@ -122,9 +139,20 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
             return this;
         }
 
+        public Builder accountsModel(AccountsModel value) {
+            accountsModel = value;
+            return this;
+        }
+
+        /** A snapshot every N events of an event-sourced account (0: none, the default). */
+        public Builder snapshotEvery(int value) {
+            snapshotEvery = value;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(store, implementation, workload, callers, faults, clock, tm, transport, network,
-                    ordersModel);
+                    ordersModel, accountsModel, snapshotEvery);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.txlab.harness.run;
 
 import dev.txlab.domain.service.ServiceName;
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmIdentity;
@@ -34,7 +35,8 @@ public final class RunRecords {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO txlab_run (run_key, implementation, topology, workload, durability, initial_stock,"
                         + " initial_money_cents, termination_bound_ms, tm_node, tm_log_dir, setup_complete, started_at_ms,"
-                        + " run_id, orders_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " run_id, orders_model, accounts_model, snapshot_every)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setInt(1, KEY);
             insert.setString(2, record.implementation().id());
             insert.setString(3, record.topology().name());
@@ -49,6 +51,8 @@ public final class RunRecords {
             insert.setLong(12, record.startedAt().toEpochMilli());
             insert.setString(13, record.runId());
             insert.setString(14, record.ordersModel().id());
+            insert.setString(15, record.accountsModel().id());
+            insert.setInt(16, record.snapshotEvery());
             insert.executeUpdate();
         }
         connection.commit();
@@ -98,7 +102,8 @@ public final class RunRecords {
     static Optional<RunRecord> read(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT implementation, topology, workload, durability, termination_bound_ms, tm_node,"
-                        + " tm_log_dir, setup_complete, started_at_ms, run_id, acknowledged, ledger_sha256, orders_model"
+                        + " tm_log_dir, setup_complete, started_at_ms, run_id, acknowledged, ledger_sha256, orders_model,"
+                        + " accounts_model, snapshot_every"
                         + " FROM txlab_run"
                         + " WHERE run_key = ?")) {
             select.setInt(1, KEY);
@@ -112,7 +117,8 @@ public final class RunRecords {
                         tm(rows.getString(6), rows.getString(7)), rows.getBoolean(8),
                         Instant.ofEpochMilli(rows.getLong(9)), seal(rows.getObject(11) == null ? null : rows.getLong(11),
                         rows.getString(12)), rows.getString(13) == null ? OrdersModel.STATE
-                        : OrdersModel.parse(rows.getString(13))));
+                        : OrdersModel.parse(rows.getString(13)), rows.getString(14) == null ? AccountsModel.STATE
+                        : AccountsModel.parse(rows.getString(14)), rows.getInt(15)));
             }
         }
     }

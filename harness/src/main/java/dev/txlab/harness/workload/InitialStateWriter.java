@@ -1,5 +1,7 @@
 package dev.txlab.harness.workload;
 
+import dev.txlab.domain.model.AccountEvent;
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.service.ServiceName;
 
 import java.sql.Connection;
@@ -9,14 +11,24 @@ import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** Writes an initial state into the services' databases (customers, depot, payments), in batches. */
+/**
+ * Writes an initial state into the services' databases (customers, depot, payments: accounts as rows,
+ * or as streams each opened with its balance), in batches.
+ */
 public final class InitialStateWriter {
     private static final int BATCH = 500;
 
     private InitialStateWriter() {
     }
 
+    /** Writes the state, accounts as rows. */
     public static void write(InitialState state, Function<ServiceName, DataSource> dataSources) throws SQLException {
+        write(state, dataSources, AccountsModel.STATE);
+    }
+
+    /** Writes the state, accounts as {@code accounts} keeps them: rows, or streams opened with the balance. */
+    public static void write(InitialState state, Function<ServiceName, DataSource> dataSources,
+                             AccountsModel accounts) throws SQLException {
         try (Connection connection = dataSources.apply(ServiceName.CUSTOMERS).getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO customers (customer_id, name, enabled) VALUES (?, ?, ?)")) {
@@ -47,12 +59,18 @@ public final class InitialStateWriter {
             connection.commit();
         }
         try (Connection connection = dataSources.apply(ServiceName.PAYMENTS).getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO accounts (customer_id, balance_cents) VALUES (?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(accounts == AccountsModel.STATE
+                     ? "INSERT INTO accounts (customer_id, balance_cents) VALUES (?, ?)"
+                     : "INSERT INTO account_events (stream_id, version, event_type, payload, committed_at_ms) "
+                     + "VALUES (?, 1, 'OPENED', ?, 0)")) {
             int pending = 0;
             for (Map.Entry<String, Long> account : state.balancesCents().entrySet()) {
                 insert.setString(1, account.getKey());
-                insert.setLong(2, account.getValue());
+                if (accounts == AccountsModel.STATE) {
+                    insert.setLong(2, account.getValue());
+                } else {
+                    insert.setString(2, AccountEvent.opened(account.getKey(), account.getValue(), 0).payload());
+                }
                 insert.addBatch();
                 pending = flushEvery(insert, ++pending);
             }

@@ -24,6 +24,8 @@ public final class Workload {
     private final WorkloadSpec spec;
     private final InitialState initialState;
     private final ZipfSampler products;
+    /** The regular customers by popularity when the spec skews them; null: picked uniformly. */
+    private final ZipfSampler regularCustomerRanks;
     private final List<String> regularCustomers = new ArrayList<>();
     private final List<String> disabledCustomers = new ArrayList<>();
     private final List<String> poorCustomers = new ArrayList<>();
@@ -32,6 +34,8 @@ public final class Workload {
         this.spec = spec;
         this.products = new ZipfSampler(spec.products(), spec.skew());
         this.initialState = generateInitialState();
+        this.regularCustomerRanks = spec.customerSkew() > 0
+                ? new ZipfSampler(regularCustomers.size(), spec.customerSkew()) : null;
     }
 
     public static Workload of(WorkloadSpec spec) {
@@ -86,7 +90,8 @@ public final class Workload {
             case UNKNOWN_CUSTOMER -> String.format("x%06d", random.nextInt(1_000_000));
             case DISABLED_CUSTOMER -> pick(disabledCustomers, random);
             case INSUFFICIENT_FUNDS -> pick(poorCustomers, random);
-            case REGULAR, OUT_OF_STOCK -> pick(regularCustomers, random);
+            case REGULAR, OUT_OF_STOCK -> regularCustomerRanks == null ? pick(regularCustomers, random)
+                    : regularCustomers.get(regularCustomerRanks.sample(random));
         };
         int itemCount = 1 + random.nextInt(spec.maxItemsPerOrder());
         Set<Integer> ranks = new LinkedHashSet<>();

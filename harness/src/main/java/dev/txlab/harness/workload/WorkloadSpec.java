@@ -12,7 +12,7 @@ import java.util.Map;
 public record WorkloadSpec(long seed, int orders, int customers, int products, int maxItemsPerOrder,
                            int maxQuantity, double skew, double unknownCustomerRate,
                            double disabledCustomerRate, double outOfStockRate, double insufficientFundsRate,
-                           long initialStock, long initialBalanceCents) {
+                           long initialStock, long initialBalanceCents, double customerSkew) {
 
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_ORDERS = 10_000;
@@ -32,6 +32,8 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
                 + maxItemsPerOrder + ")");
         require(maxQuantity >= 1, "max quantity must be at least 1, was " + maxQuantity);
         require(skew >= 0 && Double.isFinite(skew), "skew must be a finite number >= 0 (0 = uniform), was " + skew);
+        require(customerSkew >= 0 && Double.isFinite(customerSkew), "customer skew must be a finite number >= 0 "
+                + "(0 = uniform), was " + customerSkew);
         rate("unknown-customer rate", unknownCustomerRate);
         rate("disabled-customer rate", disabledCustomerRate);
         rate("out-of-stock rate", outOfStockRate);
@@ -67,7 +69,9 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
                         + "balances %s; seed %d", customers, products, skew, maxItemsPerOrder, maxQuantity,
                 100 * unknownCustomerRate, 100 * disabledCustomerRate, 100 * outOfStockRate,
                 100 * insufficientFundsRate, initialStock == AMPLE ? "ample" : initialStock + " units per product",
-                initialBalanceCents == AMPLE ? "ample" : initialBalanceCents + " cents per customer", seed);
+                initialBalanceCents == AMPLE ? "ample" : initialBalanceCents + " cents per customer", seed)
+                + (customerSkew > 0 ? String.format(Locale.ROOT, "; customers picked with skew %.1f", customerSkew)
+                : "");
     }
 
     /** {@code key=value} pairs, one per field, as stored in the run record. */
@@ -92,6 +96,9 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
         map.put("insufficientFundsRate", insufficientFundsRate);
         map.put("initialStock", initialStock);
         map.put("initialBalanceCents", initialBalanceCents);
+        if (customerSkew > 0) {
+            map.put("customerSkew", customerSkew); // absent when 0, as in every record written before it existed
+        }
         return map;
     }
 
@@ -113,7 +120,8 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
                     Double.parseDouble(get(values, "disabledCustomerRate")),
                     Double.parseDouble(get(values, "outOfStockRate")),
                     Double.parseDouble(get(values, "insufficientFundsRate")),
-                    Long.parseLong(get(values, "initialStock")), Long.parseLong(get(values, "initialBalanceCents")));
+                    Long.parseLong(get(values, "initialStock")), Long.parseLong(get(values, "initialBalanceCents")),
+                    Double.parseDouble(values.getOrDefault("customerSkew", "0")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("malformed workload '" + text + "': " + e.getMessage(), e);
         }
@@ -144,6 +152,7 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
         private int maxItems = DEFAULT_MAX_ITEMS;
         private int maxQuantity = DEFAULT_MAX_QUANTITY;
         private double skew = DEFAULT_SKEW;
+        private double customerSkew;
         private double unknownCustomerRate = DEFAULT_REFUSAL_RATE;
         private double disabledCustomerRate = DEFAULT_REFUSAL_RATE;
         private double outOfStockRate = DEFAULT_REFUSAL_RATE;
@@ -162,6 +171,7 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
             maxItems = spec.maxItemsPerOrder;
             maxQuantity = spec.maxQuantity;
             skew = spec.skew;
+            customerSkew = spec.customerSkew;
             unknownCustomerRate = spec.unknownCustomerRate;
             disabledCustomerRate = spec.disabledCustomerRate;
             outOfStockRate = spec.outOfStockRate;
@@ -177,6 +187,8 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
         public Builder maxItemsPerOrder(int value) { maxItems = value; return this; }
         public Builder maxQuantity(int value) { maxQuantity = value; return this; }
         public Builder skew(double value) { skew = value; return this; }
+        /** Zipf skew of the customers who place the regular orders (0, the default: uniform). */
+        public Builder customerSkew(double value) { customerSkew = value; return this; }
         public Builder unknownCustomerRate(double value) { unknownCustomerRate = value; return this; }
         public Builder disabledCustomerRate(double value) { disabledCustomerRate = value; return this; }
         public Builder outOfStockRate(double value) { outOfStockRate = value; return this; }
@@ -196,7 +208,7 @@ public record WorkloadSpec(long seed, int orders, int customers, int products, i
         public WorkloadSpec build() {
             return new WorkloadSpec(seed, orders, customers, products, maxItems, maxQuantity, skew,
                     unknownCustomerRate, disabledCustomerRate, outOfStockRate, insufficientFundsRate,
-                    initialStock, initialBalanceCents);
+                    initialStock, initialBalanceCents, customerSkew);
         }
     }
 }

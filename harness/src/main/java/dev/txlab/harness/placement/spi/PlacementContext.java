@@ -2,6 +2,7 @@ package dev.txlab.harness.placement.spi;
 
 import dev.txlab.domain.model.OrderEvent;
 import dev.txlab.domain.model.OrdersModel;
+import dev.txlab.domain.service.AccountKeeping;
 import dev.txlab.domain.service.AppendListener;
 import dev.txlab.domain.service.Ids;
 import dev.txlab.domain.service.OrderServices;
@@ -24,12 +25,13 @@ import java.util.Set;
  * manager's settings, the transport's, the simulated network (the JDBC part is already in the
  * stores; message hops are the implementation's to delay), how the orders service keeps an order,
  * whether this is a fresh run (false: a recovery that must keep what the killed run left in its
- * logs and brokers), and who else hears of the event-sourced orders service's appends (the read
- * models' commit stamps).
+ * logs and brokers), who else hears of the event-sourced orders service's appends (the read
+ * models' commit stamps), and how the payments service keeps accounts.
  */
 public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, CrashPoints crashPoints, StepTrace trace,
                                int concurrency, TmSettings tm, TransportSettings transport, NetworkProfile network,
-                               OrdersModel ordersModel, boolean fresh, AppendListener appends) {
+                               OrdersModel ordersModel, boolean fresh, AppendListener appends,
+                               AccountKeeping accounts) {
 
     /** The four services, the orders service of this run's model. */
     public OrderServices services() {
@@ -43,6 +45,6 @@ public record PlacementContext(Stores stores, Clock clock, FaultPlan faults, Cra
      */
     public OrderServices services(Set<OrderEvent.Type> published) {
         return OrderServices.create(ordersModel, clock, Ids.TIME_ORDERED, published, new AppendFaults(crashPoints,
-                stores.dataSource(ServiceName.ORDERS), faults.secondWriterEvery()).andThen(appends));
+                stores.dataSource(ServiceName.ORDERS), faults.secondWriterEvery()).andThen(appends), accounts);
     }
 }
