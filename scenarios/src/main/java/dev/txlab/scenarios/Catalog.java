@@ -240,7 +240,12 @@ public final class Catalog {
                 new EventSourcedOnly(new RebuildWhileArrivingScenario("read-model-rebuild-while-arriving",
                         "event-sourced orders: the read models rebuilt from zero again and again while orders "
                         + "arrive; each rebuild catches up under the lock and replaces the views only once every row "
-                        + "matches", ALL, spec(600, 19), SAGA_CALLERS)));
+                        + "matches", ALL, spec(600, 19), SAGA_CALLERS)),
+                new EventSourcedOnly(new CorruptedSnapshotScenario("account-snapshot-corrupted", "event-sourced "
+                        + "orders and accounts (a snapshot every 3 events of an account): with half the orders "
+                        + "handed out, every snapshot so far is given a payload that does not parse; the next load "
+                        + "of each account must warn and replay its whole stream, never fail", ALL,
+                        spec(400, 21).toBuilder().customers(50).build(), SAGA_CALLERS, 3)));
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Map;
  * the sagas on embedded Artemis: the halt between append and publication, the second writer, and
  * the malformed event (on the local baseline only: it tests the audit, which is the same for all);
  * the read models' cells, whose projector is the same under every implementation, on one each (the
- * halt mid-batch beside saga-choreo's relays, the rebuild beside XA). The whole quick suite with
+ * halt mid-batch beside saga-choreo's relays, the rebuild beside XA), and the corrupted snapshots of
+ * event-sourced accounts on saga-orch (the same payments code under all). The whole quick suite with
  * event-sourced orders is {@link QuickSuiteEventSourcedH2FileTest} (-Pextended).
  */
 class EventStoreCellsH2FileTest extends QuickSuiteH2FileTest {
@@ -18,7 +19,8 @@ class EventStoreCellsH2FileTest extends QuickSuiteH2FileTest {
     private static final Map<String, ImplementationId> ON_ONE = Map.of(
             "orders-malformed-event", ImplementationId.LOCAL_BASELINE,
             "read-model-halt-mid-batch", ImplementationId.SAGA_CHOREO,
-            "read-model-rebuild-while-arriving", ImplementationId.XA_NARAYANA);
+            "read-model-rebuild-while-arriving", ImplementationId.XA_NARAYANA,
+            "account-snapshot-corrupted", ImplementationId.SAGA_ORCH);
 
     @Override
     protected OrdersModel ordersModel() {

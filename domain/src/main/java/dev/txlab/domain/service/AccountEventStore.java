@@ -77,7 +77,7 @@ public final class AccountEventStore {
                 events.add(event(customerId, rows));
             }
         }
-        if (from.isPresent() && events.isEmpty() && latestVersion(connection, customerId) != from.get().version()) {
+        if (from.isPresent() && events.isEmpty() && !hasEvent(connection, customerId, from.get().version())) {
             throw new AccountEvent.MalformedAccountEvent(customerId, from.get().version(), "the snapshot is beyond "
                     + "the stream's last event");
         }
@@ -85,11 +85,12 @@ public final class AccountEventStore {
                 warning);
     }
 
-    private static int latestVersion(Connection connection, String customerId) throws SQLException {
+    /** Whether the stream has an event at this version (a lookup by the primary key, not a scan of the stream). */
+    private static boolean hasEvent(Connection connection, String customerId, int version) throws SQLException {
         try (PreparedStatement select = Sql.prepare(connection,
-                "SELECT MAX(version) FROM account_events WHERE stream_id = ?", customerId);
+                "SELECT 1 FROM account_events WHERE stream_id = ? AND version = ?", customerId, version);
              ResultSet rows = select.executeQuery()) {
-            return rows.next() ? rows.getInt(1) : 0;
+            return rows.next();
         }
     }
 
