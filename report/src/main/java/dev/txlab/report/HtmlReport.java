@@ -276,15 +276,9 @@ public final class HtmlReport {
         }
         html.append(table).append("</table>");
         if (ReadModelLags.shown(results)) {
-            html.append("<h3 id=\"read-model-lag\">Read-model lag (event-sourced orders)</h3><table><tr>");
-            ReadModelLags.HEADER.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
-            html.append("</tr>");
-            for (List<String> row : ReadModelLags.rows(results)) {
-                html.append("<tr>");
-                row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
-                html.append("</tr>");
-            }
-            html.append("</table>").append(p("note", Html.escape(ReadModelLags.METHOD)));
+            html.append("<h3 id=\"read-model-lag\">Read-model lag (event-sourced orders)</h3>");
+            plainTable(html, ReadModelLags.HEADER, ReadModelLags.rows(results));
+            html.append(p("note", Html.escape(ReadModelLags.METHOD)));
         }
     }
 
@@ -376,18 +370,25 @@ public final class HtmlReport {
                     + Figures.bytesWritten(r)).collect(Collectors.joining("; ")) + ".")));
         }
         if (OrdersModels.shown(results)) {
-            html.append("<h3 id=\"orders-models\">Orders models side by side</h3><table><tr>");
-            OrdersModels.HEADER.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
-            html.append("</tr>");
-            for (List<String> row : OrdersModels.rows(results)) {
-                html.append("<tr>");
-                row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
-                html.append("</tr>");
-            }
-            html.append("</table>").append(p("note", Html.escape("Each model's first pass, one run each (no "
+            html.append("<h3 id=\"orders-models\">Orders models side by side</h3>");
+            plainTable(html, OrdersModels.HEADER, OrdersModels.rows(results));
+            html.append(p("note", Html.escape("Each model's first pass, one run each (no "
                     + "interval across runs): the max sustainable rate as the answer table gives it, commits local "
                     + "and XA branch commits together, bytes: " + OrdersModels.bytesMeasured(results) + ".")));
         }
+    }
+
+    /** A table of text cells, each escaped, without shading. */
+    private static void plainTable(StringBuilder html, List<String> header, List<List<String>> rows) {
+        html.append("<table><tr>");
+        header.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
+        html.append("</tr>");
+        for (List<String> row : rows) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</table>");
     }
 
     private void outcomeSection(StringBuilder html) {

@@ -5,7 +5,6 @@ import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
-import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.workload.WorkloadSpec;
@@ -15,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -47,14 +45,7 @@ public record CorruptedSnapshotScenario(String id, String description, Set<Imple
                 .accountsModel(AccountsModel.EVENT_SOURCED)
                 .snapshotEvery(snapshotEvery)
                 .build())) {
-            CompletableFuture<RunResult> placing = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return run.execute(OrderListener.NONE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CompletionException(e);
-                }
-            });
+            CompletableFuture<RunResult> placing = InBackground.execute(run);
             while (!placing.isDone() && run.feed().handedOut() < workload.orders() / 2) {
                 LockSupport.parkNanos(POLL_NANOS); // paces the check of a condition another thread moves
             }

@@ -5,7 +5,6 @@ import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.readmodel.ReadModelRebuild;
-import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.workload.WorkloadSpec;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The read models rebuilt from zero, again and again, while orders are still arriving: each rebuild
@@ -41,14 +39,7 @@ public record RebuildWhileArrivingScenario(String id, String description, Set<Im
                 .workload(workload)
                 .callers(Catalog.callers(callers, implementation))
                 .build())) {
-            CompletableFuture<RunResult> placing = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return run.execute(OrderListener.NONE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CompletionException(e);
-                }
-            });
+            CompletableFuture<RunResult> placing = InBackground.execute(run);
             List<ReadModelRebuild.Result> duringArrivals = new ArrayList<>();
             do {
                 ReadModelRebuild.Result rebuilt = ReadModelRebuild.rebuild(run.stores().dataSource(ServiceName.ORDERS));
