@@ -12,6 +12,7 @@ import dev.txlab.cli.compare.LatencyFiles;
 import dev.txlab.cli.compare.MachineLoadProbe;
 import dev.txlab.cli.compare.Secrets;
 import dev.txlab.cli.compare.SweepPlan;
+import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.network.NetworkProfile;
@@ -19,6 +20,7 @@ import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.placement.spi.ResourceNeeds;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
@@ -116,6 +118,12 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     WorkloadMixOptions workloadMix;
 
+    @Mixin
+    AccountsOptions accountsOptions;
+
+    /** How every run of the comparison keeps accounts (its flags, checked before anything runs). */
+    private AccountsSetting accounts = AccountsSetting.STATE;
+
     @Option(names = "--no-progress", description = "no progress shown (a bar on a terminal, else a line every 10 s)")
     boolean noProgress;
 
@@ -141,6 +149,7 @@ final class CompareCommand implements Callable<Integer> {
         StoreConfig store = placement.toConfig();
         TransportSettings transport = transportOptions.toSettings();
         List<OrdersModel> models = ordersModels.stream().map(OrdersModel::parse).toList();
+        accounts = accountsOptions.toSetting();
         if (models.stream().distinct().count() != models.size()) {
             throw new IllegalArgumentException("--orders-model names a model twice: " + String.join(",", ordersModels)
                     + "; name each once, e.g. state,event-sourced");
@@ -174,7 +183,7 @@ final class CompareCommand implements Callable<Integer> {
         int pairs = ids.size() * plan.networks().size();
         int otherModelPasses = ids.size() * otherModels.size() * plan.phasesPerRun();
         int secondPassPhases = 1 + plan.loadFractions().size();
-        GuaranteeEvidence guarantees = new GuaranteeEvidence(store, transport, model, !sweep.quick);
+        GuaranteeEvidence guarantees = new GuaranteeEvidence(store, transport, model, accounts, !sweep.quick);
         MachineLoad load;
         FaultMatrix evidence = null;
         try (CompareProgress progress = new CompareProgress(Progress.open(log.terminalErr(), "compare",
@@ -223,7 +232,8 @@ final class CompareCommand implements Callable<Integer> {
     private ComparisonSweep sweep(SweepPlan plan, StoreConfig store, TransportSettings transport, WorkloadSpec workload,
                                   OrdersModel model, CompareProgress progress, EnvironmentProbe environment) {
         return new ComparisonSweep(plan, (id, network, callers) -> RunOptions.builder(store, id).workload(workload)
-                .callers(callers).transport(transport).network(network).ordersModel(model).build(), progress,
+                .callers(callers).transport(transport).network(network).ordersModel(model).accounts(accounts)
+                .build(), progress,
                 environment, new LatencyFiles(reportDir));
     }
 
@@ -331,6 +341,9 @@ final class CompareCommand implements Callable<Integer> {
                 + "CREATED event from the event store)") + (otherModels.isEmpty() ? "" : "; each implementation's "
                 + "first pass also with " + otherModels.stream().map(OrdersModel::id).collect(Collectors.joining(
                 ", ")) + ", side by side in section 4"));
+        settings.put("accounts model", accounts.describe() + (accounts.model() == AccountsModel.STATE
+                ? " (each account a row locked and updated)" : " (each account its stream of events, its balance "
+                + "replayed; a version taken retried from the reload)"));
         settings.put("guarantee evidence", guaranteeEvidence);
         settings.put("connection pools", "orders database: callers + " + ResourceNeeds.BACKGROUND_CONNECTIONS
                 + ", each other: " + ResourceNeeds.BACKGROUND_CONNECTIONS + " (XA: 6 each, beside the transaction "

@@ -56,6 +56,9 @@ final class FaultsCommand implements Callable<Integer> {
                     + "of the event store (default: ${DEFAULT-VALUE})")
     String ordersModel;
 
+    @Mixin
+    AccountsOptions accountsOptions;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "txlab-data",
             description = "folder for H2 files, TM logs and broker journals (default: ${DEFAULT-VALUE})")
     Path dataDir;
@@ -120,7 +123,7 @@ final class FaultsCommand implements Callable<Integer> {
                     + "mariadb");
         }
         return new ScenarioContext(kind, TransportSettings.Kind.parse(transport), dataDir.toAbsolutePath(),
-                Clock.systemUTC(), OrdersModel.parse(ordersModel));
+                Clock.systemUTC(), OrdersModel.parse(ordersModel), accountsOptions.toSetting());
     }
 
     private int run(List<Scenario> scenarios, List<ImplementationId> ids, ScenarioContext context, int cells,

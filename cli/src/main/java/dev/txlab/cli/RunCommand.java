@@ -12,6 +12,7 @@ import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.placement.SubmitFailedException;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.PrefixLock;
 import dev.txlab.harness.run.Run;
@@ -77,16 +78,8 @@ final class RunCommand implements Callable<Integer> {
                     + "(created, approved or rejected) replayed for its state (default: ${DEFAULT-VALUE})")
     String ordersModel;
 
-    @Option(names = "--accounts-model", paramLabel = "state|event-sourced", defaultValue = "state",
-            description = "how the payments service keeps a customer's account: a row locked and updated, or its "
-                    + "stream of events (opened, debited, credited) replayed for its balance (default: "
-                    + "${DEFAULT-VALUE})")
-    String accountsModel;
-
-    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "0",
-            description = "with --accounts-model event-sourced, a snapshot of an account every N of its events, "
-                    + "loading from the latest; 0: none (default: ${DEFAULT-VALUE})")
-    int snapshotEvery;
+    @Mixin
+    AccountsOptions accountsOptions;
 
     @Option(names = "--count-forced-writes", description = "count forced writes (fsync and kin) per order by "
             + "component, with strace attached to this JVM and the local servers (closed loop only: strace slows "
@@ -127,10 +120,7 @@ final class RunCommand implements Callable<Integer> {
         TransportSettings transport = transportOptions.toSettings();
         NetworkProfile networkProfile = NetworkProfile.parse(network);
         OrdersModel model = OrdersModel.parse(ordersModel);
-        AccountsModel accounts = AccountsModel.parse(accountsModel);
-        Flags.require(snapshotEvery >= 0, "--snapshot-every must be 0 (no snapshot) or more, was " + snapshotEvery);
-        Flags.require(snapshotEvery == 0 || accounts == AccountsModel.EVENT_SOURCED, "--snapshot-every snapshots "
-                + "event-sourced accounts; add --accounts-model event-sourced");
+        AccountsSetting accounts = accountsOptions.toSetting();
         try (PrefixLock lock = PrefixLock.acquire(store, "run");
              LogFile log = LogFile.open(store.runDir().resolve(LOG_FILE))) {
             InapplicableFlags.warn(command.commandLine().getParseResult(), List.of(id), log.terminalErr());
@@ -143,10 +133,8 @@ final class RunCommand implements Callable<Integer> {
                             length.toSeconds(), concurrency)).orElse(spec.orders() + " orders, concurrency "
                             + concurrency), spec.seed(), spec.skew(), workload.mix.refusalRate,
                     spec.conflictFree() ? "yes" : "no", model.id());
-            if (accounts == AccountsModel.EVENT_SOURCED) {
-                out.println("  accounts: event-sourced, " + (snapshotEvery == 0 ? "no snapshot"
-                        : "a snapshot every " + snapshotEvery + " events of an account") + ", customer skew "
-                        + spec.customerSkew());
+            if (accounts.model() == AccountsModel.EVENT_SOURCED) {
+                out.println("  accounts: " + accounts.describe() + ", customer skew " + spec.customerSkew());
             }
             store.durabilityNotes().forEach(note -> out.println("  note: " + note));
             if (!networkProfile.isNone()) {
@@ -161,8 +149,7 @@ final class RunCommand implements Callable<Integer> {
                     .transport(transport)
                     .network(networkProfile)
                     .ordersModel(model)
-                    .accountsModel(accounts)
-                    .snapshotEvery(snapshotEvery)
+                    .accounts(accounts)
                     .build());
             int exitCode;
             int completed;

@@ -72,6 +72,7 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
         differ(differences, "workload", theirs.workload(), mine.workload());
         differ(differences, "orders model", ordersModel(theirs), ordersModel(mine));
         differ(differences, "other orders models", models(other), models(this));
+        differ(differences, "accounts model", accountsModel(theirs), accountsModel(mine));
         differ(differences, "machine", machine(theirs.environment()), machine(mine.environment()));
         return differences;
     }
@@ -93,6 +94,11 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
 
     private static String ordersModel(Method method) {
         return method.settings().getOrDefault("orders model", "state").split(" ", 2)[0];
+    }
+
+    /** The accounts model with its snapshot interval, as the method says it ("state" before it said any). */
+    private static String accountsModel(Method method) {
+        return method.settings().getOrDefault("accounts model", "state").split(" \\(", 2)[0];
     }
 
     private static String machine(Method.Environment environment) {

@@ -24,6 +24,10 @@ class BeforeAfterTest {
         assertThat(repeated.differencesFrom(before)).containsExactly("fresh runs per implementation: 1, then 3");
         Results eventSourced = withSettings(before, Map.of("orders model", "event-sourced (each order its stream)"));
         assertThat(eventSourced.differencesFrom(before)).containsExactly("orders model: state, then event-sourced");
+        Results accounts = withSettings(before, Map.of("accounts model", "event-sourced, a snapshot every 100 events "
+                + "of an account (each account its stream of events)"));
+        assertThat(accounts.differencesFrom(before)).containsExactly("accounts model: state, then event-sourced, a "
+                + "snapshot every 100 events of an account");
     }
 
     @Test

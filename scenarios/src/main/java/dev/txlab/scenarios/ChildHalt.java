@@ -37,7 +37,7 @@ public record ChildHalt(CrashPoint point, int hit, int orders, int callers, long
         ChildJvm.Result child = ChildJvm.run(ChildRun.class, CHILD_TIMEOUT, new ChildRun.Request(implementation,
                 context.store(), context.dataDir().toString(), store.prefix(), orders, callers, seed,
                 point.name() + "@" + hit, CrashScenario.PRESUMED_ABORT_SECONDS, context.transport(),
-                context.ordersModel()));
+                context.ordersModel(), context.accounts()));
         MessageCounts counted = MessageCountsReport.last(child.stdout());
         String announced = child.fired().orElse("");
         if (child.crashed() && child.firedPoint().equals(Optional.of(point.name()))) {

@@ -3,6 +3,7 @@ package dev.txlab.scenarios;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.run.RunOptions;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
@@ -15,33 +16,41 @@ import java.util.stream.Collectors;
 
 /**
  * Where scenarios run: the store kind, the sagas' broker (at its default URL), the data folder, a
- * database prefix per scenario and implementation, and how the orders service keeps its orders.
+ * database prefix per scenario and implementation, how the orders service keeps its orders and the
+ * payments service its accounts.
  */
 public record ScenarioContext(StoreKind store, TransportSettings.Kind transport, Path dataDir, Clock clock,
-                              OrdersModel ordersModel) {
+                              OrdersModel ordersModel, AccountsSetting accounts) {
+    /** A context whose accounts are rows. */
+    public ScenarioContext(StoreKind store, TransportSettings.Kind transport, Path dataDir, Clock clock,
+                           OrdersModel ordersModel) {
+        this(store, transport, dataDir, clock, ordersModel, AccountsSetting.STATE);
+    }
+
     /** Connections per database for recovery and the audit (a run sizes its own pools for its callers). */
     static final int POOL_SIZE = 16;
 
     /**
-     * Where a context points, for a child JVM's request: store, transport, data folder, orders model
-     * (its clock is the system's).
+     * Where a context points, for a child JVM's request: store, transport, data folder, orders and
+     * accounts models (its clock is the system's).
      */
-    public record Where(StoreKind store, TransportSettings.Kind transport, String dataDir, OrdersModel ordersModel) {
+    public record Where(StoreKind store, TransportSettings.Kind transport, String dataDir, OrdersModel ordersModel,
+                        AccountsSetting accounts) {
         /** The context in the child: the system clock. */
         public ScenarioContext context() {
-            return new ScenarioContext(store, transport, Path.of(dataDir), Clock.systemUTC(), ordersModel);
+            return new ScenarioContext(store, transport, Path.of(dataDir), Clock.systemUTC(), ordersModel, accounts);
         }
     }
 
     /** Where this context points, to hand to a child JVM. */
     public Where where() {
-        return new Where(store, transport, dataDir.toString(), ordersModel);
+        return new Where(store, transport, dataDir.toString(), ordersModel, accounts);
     }
 
-    /** A run's options in this context: its clock, broker and orders model; the rest the scenario's. */
+    /** A run's options in this context: its clock, broker, orders and accounts models; the rest the scenario's. */
     public RunOptions.Builder runOptions(StoreConfig store, ImplementationId implementation) {
         return RunOptions.builder(store, implementation).clock(clock).transport(transportSettings())
-                .ordersModel(ordersModel);
+                .ordersModel(ordersModel).accounts(accounts);
     }
 
     /** The store configuration of one scenario on one implementation: a prefix of its own. */

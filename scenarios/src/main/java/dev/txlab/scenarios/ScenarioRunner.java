@@ -2,6 +2,7 @@ package dev.txlab.scenarios;
 
 import dev.txlab.harness.child.ChildJvm;
 import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.scenarios.probe.ProbeMain;
 import dev.txlab.scenarios.probe.ProbeRun;
 
@@ -107,10 +108,14 @@ public final class ScenarioRunner {
         return new FaultMatrix(where(), suite, rows, Map.of(), Map.of());
     }
 
-    /** Where the scenarios run, as the matrix names it: the store, the sagas' broker and the orders model. */
+    /**
+     * Where the scenarios run, as the matrix names it: the store, the sagas' broker, the orders model,
+     * and the accounts model when not the default.
+     */
     public String where() {
         return context.store().id() + ", sagas on " + context.transport().id() + ", orders model "
-                + context.ordersModel().id();
+                + context.ordersModel().id() + (context.accounts().equals(AccountsSetting.STATE) ? ""
+                : ", accounts " + context.accounts().describe());
     }
 
     private static FaultMatrix.Row row(Scenario scenario, Map<String, FaultMatrix.Cell> cells) {

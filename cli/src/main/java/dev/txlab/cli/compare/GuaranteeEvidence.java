@@ -4,6 +4,7 @@ import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.store.StoreConfig;
 import dev.txlab.harness.store.StoreKind;
 import dev.txlab.scenarios.Catalog;
@@ -39,12 +40,20 @@ public final class GuaranteeEvidence {
     private final StoreConfig store;
     private final TransportSettings transport;
     private final OrdersModel ordersModel;
+    private final AccountsSetting accounts;
     private final boolean crash;
 
     public GuaranteeEvidence(StoreConfig store, TransportSettings transport, OrdersModel ordersModel, boolean crash) {
+        this(store, transport, ordersModel, AccountsSetting.STATE, crash);
+    }
+
+    /** The same, the probe's and the crash's runs keeping accounts as {@code accounts} says. */
+    public GuaranteeEvidence(StoreConfig store, TransportSettings transport, OrdersModel ordersModel,
+                             AccountsSetting accounts, boolean crash) {
         this.store = store;
         this.transport = transport;
         this.ordersModel = ordersModel;
+        this.accounts = accounts;
         this.crash = crash;
     }
 
@@ -106,6 +115,6 @@ public final class GuaranteeEvidence {
 
     private ScenarioContext catalogContext() {
         return new ScenarioContext(store.kind(ServiceName.ORDERS), transport.kind(), store.dataDir().toAbsolutePath(),
-                Clock.systemUTC(), ordersModel);
+                Clock.systemUTC(), ordersModel, accounts);
     }
 }

@@ -6,6 +6,7 @@ import dev.txlab.harness.fault.FaultPlan;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmSettings;
 import dev.txlab.harness.placement.TransportSettings;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
@@ -28,12 +29,19 @@ public final class ChildRun {
     /**
      * What the child runs: the implementation, where (store kind, data dir, prefix), how many orders
      * with how many callers from which seed, the crash ({@code POINT@N}; null for none), the TM's
-     * presumed-abort timeout, the sagas' transport (at its default URL), and how the orders service
-     * keeps its orders.
+     * presumed-abort timeout, the sagas' transport (at its default URL), how the orders service keeps
+     * its orders and the payments service its accounts.
      */
     public record Request(ImplementationId implementation, StoreKind store, String dataDir, String prefix, int orders,
                           int concurrency, long seed, String crash, int tmTimeoutSeconds,
-                          TransportSettings.Kind transport, OrdersModel ordersModel) {
+                          TransportSettings.Kind transport, OrdersModel ordersModel, AccountsSetting accounts) {
+        /** A request whose accounts are rows. */
+        public Request(ImplementationId implementation, StoreKind store, String dataDir, String prefix, int orders,
+                       int concurrency, long seed, String crash, int tmTimeoutSeconds,
+                       TransportSettings.Kind transport, OrdersModel ordersModel) {
+            this(implementation, store, dataDir, prefix, orders, concurrency, seed, crash, tmTimeoutSeconds,
+                    transport, ordersModel, AccountsSetting.STATE);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,6 +56,7 @@ public final class ChildRun {
                 .tm(tmSettings(request.tmTimeoutSeconds()))
                 .transport(TransportSettings.of(request.transport().id(), null))
                 .ordersModel(request.ordersModel())
+                .accounts(request.accounts())
                 .build();
         try (Run run = Run.prepare(options);
              MessageCountsReport counts = MessageCountsReport.start(

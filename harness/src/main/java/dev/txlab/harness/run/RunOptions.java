@@ -69,6 +69,11 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
                 network, ordersModel, fresh, appends, new AccountKeeping(accountsModel, snapshotEvery, accounts));
     }
 
+    /** How the payments service keeps accounts, as one setting. */
+    public AccountsSetting accounts() {
+        return new AccountsSetting(accountsModel, snapshotEvery);
+    }
+
     /** Options for a run of {@code implementation} on {@code store}; every other setting has a default. */
     public static Builder builder(StoreConfig store, ImplementationId implementation) {
         return new Builder(store, implementation);
@@ -141,6 +146,13 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
 
         public Builder accountsModel(AccountsModel value) {
             accountsModel = value;
+            return this;
+        }
+
+        /** Accounts as the setting says: its model and snapshot interval. */
+        public Builder accounts(AccountsSetting value) {
+            accountsModel = value.model();
+            snapshotEvery = value.snapshotEvery();
             return this;
         }
 
