@@ -46,7 +46,7 @@ final class RunPrinter {
         out.println(costs(result.costs(), result.completed()));
         out.println(written.describePerOrder(result.completed()));
         run.readModelLag().ifPresent(lag -> out.println(lag.summary().describe()));
-        if (run.options().accountsModel() == AccountsModel.EVENT_SOURCED) {
+        if (run.options().accounts().model() == AccountsModel.EVENT_SOURCED) {
             out.println(accounts(run.accounts(), result.completed()));
         }
         run.placement().messageCounts().ifPresent(counts -> out.println(messages(counts.minus(messagesBefore),

@@ -5,6 +5,7 @@ import dev.txlab.domain.service.ServiceName;
 import dev.txlab.harness.audit.AuditReport;
 import dev.txlab.harness.cost.MessageCounts;
 import dev.txlab.harness.placement.ImplementationId;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunResult;
 import dev.txlab.harness.workload.WorkloadSpec;
@@ -42,8 +43,7 @@ public record CorruptedSnapshotScenario(String id, String description, Set<Imple
         try (Run run = Run.prepare(context.runOptions(context.storeFor(id, implementation), implementation)
                 .workload(workload)
                 .callers(Catalog.callers(callers, implementation))
-                .accountsModel(AccountsModel.EVENT_SOURCED)
-                .snapshotEvery(snapshotEvery)
+                .accounts(new AccountsSetting(AccountsModel.EVENT_SOURCED, snapshotEvery))
                 .build())) {
             CompletableFuture<RunResult> placing = InBackground.execute(run);
             while (!placing.isDone() && run.feed().handedOut() < workload.orders() / 2) {

@@ -10,6 +10,7 @@ import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.OrderResult;
 import dev.txlab.harness.placement.TransportSettings;
 import dev.txlab.harness.readmodel.ReadModelLag;
+import dev.txlab.harness.run.AccountsSetting;
 import dev.txlab.harness.run.OrderListener;
 import dev.txlab.harness.run.Run;
 import dev.txlab.harness.run.RunOptions;
@@ -181,8 +182,7 @@ public abstract class OrderPlacementContract {
                 .callers(concurrency)
                 .transport(transport())
                 .ordersModel(model)
-                .accountsModel(accounts)
-                .snapshotEvery(snapshotEvery)
+                .accounts(new AccountsSetting(accounts, snapshotEvery))
                 .build())) {
             RunResult result = run.execute(new OrderListener() {
                 @Override

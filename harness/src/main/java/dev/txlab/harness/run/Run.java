@@ -152,7 +152,7 @@ public final class Run implements AutoCloseable {
         OrderPlacement placement = null;
         Optional<ReadModelProjector> projector = Optional.empty();
         try {
-            InitialStateWriter.write(workload.initialState(), stores::dataSource, options.accountsModel());
+            InitialStateWriter.write(workload.initialState(), stores::dataSource, options.accounts().model());
             Clock clock = options.clock();
             AccountTally accounts = new AccountTally();
             PlacementContext context = options.placementContext(stores, trace, true,
@@ -160,8 +160,7 @@ public final class Run implements AutoCloseable {
             placement = provider.create(context);
             RunRecord record = new RunRecord(RunIds.next(clock), options.implementation(), provider.topology(),
                     options.workload(), config.durability(), placement.terminationBound(), placement.tmIdentity(),
-                    false, clock.instant(), Optional.empty(), options.ordersModel(), options.accountsModel(),
-                    options.snapshotEvery());
+                    false, clock.instant(), Optional.empty(), options.ordersModel(), options.accounts());
             try (Connection connection = stores.dataSource(ServiceName.ORDERS).getConnection()) {
                 RunRecords.write(connection, record, workload.initialState());
             }

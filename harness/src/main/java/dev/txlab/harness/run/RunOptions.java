@@ -1,6 +1,5 @@
 package dev.txlab.harness.run;
 
-import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.domain.service.AccountKeeping;
 import dev.txlab.domain.service.AccountListener;
@@ -28,8 +27,7 @@ import java.util.Objects;
  */
 public record RunOptions(StoreConfig store, ImplementationId implementation, WorkloadSpec workload,
                          int concurrency, FaultPlan faults, Clock clock, TmSettings tm, TransportSettings transport,
-                         NetworkProfile network, OrdersModel ordersModel, AccountsModel accountsModel,
-                         int snapshotEvery) {
+                         NetworkProfile network, OrdersModel ordersModel, AccountsSetting accounts) {
     public RunOptions {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(implementation, "implementation");
@@ -40,11 +38,7 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(ordersModel, "ordersModel");
-        Objects.requireNonNull(accountsModel, "accountsModel");
-        if (snapshotEvery < 0) {
-            throw new IllegalArgumentException("--snapshot-every must be 0 (no snapshot) or more, was "
-                    + snapshotEvery);
-        }
+        Objects.requireNonNull(accounts, "accounts");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -61,17 +55,13 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
 
     /**
      * The context of this run's placement, whose orders service's appends {@code appends} hears of too,
-     * and whose event-sourced accounts tell {@code accounts} of their conflicts and snapshots not used.
+     * and whose event-sourced accounts tell {@code accountListener} of their conflicts and snapshots not used.
      */
     public PlacementContext placementContext(Stores stores, StepTrace trace, boolean fresh, AppendListener appends,
-                                             AccountListener accounts) {
+                                             AccountListener accountListener) {
         return new PlacementContext(stores, clock, faults, CrashPoints.of(faults), trace, concurrency, tm, transport,
-                network, ordersModel, fresh, appends, new AccountKeeping(accountsModel, snapshotEvery, accounts));
-    }
-
-    /** How the payments service keeps accounts, as one setting. */
-    public AccountsSetting accounts() {
-        return new AccountsSetting(accountsModel, snapshotEvery);
+                network, ordersModel, fresh, appends, new AccountKeeping(accounts.model(), accounts.snapshotEvery(),
+                accountListener));
     }
 
     /** Options for a run of {@code implementation} on {@code store}; every other setting has a default. */
@@ -95,8 +85,7 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
         private TransportSettings transport = TransportSettings.ofDefaults();
         private NetworkProfile network = NetworkProfile.NONE;
         private OrdersModel ordersModel = OrdersModel.STATE;
-        private AccountsModel accountsModel = AccountsModel.STATE;
-        private int snapshotEvery;
+        private AccountsSetting accounts = AccountsSetting.STATE;
 
         private Builder(StoreConfig store, ImplementationId implementation) {
             this.store = store;
@@ -144,27 +133,15 @@ public record RunOptions(StoreConfig store, ImplementationId implementation, Wor
             return this;
         }
 
-        public Builder accountsModel(AccountsModel value) {
-            accountsModel = value;
-            return this;
-        }
-
         /** Accounts as the setting says: its model and snapshot interval. */
         public Builder accounts(AccountsSetting value) {
-            accountsModel = value.model();
-            snapshotEvery = value.snapshotEvery();
-            return this;
-        }
-
-        /** A snapshot every N events of an event-sourced account (0: none, the default). */
-        public Builder snapshotEvery(int value) {
-            snapshotEvery = value;
+            accounts = value;
             return this;
         }
 
         public RunOptions build() {
             return new RunOptions(store, implementation, workload, callers, faults, clock, tm, transport, network,
-                    ordersModel, accountsModel, snapshotEvery);
+                    ordersModel, accounts);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.txlab.harness.run;
 
-import dev.txlab.domain.model.AccountsModel;
 import dev.txlab.domain.model.OrdersModel;
 import dev.txlab.harness.placement.ImplementationId;
 import dev.txlab.harness.placement.TmIdentity;
@@ -26,5 +25,5 @@ import java.util.Optional;
 public record RunRecord(String runId, ImplementationId implementation, Topology topology, WorkloadSpec workload,
                         Durability durability, Duration terminationBound, Optional<TmIdentity> tm,
                         boolean setupComplete, Instant startedAt, Optional<Ledger.Seal> ledgerSeal,
-                        OrdersModel ordersModel, AccountsModel accountsModel, int snapshotEvery) {
+                        OrdersModel ordersModel, AccountsSetting accounts) {
 }

@@ -51,8 +51,8 @@ public final class RunRecords {
             insert.setLong(12, record.startedAt().toEpochMilli());
             insert.setString(13, record.runId());
             insert.setString(14, record.ordersModel().id());
-            insert.setString(15, record.accountsModel().id());
-            insert.setInt(16, record.snapshotEvery());
+            insert.setString(15, record.accounts().model().id());
+            insert.setInt(16, record.accounts().snapshotEvery());
             insert.executeUpdate();
         }
         connection.commit();
@@ -117,8 +117,8 @@ public final class RunRecords {
                         tm(rows.getString(6), rows.getString(7)), rows.getBoolean(8),
                         Instant.ofEpochMilli(rows.getLong(9)), seal(rows.getObject(11) == null ? null : rows.getLong(11),
                         rows.getString(12)), rows.getString(13) == null ? OrdersModel.STATE
-                        : OrdersModel.parse(rows.getString(13)), rows.getString(14) == null ? AccountsModel.STATE
-                        : AccountsModel.parse(rows.getString(14)), rows.getInt(15)));
+                        : OrdersModel.parse(rows.getString(13)), rows.getString(14) == null ? AccountsSetting.STATE
+                        : new AccountsSetting(AccountsModel.parse(rows.getString(14)), rows.getInt(15))));
             }
         }
     }

@@ -81,8 +81,7 @@ public final class RunRecovery {
         if (!record.setupComplete()) {
             try (Run run = Run.prepare(RunOptions.builder(config, record.implementation())
                     .workload(record.workload())
-                    .ordersModel(record.ordersModel()).accountsModel(record.accountsModel())
-                    .snapshotEvery(record.snapshotEvery())
+                    .ordersModel(record.ordersModel()).accounts(record.accounts())
                     .clock(clock)
                     .tm(tm)
                     .transport(transport)
@@ -96,8 +95,8 @@ public final class RunRecovery {
         MessageCounts messages;
         try (Stores stores = Stores.open(config, record.topology(), JdbcDecorator.of())) {
             RunOptions options = RunOptions.builder(config, record.implementation())
-                    .ordersModel(record.ordersModel()).accountsModel(record.accountsModel())
-                    .snapshotEvery(record.snapshotEvery()).clock(clock).tm(tm).transport(transport).build();
+                    .ordersModel(record.ordersModel()).accounts(record.accounts()).clock(clock).tm(tm)
+                    .transport(transport).build();
             try (OrderPlacement placement = provider.create(options.placementContext(stores, StepTrace.ofDefaults(),
                     false))) {
                 placement.start();
