@@ -54,7 +54,8 @@ public final class HtmlReport {
         html.append("<h1>txlab: XA two-phase commit vs sagas, one order transaction</h1>");
         html.append(p("note", Html.escape(method.sweep()) + " sweep; store " + Html.escape(method.store())
                 + ", transport " + Html.escape(method.transport()) + ", durability profile <b>"
-                + Html.escape(method.durability()) + "</b> for every component; " + Html.escape(method.startedAt())
+                + Html.escape(method.durability()) + "</b> for every component; <b>" + Html.escape(results.modelsKept())
+                + "</b>; " + Html.escape(method.startedAt())
                 + ", commit " + Html.escape(method.gitCommit()) + ". How it was measured: <a href=\"#method\">9. "
                 + "Method</a>."));
         auditBanner(html);

@@ -30,7 +30,8 @@ public final class MarkdownReport {
         md.append("Durability profile: **").append(method.durability()).append("**. ")
                 .append(String.join(" ", method.durabilityNotes())).append("\n\n");
         md.append(method.sweepExplained()).append(". Store ").append(method.store()).append(", transport ")
-                .append(method.transport()).append(", ").append(method.startedAt()).append(", commit ")
+                .append(method.transport()).append(", ").append(results.modelsKept()).append(", ")
+                .append(method.startedAt()).append(", commit ")
                 .append(method.gitCommit()).append(".\n\n");
         md.append(results.allPassed() ? "Every run passed its audit.\n\n"
                 : "**FAILED**: at least one run failed its audit or did not place its orders; its figures are not results.\n\n");

@@ -38,6 +38,16 @@ public record Results(int schemaVersion, Method method, List<ImplementationResul
         return ordersModel(method);
     }
 
+    /**
+     * The models the orders and the accounts were kept in, for a report's first line ("orders model
+     * event-sourced, accounts model state"), with the other orders models compared beside.
+     */
+    public String modelsKept() {
+        return "orders model " + ordersModel() + (otherOrdersModels.isEmpty() ? "" : " (also "
+                + String.join(", ", otherOrdersModels.stream().map(OrdersModelRun::ordersModel).toList())
+                + ", side by side in section 4)") + ", accounts model " + accountsModel(method);
+    }
+
     /** The run-to-run spread of one implementation at one network, when its first pass was repeated. */
     public Optional<RunToRun> runToRun(ImplementationResult result) {
         return runToRun.stream().filter(r -> r.implementation().equals(result.implementation())

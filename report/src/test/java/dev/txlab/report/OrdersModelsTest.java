@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two orders models compared: each implementation's rows side by side, in the HTML and the Markdown. */
+/** The orders models: two compared side by side, in the HTML and the Markdown; the models named on the first line. */
 class OrdersModelsTest {
 
     @Test
@@ -31,6 +31,21 @@ class OrdersModelsTest {
         assertThat(new MarkdownReport(both, Optional.empty()).render())
                 .contains("## Orders models side by side")
                 .contains("| saga-choreo | event-sourced | 900 orders/s | 900.0 | 16.00 | 1.00 | 6,673 |");
+    }
+
+    @Test
+    void theFirstLineOfEitherReportSaysTheModelsTheOrdersAndAccountsWereKeptIn() {
+        Results state = SampleResults.of(SampleResults.passed("saga-choreo", 800, 30));
+        Results both = new Results(state.schemaVersion(), state.method(), state.implementations(), null, List.of(),
+                List.of(new Results.OrdersModelRun("event-sourced", state.implementations())));
+
+        assertThat(state.modelsKept()).isEqualTo("orders model state, accounts model state");
+        assertThat(both.modelsKept()).isEqualTo("orders model state (also event-sourced, side by side in section 4), "
+                + "accounts model state");
+        String firstLine = new HtmlReport(both, Optional.empty(), Optional.empty()).render().split("</p>", 2)[0];
+        assertThat(firstLine).contains("<b>" + both.modelsKept() + "</b>");
+        assertThat(new MarkdownReport(state, Optional.empty()).render().split("\n\n", 4)[2])
+                .contains(", orders model state, accounts model state, ");
     }
 
     private static ImplementationResult withBytes(ImplementationResult result, double bytes) {
