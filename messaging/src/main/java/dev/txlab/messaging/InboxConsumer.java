@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -25,7 +26,8 @@ import javax.sql.DataSource;
  * delivery is redone in a transaction of its own, in order, with the retries and the patience of a
  * single delivery: so a failing delivery's statements never commit, the others' effects commit
  * entirely, and a later delivery of a failed one's order waits for it. A batch of one is the naive
- * runtime: a local transaction per message.
+ * runtime: a local transaction per message. Within the one transaction, steps that name the
+ * contended state they write ({@link InboxStep#lockKey}) run in key order.
  */
 final class InboxConsumer implements BatchHandler {
     private final String service;
@@ -118,8 +120,11 @@ final class InboxConsumer implements BatchHandler {
                 boolean[] isNew = inbox.recordAll(connection, batch.stream().map(delivery -> delivery.message).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).isNew = isNew[i];
-                    if (isNew[i]) {
-                        batch.get(i).apply(connection);
+                }
+                List<Prepared<?>> inLockOrder = inLockOrder(batch);
+                for (int i = 0; i < inLockOrder.size(); i++) {
+                    if (inLockOrder.get(i).isNew) {
+                        inLockOrder.get(i).apply(connection);
                     }
                     if (i == 0) {
                         crashPoints.hit(CrashPoint.SAGA_MID_BATCH, () -> "batch=" + batch.size());
@@ -135,6 +140,21 @@ final class InboxConsumer implements BatchHandler {
         }
         afterCommit(batch);
         return true;
+    }
+
+    /**
+     * The order in which a batch's steps run in its transaction: by their lock keys when every step has
+     * one (a stable sort: one key's steps, one order's among them, keep their delivery order), else as
+     * delivered. Every batch then takes the contended keys in one global order, and none waits for
+     * another that waits for it.
+     */
+    private static List<Prepared<?>> inLockOrder(List<Prepared<?>> batch) {
+        if (batch.stream().anyMatch(delivery -> delivery.step.lockKey().isEmpty())) {
+            return batch;
+        }
+        List<Prepared<?>> sorted = new ArrayList<>(batch);
+        sorted.sort(Comparator.comparing(delivery -> delivery.step.lockKey().orElseThrow()));
+        return sorted;
     }
 
     private void afterCommit(List<Prepared<?>> handled) {

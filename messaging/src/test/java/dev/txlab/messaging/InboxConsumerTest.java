@@ -96,6 +96,55 @@ class InboxConsumerTest {
     }
 
     @Test
+    void stepsThatAllNameALockKeyRunInKeyOrderKeepingOneKeysDeliveryOrderAndCompleteAsDelivered()
+            throws SQLException {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        InboxConsumer keyed = new InboxConsumer("depot", stores.dataSource(ServiceName.DEPOT),
+                new Inbox(stores.dataSource(ServiceName.DEPOT), "depot", Clock.systemUTC()),
+                message -> Optional.of(keyed(message, message.type().equals("Unkeyed") ? Optional.empty()
+                        : Optional.of(message.type()), applied)), counters, CrashPoints.disarmed(), () -> { });
+        Message first = message("o1", "c2");
+        Message second = message("o2", "c1");
+        Message third = message("o3", "c2");
+
+        keyed.handleAll(List.of(first, second, third));
+
+        assertThat(applied).as("in key order, c2's two in their delivery order")
+                .containsExactly(second.messageId(), first.messageId(), third.messageId());
+        assertThat(committed).as("completed as delivered")
+                .containsExactly(first.messageId(), second.messageId(), third.messageId());
+        assertThat(counters.counts().batches()).isEqualTo(1);
+
+        applied.clear();
+        Message unkeyed = message("o4", "Unkeyed");
+        Message later = message("o5", "c1");
+        keyed.handleAll(List.of(unkeyed, later));
+        assertThat(applied).as("a step without a key: the batch runs as delivered")
+                .containsExactly(unkeyed.messageId(), later.messageId());
+    }
+
+    private InboxStep<String> keyed(Message message, Optional<String> lockKey, List<String> applied) {
+        InboxStep<String> effect = effectOf(message);
+        return new InboxStep<>() {
+            @Override
+            public String apply(Connection connection) throws SQLException {
+                applied.add(message.messageId());
+                return effect.apply(connection);
+            }
+
+            @Override
+            public void committed(String messageId) {
+                effect.committed(messageId);
+            }
+
+            @Override
+            public Optional<String> lockKey() {
+                return lockKey;
+            }
+        };
+    }
+
+    @Test
     void aFailingDeliveryCommitsNothingTheOthersCommitAndALaterOneOfItsOrderWaits() throws SQLException {
         Message first = message("o1", "Reserve");
         Message broken = message("o2", "Broken");

@@ -1,5 +1,7 @@
 package dev.txlab.messaging.placement;
 
+import dev.txlab.domain.model.OrderRequest;
+import dev.txlab.domain.service.ServiceName;
 import dev.txlab.messaging.Message;
 
 import java.sql.Connection;
@@ -32,17 +34,33 @@ public interface SagaHandler<P> {
     Effects apply(Connection connection, P payload, Sender sender) throws SQLException;
 
     /**
-     * What a delivery asks for: its decoded payload, the order it belongs to, the step to trace once
-     * it committed (none for the coordinator's bookkeeping), and whether it is a compensating step
-     * (the fault plan's failing compensations make its first attempts fail).
+     * The key of the state a service's step for {@code order} contends for with other orders' steps:
+     * the customer's account in payments (a row it locks, or a stream it appends to); none elsewhere.
+     * A batch of deliveries runs its keyed steps in key order ({@link dev.txlab.messaging.inbox.InboxStep#lockKey}).
      */
-    record Task<P>(P payload, String orderId, Optional<String> tracedStep, boolean compensation) {
+    static Optional<String> lockKey(ServiceName service, OrderRequest order) {
+        return service == ServiceName.PAYMENTS ? Optional.of(order.customerId()) : Optional.empty();
+    }
+
+    /**
+     * What a delivery asks for: its decoded payload, the order it belongs to, the step to trace once
+     * it committed (none for the coordinator's bookkeeping), whether it is a compensating step (the
+     * fault plan's failing compensations make its first attempts fail), and the key of the contended
+     * state it writes ({@link #lockKey}).
+     */
+    record Task<P>(P payload, String orderId, Optional<String> tracedStep, boolean compensation,
+                   Optional<String> lockKey) {
         public static <P> Task<P> traced(P payload, String orderId, String step, boolean compensation) {
-            return new Task<>(payload, orderId, Optional.of(step), compensation);
+            return new Task<>(payload, orderId, Optional.of(step), compensation, Optional.empty());
         }
 
         public static <P> Task<P> untraced(P payload, String orderId) {
-            return new Task<>(payload, orderId, Optional.empty(), false);
+            return new Task<>(payload, orderId, Optional.empty(), false, Optional.empty());
+        }
+
+        /** This task, its step taking the lock of {@code key} (empty: none). */
+        public Task<P> locking(Optional<String> key) {
+            return new Task<>(payload, orderId, tracedStep, compensation, key);
         }
     }
 }

@@ -202,6 +202,11 @@ public final class SagaRuntime {
                 }
 
                 @Override
+                public Optional<String> lockKey() {
+                    return task.lockKey();
+                }
+
+                @Override
                 public void committed(Effects effects) {
                     task.tracedStep().ifPresent(step -> trace(task.orderId(), service, step, start, clock.instant()));
                     effects.outcome().ifPresent(outcome -> completions.complete(task.orderId(), outcome));

@@ -114,7 +114,7 @@ final class ChoreoProtocol implements SagaProtocol {
             }
             OrderEvent event = runtime.codec().fromJson(message.payload(), OrderEvent.class);
             return Optional.of(Task.traced(new Triggered(rule.get(), event), event.orderId(), rule.get().step(),
-                    choreography.compensates(message.type())));
+                    choreography.compensates(message.type())).locking(SagaHandler.lockKey(service, event.order())));
         }
 
         @Override

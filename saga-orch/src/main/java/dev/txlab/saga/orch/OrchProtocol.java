@@ -112,7 +112,7 @@ final class OrchProtocol implements SagaProtocol {
             SagaMessages.CommandPayload command = runtime.codec().fromJson(message.payload(),
                     SagaMessages.CommandPayload.class);
             return Optional.of(Task.traced(new Received(handler, command), command.order().orderId(), message.type(),
-                    command.compensation()));
+                    command.compensation()).locking(SagaHandler.lockKey(participant, command.order())));
         }
 
         @Override
