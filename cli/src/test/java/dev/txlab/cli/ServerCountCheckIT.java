@@ -58,7 +58,7 @@ class ServerCountCheckIT {
                 "--no-progress");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stdout()).containsPattern("bytes written per order \\(mean over " + orders + " orders\\): "
-                + "[1-9][0-9,]* \\(PostgreSQL WAL \\(pg_stat_wal.wal_bytes, whole server\\) [1-9][0-9,]*\\)");
+                + "[1-9][0-9,]* \\(PostgreSQL WAL \\(pg_current_wal_insert_lsn advance, whole server\\) [1-9][0-9,]*\\)");
         Matcher check = CHECK.matcher(run.stdout());
         assertThat(check.find()).as(run.stdout()).isTrue();
         if (check.group(3) == null) {

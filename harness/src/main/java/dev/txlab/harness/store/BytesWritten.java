@@ -21,15 +21,21 @@ import java.util.Set;
 
 /**
  * The bytes a run's databases wrote between two readings, as each kind can tell: PostgreSQL's
- * write-ahead log ({@code pg_stat_wal.wal_bytes}), MariaDB's redo log ({@code Innodb_os_log_written}),
- * both for the whole server (nothing else may run beside a measurement), and the growth of H2's
+ * write-ahead log (the advance of its insert position, {@code pg_current_wal_insert_lsn()}), MariaDB's
+ * redo log ({@code Innodb_os_log_written}), both for the whole server (nothing else may run beside a
+ * measurement), and the growth of H2's
  * database files (an MVStore file grows by chunks and reuses the space it freed, so its growth is a
  * floor of what was written, and may be 0 over a short span).
+ *
+ * <p>Not {@code pg_stat_wal.wal_bytes}: each PostgreSQL session adds its WAL to that view only when
+ * it flushes its statistics (PostgreSQL 15: at most once a second, or 10 s after it goes idle), so a
+ * reading right after a short run missed what the pool's open sessions wrote (0 bytes after 60
+ * orders). The insert position is the server's own, current at every call.
  */
 public final class BytesWritten {
     /** Where a reading comes from: one server's log, or the H2 files of the run's databases. */
     private enum Source {
-        POSTGRES_WAL("PostgreSQL WAL (pg_stat_wal.wal_bytes, whole server)"),
+        POSTGRES_WAL("PostgreSQL WAL (pg_current_wal_insert_lsn advance, whole server)"),
         MARIADB_REDO("MariaDB redo log (Innodb_os_log_written, whole server)"),
         H2_FILES("H2 database file growth");
 
@@ -94,7 +100,7 @@ public final class BytesWritten {
         for (DatabaseLocation location : locations) {
             switch (location.kind()) {
                 case POSTGRES -> readings.computeIfAbsent(Source.POSTGRES_WAL, source -> serverCounter(admin, location,
-                        "SELECT wal_bytes FROM pg_stat_wal"));
+                        "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')"));
                 case MARIADB -> readings.computeIfAbsent(Source.MARIADB_REDO, source -> serverCounter(admin, location,
                         "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = "
                                 + "'INNODB_OS_LOG_WRITTEN'"));
