@@ -34,6 +34,21 @@ class OrdersModelsTest {
     }
 
     @Test
+    void theCsvHasTheRowsOfEveryModelEachNamingItsModel() {
+        Results state = SampleResults.of(SampleResults.passed("saga-choreo", 800, 30));
+        Results both = new Results(state.schemaVersion(), state.method(), state.implementations(), null, List.of(),
+                List.of(new Results.OrdersModelRun("event-sourced", List.of(
+                        SampleResults.passed("saga-choreo", 900, 25)))));
+
+        List<String> lines = new CsvReport(both).render().lines().toList();
+
+        assertThat(lines.get(0)).startsWith("implementation,orders_model,network,");
+        assertThat(lines.subList(1, lines.size())).hasSize(2 * (new CsvReport(state).render().lines().toList().size() - 1))
+                .anyMatch(line -> line.startsWith("saga-choreo,state,none,true,closed,4,,800.000,"))
+                .anyMatch(line -> line.startsWith("saga-choreo,event-sourced,none,true,closed,4,,900.000,"));
+    }
+
+    @Test
     void theFirstLineOfEitherReportSaysTheModelsTheOrdersAndAccountsWereKeptIn() {
         Results state = SampleResults.of(SampleResults.passed("saga-choreo", 800, 30));
         Results both = new Results(state.schemaVersion(), state.method(), state.implementations(), null, List.of(),

@@ -181,7 +181,7 @@ class ReportRenderingTest {
                 .contains("-50.0%");
         assertThat(Files.readString(directory.resolve("summary.md"))).contains("| local-baseline | none |");
         assertThat(Files.readAllLines(directory.resolve("results.csv"))).hasSize(1 + 2 + 2)
-                .anyMatch(line -> line.startsWith("local-baseline,none,true,closed,4,,500.000,2.830,2,"));
+                .anyMatch(line -> line.startsWith("local-baseline,state,none,true,closed,4,,500.000,2.830,2,"));
     }
 
     @Test
