@@ -26,7 +26,9 @@ import javax.sql.DataSource;
  * and its subscriptions (the service's name is its consumer group). Each subscription's deliveries
  * are handled through the inbox, a batch of them in one local transaction ({@link InboxConsumer}):
  * each one's inbox row, state change and outbox rows commit together; the relays are woken after the
- * commit.
+ * commit: the outbox's only when that transaction sent something (with event-sourced orders most of
+ * the orders service's commits append events and send nothing, and every wake of an empty outbox's
+ * relay cost a query and a rollback), another source's after every commit.
  */
 public final class ServiceEndpoint implements AutoCloseable {
     private final String service;
@@ -34,7 +36,10 @@ public final class ServiceEndpoint implements AutoCloseable {
     private final Transport transport;
     private final Inbox inbox;
     private final Outbox outbox;
-    private final List<OutboxRelay<?>> relays = new CopyOnWriteArrayList<>();
+    private final OutboxRelay<String> outboxRelay;
+    /** Whether this thread's transaction sent something through the outbox since its last {@link #committed}. */
+    private final ThreadLocal<Boolean> sentSinceCommit = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private final List<OutboxRelay<?>> otherRelays = new CopyOnWriteArrayList<>();
     private final MessageCounters counters;
     private final CrashPoints crashPoints;
     private final Batching batching;
@@ -52,18 +57,25 @@ public final class ServiceEndpoint implements AutoCloseable {
         this.outbox = new Outbox(codec, clock);
         this.counters = counters;
         this.crashPoints = crashPoints;
-        relays.add(OutboxRelay.ofOutbox(service, dataSource, transport, codec, crashPoints, counters));
+        this.outboxRelay = OutboxRelay.ofOutbox(service, dataSource, transport, codec, crashPoints, counters);
     }
 
     /** Publishes from another source of this database too, with a relay of its own (call before {@link #start}). */
     public void publishFrom(String name, RelaySource<?> source) {
-        relays.add(new OutboxRelay<>(service + "-" + name, dataSource, source, transport, crashPoints, counters));
+        otherRelays.add(new OutboxRelay<>(service + "-" + name, dataSource, source, transport, crashPoints, counters));
     }
 
     /** Starts the relays (which first publish whatever an earlier process left unpublished). */
     public ServiceEndpoint start() {
-        relays.forEach(OutboxRelay::start);
+        relays().forEach(OutboxRelay::start);
         return this;
+    }
+
+    private List<OutboxRelay<?>> relays() {
+        List<OutboxRelay<?>> relays = new ArrayList<>();
+        relays.add(outboxRelay);
+        relays.addAll(otherRelays);
+        return relays;
     }
 
     /**
@@ -95,20 +107,38 @@ public final class ServiceEndpoint implements AutoCloseable {
         return handling.get() > 0;
     }
 
-    /** Adds a message to the outbox, in the transaction of {@code connection}. */
+    /**
+     * Adds a message to the outbox, in the transaction of {@code connection}, which this thread commits
+     * and then calls {@link #committed} (were the commit on another thread, the relay's poll would find
+     * the row instead of its wake).
+     */
     public void send(Connection connection, String destination, Message message) throws SQLException {
         outbox.append(connection, destination, message);
+        sentSinceCommit.set(Boolean.TRUE);
     }
 
-    /** Tells the relays that a transaction which wrote something to publish committed. */
+    /**
+     * Tells the relays that this thread's transaction committed: the outbox's relay when the thread
+     * sent something since its last call (a rolled-back send only wakes it once in vain), the other
+     * sources' relays always.
+     */
     public void committed() {
-        relays.forEach(OutboxRelay::wake);
+        if (sentSinceCommit.get()) {
+            sentSinceCommit.set(Boolean.FALSE);
+            outboxRelay.wake();
+        }
+        otherRelays.forEach(OutboxRelay::wake);
+    }
+
+    /** How many times the relays were woken, the outbox's first, then the other sources' in the order added. */
+    public List<Long> relaysWoken() {
+        return relays().stream().map(OutboxRelay::woken).toList();
     }
 
     /** How many outbox rows (and events to publish) wait to be published. */
     public long unpublished() throws SQLException {
         long unpublished = 0;
-        for (OutboxRelay<?> relay : relays) {
+        for (OutboxRelay<?> relay : relays()) {
             unpublished += relay.unpublished();
         }
         return unpublished;
@@ -123,6 +153,6 @@ public final class ServiceEndpoint implements AutoCloseable {
     public synchronized void close() {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
-        relays.forEach(OutboxRelay::close);
+        relays().forEach(OutboxRelay::close);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +36,7 @@ public final class OutboxRelay<K> implements AutoCloseable {
     private final Transport transport;
     private final CrashPoints crashPoints;
     private final Semaphore wakeups = new Semaphore(0);
+    private final AtomicLong woken = new AtomicLong();
     private final LoopThread loop;
     private final BackgroundFailures failures;
 
@@ -64,7 +66,13 @@ public final class OutboxRelay<K> implements AutoCloseable {
 
     /** Asks the relay to look for rows now (call after committing a transaction that wrote some). */
     public void wake() {
+        woken.incrementAndGet();
         wakeups.release();
+    }
+
+    /** How many times {@link #wake()} was called (polls not counted). */
+    public long woken() {
+        return woken.get();
     }
 
     /** How many items wait to be published. */
